@@ -1,0 +1,72 @@
+//! The few places the viewer touches the browser directly: storage, scrolling and focus,
+//! the reduced-motion setting, and showing a panic on the page.
+
+use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+fn open_sections_key(article_id: &str) -> String {
+    format!("briefing.open-sections.{article_id}")
+}
+
+/// Section ids the reader left open last time, if the browser remembers any.
+pub fn load_open_sections(article_id: &str) -> Option<Vec<String>> {
+    LocalStorage::get(open_sections_key(article_id)).ok()
+}
+
+/// Remembers open sections. Storage can be refused (private mode, `file://`); the
+/// viewer then simply forgets, which is better than failing.
+pub fn save_open_sections(article_id: &str, open: &[String]) {
+    let _ = LocalStorage::set(open_sections_key(article_id), open);
+}
+
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
+/// Scrolls an element to the middle of the view, smoothly unless the reader asked
+/// for reduced motion, and optionally moves keyboard focus to it.
+pub fn bring_into_view(element_id: &str, move_focus: bool) {
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(element_id))
+    else {
+        return;
+    };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    options.set_behavior(if prefers_reduced_motion() {
+        ScrollBehavior::Instant
+    } else {
+        ScrollBehavior::Smooth
+    });
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if move_focus {
+        if let Ok(html) = element.dyn_into::<HtmlElement>() {
+            let focus = web_sys::FocusOptions::new();
+            focus.set_prevent_scroll(true);
+            let _ = html.focus_with_options(&focus);
+        }
+    }
+}
+
+/// Shows a panic as a message at the top of the page, so the reader is not left with
+/// a frozen page and no word of what happened.
+pub fn show_fatal_error(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    if let Ok(alert) = document.create_element("div") {
+        alert.set_id("fatal-error");
+        alert.set_class_name("fatal-error");
+        let _ = alert.set_attribute("role", "alert");
+        alert.set_text_content(Some(&format!(
+            "Briefing stopped because of an internal error, and the page no longer responds. \
+             Reload the page to start again. Details: {message}"
+        )));
+        let _ = body.prepend_with_node_1(&alert);
+    }
+}

@@ -1,0 +1,78 @@
+use super::{ProvenanceNote, SectionView};
+use crate::app::DocumentHandle;
+use crate::dates::date_range_text;
+use crate::document::MentionAt;
+use crate::state::Action;
+use std::collections::BTreeSet;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub document: DocumentHandle,
+    pub open_sections: BTreeSet<usize>,
+    pub chosen_entity: Option<usize>,
+    pub current_mention: Option<MentionAt>,
+    pub chosen_event: Option<usize>,
+    pub on_toggle_section: Callback<usize>,
+    pub on_reveal_section: Callback<usize>,
+    pub on_action: Callback<Action>,
+}
+
+/// The article: title, when it was published and how that is known, and its sections.
+#[component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let document = &props.document;
+    let article = &document.article;
+    let sentence = props.chosen_event.and_then(|event| {
+        let (_, passage) = document.sentence_location(event)?;
+        let quoted = &article.events[event].sentence.as_ref()?.text;
+        let paragraph = article
+            .paragraphs()
+            .find(|(_, id, _)| Some(*id) == document.passages[passage].paragraph_id.as_deref())?
+            .2;
+        let start = paragraph.find(quoted.as_str())?;
+        Some((passage, start, start + quoted.len()))
+    });
+    let action = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+    html! {
+        <main id="article" class="article" tabindex="-1" lang={article.language.clone()}>
+            <article>
+                <header class="article-header">
+                    <h1>{ &article.title }</h1>
+                    if let Some(published) = &article.published {
+                        <details class="published">
+                            <summary>
+                                { "Published " }
+                                <time datetime={published.from.clone()}>
+                                    { date_range_text(&published.from, published.to.as_deref()) }
+                                </time>
+                                { format!(" ({})", published.basis.kind.label().to_lowercase()) }
+                            </summary>
+                            <ProvenanceNote basis={published.basis.clone()} />
+                        </details>
+                    }
+                </header>
+                <div class="section-controls" role="group" aria-label="Sections">
+                    <button type="button" onclick={action(Action::ExpandAll)}>{ "Expand all" }</button>
+                    <button type="button" onclick={action(Action::CollapseAll)}>{ "Collapse all" }</button>
+                </div>
+                { for (0..article.sections.len()).map(|index| html! {
+                    <SectionView
+                        key={article.sections[index].id.clone()}
+                        document={document.clone()}
+                        {index}
+                        open={props.open_sections.contains(&index)}
+                        chosen_entity={props.chosen_entity}
+                        current_mention={props.current_mention}
+                        {sentence}
+                        on_toggle={props.on_toggle_section.clone()}
+                        on_reveal={props.on_reveal_section.clone()}
+                    />
+                }) }
+            </article>
+        </main>
+    }
+}

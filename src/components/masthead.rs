@@ -1,0 +1,29 @@
+use crate::app::DocumentHandle;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MastheadProps {
+    pub document: DocumentHandle,
+}
+
+/// The page header: which site the story is from, and the date this copy carried,
+/// said plainly not to be the publication date.
+#[component]
+pub fn Masthead(props: &MastheadProps) -> Html {
+    let article = &props.document.article;
+    html! {
+        <header class="masthead">
+            <p class="site">{ &article.site }</p>
+            if let Some(copy) = &article.copy_date {
+                <p class="copy-date">
+                    { "Date on this copy of the page: " }
+                    <time datetime={copy.date.clone()}>{ &copy.text }</time>
+                    { ". This is not the publication date." }
+                    if let Some(note) = &copy.note {
+                        <span class="copy-date-note">{ " " }{ note }</span>
+                    }
+                </p>
+            }
+        </header>
+    }
+}

@@ -1,0 +1,17 @@
+//! Small components: each gets data and callbacks as props and holds no app state.
+
+mod article;
+mod masthead;
+mod passage;
+mod provenance;
+mod section;
+mod sidebar;
+mod timeline;
+
+pub use article::ArticleView;
+pub use masthead::Masthead;
+pub use passage::PassageText;
+pub use provenance::ProvenanceNote;
+pub use section::SectionView;
+pub use sidebar::EntitySidebar;
+pub use timeline::TimelinePanel;

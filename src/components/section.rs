@@ -1,0 +1,126 @@
+use super::PassageText;
+use crate::app::DocumentHandle;
+use crate::document::MentionAt;
+use crate::model::Block;
+use crate::validate::is_web_link;
+use gloo::events::EventListener;
+use yew::prelude::*;
+use yew::virtual_dom::VTag;
+
+/// Heading shown for the lead, which the article prints without one.
+pub const LEAD_HEADING: &str = "Introduction";
+
+#[derive(Properties, PartialEq)]
+pub struct SectionViewProps {
+    pub document: DocumentHandle,
+    pub index: usize,
+    pub open: bool,
+    pub chosen_entity: Option<usize>,
+    pub current_mention: Option<MentionAt>,
+    /// Passage and byte range of the chosen event's sentence.
+    pub sentence: Option<(usize, usize, usize)>,
+    pub on_toggle: Callback<usize>,
+    pub on_reveal: Callback<usize>,
+}
+
+/// One section as a WAI-ARIA disclosure: a button in the heading shows or hides the
+/// body; hidden text stays findable with the browser's find-in-page (`until-found`).
+#[component]
+pub fn SectionView(props: &SectionViewProps) -> Html {
+    let document = &props.document;
+    let section = &document.article.sections[props.index];
+    let body_ref = use_node_ref();
+    {
+        // The browser fires `beforematch` when find-in-page reveals hidden text.
+        let on_reveal = props.on_reveal.clone();
+        let index = props.index;
+        use_effect_with(body_ref.clone(), move |body_ref| {
+            let listener = body_ref.get().map(|body| {
+                EventListener::new(&body, "beforematch", move |_| on_reveal.emit(index))
+            });
+            move || drop(listener)
+        });
+    }
+    let onclick = {
+        let on_toggle = props.on_toggle.clone();
+        let index = props.index;
+        Callback::from(move |_: MouseEvent| on_toggle.emit(index))
+    };
+    let heading_id = format!("heading-{}", section.id);
+    let body_id = format!("section-body-{}", section.id);
+    let (heading_text, is_lead) = match &section.heading {
+        Some(heading) => (heading.clone(), false),
+        None => (LEAD_HEADING.to_owned(), true),
+    };
+    let first_passage = document
+        .passages
+        .iter()
+        .position(|p| p.section == props.index)
+        .unwrap_or(0);
+
+    let blocks = section.blocks.iter().enumerate().map(|(offset, block)| {
+        let passage = first_passage + offset;
+        let current_ordinal = props
+            .current_mention
+            .filter(|at| at.passage == passage)
+            .map(|at| at.ordinal);
+        let sentence = props
+            .sentence
+            .filter(|(p, _, _)| *p == passage)
+            .map(|(_, start, end)| (start, end));
+        let text = |text: &str| html! {
+            <PassageText
+                document={document.clone()}
+                {passage}
+                text={AttrValue::from(text.to_owned())}
+                chosen_entity={props.chosen_entity}
+                {current_ordinal}
+                {sentence}
+            />
+        };
+        match block {
+            Block::Paragraph { id, text: body } => html! {
+                <p id={format!("paragraph-{id}")}>{ text(body) }</p>
+            },
+            Block::Related { title, url } => html! {
+                <p class="related">
+                    <span class="related-label">{ "Read more: " }</span>
+                    if let Some(url) = url.as_ref().filter(|u| is_web_link(u)) {
+                        <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ text(title) }</a>
+                    } else {
+                        <cite class="related-title">{ text(title) }</cite>
+                    }
+                </p>
+            },
+        }
+    });
+
+    // Built by hand: the `html!` macro treats `hidden` as a boolean and cannot say `until-found`.
+    let mut body = VTag::new("div");
+    body.add_attribute("id", body_id.clone());
+    body.add_attribute("class", "section-body");
+    if !props.open {
+        body.add_attribute("hidden", "until-found");
+    }
+    body.node_ref = body_ref;
+    body.add_children(blocks);
+    let body = Html::from(body);
+
+    html! {
+        <section id={format!("section-{}", section.id)} class="article-section" aria-labelledby={heading_id.clone()}>
+            <h2 id={heading_id} class={classes!("section-heading", is_lead.then_some("lead-heading"))}>
+                <button
+                    type="button"
+                    class="section-toggle"
+                    aria-expanded={props.open.to_string()}
+                    aria-controls={body_id.clone()}
+                    {onclick}
+                >
+                    <span class="toggle-icon" aria-hidden="true"></span>
+                    { heading_text }
+                </button>
+            </h2>
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,118 @@
+use crate::app::DocumentHandle;
+use crate::model::EntityKind;
+use crate::state::Action;
+use std::collections::BTreeSet;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EntitySidebarProps {
+    pub document: DocumentHandle,
+    pub chosen_entity: Option<usize>,
+    pub mention_cursor: usize,
+    /// Entities involved in the chosen event.
+    pub involved: Vec<usize>,
+    pub hidden_kinds: BTreeSet<EntityKind>,
+    pub on_choose: Callback<usize>,
+    pub on_action: Callback<Action>,
+}
+
+fn mentions_text(count: usize) -> String {
+    match count {
+        0 => "not named on its own in the text".to_owned(),
+        1 => "1 mention".to_owned(),
+        n => format!("{n} mentions"),
+    }
+}
+
+/// The entity sidebar: kind filters, the chosen entity's mention stepper, and every
+/// entity grouped by kind with its mention count and description.
+#[component]
+pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
+    let document = &props.document;
+    let entities = &document.article.entities;
+    let action = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+
+    let filters = EntityKind::ALL.iter().map(|&kind| {
+        let count = entities.iter().filter(|e| e.kind == kind).count();
+        let onchange = {
+            let on_action = props.on_action.clone();
+            Callback::from(move |_: Event| on_action.emit(Action::ToggleKind(kind)))
+        };
+        html! {
+            <label class={classes!("kind-filter", format!("kind-{}", kind.slug()))}>
+                <input type="checkbox" checked={!props.hidden_kinds.contains(&kind)} {onchange} />
+                <span class="kind-swatch" aria-hidden="true"></span>
+                { format!("{} ({count})", kind.plural_label()) }
+            </label>
+        }
+    });
+
+    let stepper = props.chosen_entity.map_or_else(Html::default, |chosen| {
+        let entity = &entities[chosen];
+        let count = document.entity_mentions[chosen].len();
+        let status = if count == 0 {
+            format!("{} is not named on its own in the text.", entity.name)
+        } else {
+            format!("Mention {} of {count} of {}", props.mention_cursor + 1, entity.name)
+        };
+        html! {
+            <div class="mention-stepper" role="group" aria-label={format!("Mentions of {}", entity.name)}>
+                <p class="mention-status" aria-live="polite">{ status }</p>
+                <button type="button" onclick={action(Action::StepMention(-1))} disabled={count < 2}>{ "Previous" }</button>
+                <button type="button" onclick={action(Action::StepMention(1))} disabled={count < 2}>{ "Next" }</button>
+                <button type="button" onclick={action(Action::ClearEntity)}>{ "Clear" }</button>
+            </div>
+        }
+    });
+
+    let groups = EntityKind::ALL
+        .iter()
+        .filter(|kind| !props.hidden_kinds.contains(kind))
+        .map(|&kind| {
+            let items = entities.iter().enumerate().filter(|(_, e)| e.kind == kind).map(|(index, entity)| {
+                let chosen = props.chosen_entity == Some(index);
+                let involved = props.involved.contains(&index);
+                let onclick = {
+                    let on_choose = props.on_choose.clone();
+                    Callback::from(move |_: MouseEvent| on_choose.emit(index))
+                };
+                let count = document.entity_mentions[index].len();
+                html! {
+                    <li class={classes!("entity", format!("kind-{}", kind.slug()), chosen.then_some("chosen"), involved.then_some("involved"))}>
+                        <button type="button" class="entity-button" aria-pressed={chosen.to_string()} data-entity-id={entity.id.clone()} {onclick}>
+                            <span class="entity-name">{ &entity.name }</span>
+                            <span class="entity-count">{ mentions_text(count) }</span>
+                            if involved {
+                                <span class="entity-involved">{ "in the chosen event" }</span>
+                            }
+                        </button>
+                        <p class="entity-description">{ &entity.description }</p>
+                        if chosen {
+                            { stepper.clone() }
+                        }
+                    </li>
+                }
+            });
+            let heading_id = format!("entities-{}", kind.slug());
+            html! {
+                <section class="entity-group" aria-labelledby={heading_id.clone()}>
+                    <h3 id={heading_id}>{ kind.plural_label() }</h3>
+                    <ul>{ for items }</ul>
+                </section>
+            }
+        });
+
+    html! {
+        <aside class="sidebar" aria-labelledby="sidebar-heading">
+            <h2 id="sidebar-heading">{ "Who and what the story names" }</h2>
+            <fieldset class="kind-filters">
+                <legend>{ "Show" }</legend>
+                { for filters }
+            </fieldset>
+            { for groups }
+        </aside>
+    }
+}

@@ -1,0 +1,171 @@
+//! An article made ready to show: mentions found, counted and indexed, events in date order.
+//!
+//! Built once when an article loads, so rendering and state changes never search text.
+
+use crate::dates::PartialDate;
+use crate::mentions::{Mention, MentionFinder};
+use crate::model::{Article, Block};
+use crate::timeline::{layout_timeline, TimelineLayout};
+use std::collections::HashMap;
+
+/// A run of text the reader sees and that can name entities: a paragraph or a related link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Passage {
+    /// Index of the section that holds it.
+    pub section: usize,
+    /// The paragraph id, for related links `None`.
+    pub paragraph_id: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// Where one mention is: passage index and the mention's position in that passage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MentionAt {
+    pub passage: usize,
+    pub ordinal: usize,
+}
+
+impl MentionAt {
+    /// Id of the mention's element in the page.
+    pub fn dom_id(&self) -> String {
+        format!("mention-{}-{}", self.passage, self.ordinal)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub article: Article,
+    /// Passages in reading order: each section's blocks, paragraphs and related links alike.
+    pub passages: Vec<Passage>,
+    /// For each entity, every mention in reading order.
+    pub entity_mentions: Vec<Vec<MentionAt>>,
+    /// For each entity, the events that involve it.
+    pub entity_events: Vec<Vec<usize>>,
+    /// For each event, its entities as indexes.
+    pub event_entities: Vec<Vec<usize>>,
+    /// For each event, the parsed date.
+    pub event_dates: Vec<PartialDate>,
+    /// Event indexes sorted by date, then by article order.
+    pub chronology: Vec<usize>,
+    pub timeline: TimelineLayout,
+}
+
+impl Document {
+    /// Analyses a validated article (see [`crate::validate::load_article`]).
+    pub fn new(article: Article) -> Self {
+        let finder = MentionFinder::new(&article.entities);
+        let mut passages = Vec::new();
+        for (section_index, section) in article.sections.iter().enumerate() {
+            for block in &section.blocks {
+                let (paragraph_id, text) = match block {
+                    Block::Paragraph { id, text } => (Some(id.clone()), text),
+                    Block::Related { title, .. } => (None, title),
+                };
+                passages.push(Passage {
+                    section: section_index,
+                    paragraph_id,
+                    mentions: finder.find(text),
+                });
+            }
+        }
+
+        let mut entity_mentions = vec![Vec::new(); article.entities.len()];
+        for (passage_index, passage) in passages.iter().enumerate() {
+            for (ordinal, mention) in passage.mentions.iter().enumerate() {
+                entity_mentions[mention.entity].push(MentionAt {
+                    passage: passage_index,
+                    ordinal,
+                });
+            }
+        }
+
+        let entity_index: HashMap<&str, usize> = article
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(index, entity)| (entity.id.as_str(), index))
+            .collect();
+        let event_entities: Vec<Vec<usize>> = article
+            .events
+            .iter()
+            .map(|event| {
+                event
+                    .entities
+                    .iter()
+                    .filter_map(|id| entity_index.get(id.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        let mut entity_events = vec![Vec::new(); article.entities.len()];
+        for (event, entities) in event_entities.iter().enumerate() {
+            for &entity in entities {
+                entity_events[entity].push(event);
+            }
+        }
+
+        // Validation guarantees the dates parse; an unvalidated one falls to year 0 visibly.
+        let event_dates: Vec<PartialDate> = article
+            .events
+            .iter()
+            .map(|event| {
+                PartialDate::parse(&event.date).unwrap_or(PartialDate {
+                    year: 0,
+                    month: None,
+                    day: None,
+                })
+            })
+            .collect();
+        let mut chronology: Vec<usize> = (0..article.events.len()).collect();
+        chronology.sort_by(|&a, &b| {
+            event_dates[a]
+                .midpoint_day()
+                .total_cmp(&event_dates[b].midpoint_day())
+                .then(a.cmp(&b))
+        });
+        let lanes: Vec<_> = article.events.iter().map(|event| event.lane).collect();
+        let timeline = layout_timeline(&event_dates, &lanes);
+
+        Document {
+            article,
+            passages,
+            entity_mentions,
+            entity_events,
+            event_entities,
+            event_dates,
+            chronology,
+            timeline,
+        }
+    }
+
+    /// Indexes of the sections that hold mentions of an entity.
+    pub fn sections_mentioning(&self, entity: usize) -> Vec<usize> {
+        let mut sections: Vec<usize> = self.entity_mentions[entity]
+            .iter()
+            .map(|at| self.passages[at.passage].section)
+            .collect();
+        sections.dedup();
+        sections
+    }
+
+    /// The section and passage that hold an event's sentence, if it has one.
+    pub fn sentence_location(&self, event: usize) -> Option<(usize, usize)> {
+        let sentence = self.article.events[event].sentence.as_ref()?;
+        self.passages
+            .iter()
+            .position(|p| p.paragraph_id.as_deref() == Some(sentence.paragraph.as_str()))
+            .map(|passage| (self.passages[passage].section, passage))
+    }
+
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.article.entities.iter().position(|e| e.id == id)
+    }
+
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.article.events.iter().position(|e| e.id == id)
+    }
+}
+
+/// Id of the element that holds an event's sentence in the page.
+pub fn sentence_dom_id(event_id: &str) -> String {
+    format!("sentence-{event_id}")
+}

@@ -1,0 +1,29 @@
+//! Briefing: read one news story closely, with collapsible sections, an entity sidebar
+//! and a timeline that says where each date comes from.
+//!
+//! Pure logic (`model`, `dates`, `validate`, `mentions`, `segments`, `timeline`,
+//! `document`, `state`) has no `web-sys` and is tested natively; `app`,
+//! `components` and `browser` are the Yew front end.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod dates;
+pub mod document;
+pub mod mentions;
+pub mod model;
+pub mod segments;
+pub mod state;
+pub mod timeline;
+pub mod validate;
+
+/// The built-in article, compiled in so that it shows with no extra request.
+pub const BUILTIN_ARTICLE_JSON: &str = include_str!("../static/articles/nsa-moscow-2021-12-01.json");
+
+/// The built-in article, parsed and validated.
+///
+/// # Panics
+/// Never in a released build: native tests load the same file and fail if it is invalid.
+pub fn builtin_article() -> model::Article {
+    validate::load_article(BUILTIN_ARTICLE_JSON).expect("the built-in article is valid")
+}

@@ -1,0 +1,188 @@
+//! Finding where the text names each entity.
+//!
+//! Aliases match case-sensitively, as whole words (a word character is a Unicode
+//! letter, digit, combining mark or `_`), longest alias first, with no two mentions overlapping.
+//! Offsets are byte offsets into the Rust string, so slicing is always safe.
+
+use crate::model::Entity;
+use aho_corasick::AhoCorasick;
+use std::collections::BTreeMap;
+
+/// One place where the text names an entity: `text[start..end]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    /// Index into the entity list the finder was built from.
+    pub entity: usize,
+}
+
+/// Matches every alias of every entity at once.
+pub struct MentionFinder {
+    matcher: Option<AhoCorasick>,
+    /// For each pattern, the entity it names.
+    pattern_entity: Vec<usize>,
+}
+
+/// Letters, digits, `_`, and combining marks, which continue the letter before them.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
+}
+
+impl MentionFinder {
+    pub fn new(entities: &[Entity]) -> Self {
+        let mut patterns = Vec::new();
+        let mut pattern_entity = Vec::new();
+        for (index, entity) in entities.iter().enumerate() {
+            for alias in entity.aliases.iter().filter(|alias| !alias.trim().is_empty()) {
+                patterns.push(alias.as_str());
+                pattern_entity.push(index);
+            }
+        }
+        // Building fails only for automata too large to hold; then nothing is marked.
+        let matcher = (!patterns.is_empty())
+            .then(|| AhoCorasick::new(&patterns).ok())
+            .flatten();
+        MentionFinder {
+            matcher,
+            pattern_entity,
+        }
+    }
+
+    /// All mentions in `text`, in reading order.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let mut candidates: Vec<Mention> = matcher
+            .find_overlapping_iter(text)
+            .filter(|found| is_whole_word(text, found.start(), found.end()))
+            .map(|found| Mention {
+                start: found.start(),
+                end: found.end(),
+                entity: self.pattern_entity[found.pattern().as_usize()],
+            })
+            .collect();
+        // Longest first; among equals, the earlier one.
+        candidates.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
+
+        // Claimed spans keyed by start; each new mention must not overlap a neighbour.
+        let mut claimed: BTreeMap<usize, Mention> = BTreeMap::new();
+        for candidate in candidates {
+            let overlaps_before = claimed
+                .range(..candidate.end)
+                .next_back()
+                .is_some_and(|(_, m)| m.end > candidate.start);
+            if !overlaps_before {
+                claimed.insert(candidate.start, candidate);
+            }
+        }
+        claimed.into_values().collect()
+    }
+}
+
+/// True when `text[start..end]` is not part of a longer word on either side.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let found = &text[start..end];
+    let starts_with_word = found.chars().next().is_some_and(is_word_char);
+    let ends_with_word = found.chars().next_back().is_some_and(is_word_char);
+    let before_ok = !starts_with_word || !text[..start].chars().next_back().is_some_and(is_word_char);
+    let after_ok = !ends_with_word || !text[end..].chars().next().is_some_and(is_word_char);
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntityKind;
+    use proptest::prelude::*;
+
+    fn entity(id: &str, aliases: &[&str]) -> Entity {
+        Entity {
+            id: id.to_owned(),
+            name: aliases[0].to_owned(),
+            kind: EntityKind::Place,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            description: String::new(),
+            same_as: None,
+        }
+    }
+
+    fn found<'t>(text: &'t str, entities: &[Entity]) -> Vec<(&'t str, usize)> {
+        MentionFinder::new(entities)
+            .find(text)
+            .into_iter()
+            .map(|m| (&text[m.start..m.end], m.entity))
+            .collect()
+    }
+
+    #[test]
+    fn matches_whole_words_only() {
+        let entities = [entity("russia", &["Russia"])];
+        assert_eq!(
+            found("Russia-Pakistan ties; a Russian view; Russias; (Russia).", &entities),
+            vec![("Russia", 0), ("Russia", 0)]
+        );
+    }
+
+    #[test]
+    fn longest_alias_wins_and_nothing_overlaps() {
+        let entities = [
+            entity("council", &["Russian Security Council"]),
+            entity("patrushev", &["Russian Security Council Chief", "Patrushev"]),
+        ];
+        assert_eq!(
+            found("the Russian Security Council Chief, Patrushev, said", &entities),
+            vec![("Russian Security Council Chief", 1), ("Patrushev", 1)]
+        );
+    }
+
+    #[test]
+    fn longer_alias_claims_text_before_an_earlier_shorter_one() {
+        let entities = [entity("a", &["New York"]), entity("b", &["York Times"]), entity("c", &["The York Times Co"])];
+        assert_eq!(found("New York Times Co", &entities), vec![("York Times", 1)]);
+        assert_eq!(found("The York Times Co", &entities), vec![("The York Times Co", 2)]);
+    }
+
+    #[test]
+    fn is_case_sensitive() {
+        let entities = [entity("energy", &["energy"])];
+        assert_eq!(found("Energy and energy.", &entities), vec![("energy", 0)]);
+    }
+
+    #[test]
+    fn handles_non_ascii_text_and_boundaries() {
+        let entities = [entity("karachi", &["Karāchī"]), entity("rights", &["women’s rights"])];
+        assert_eq!(
+            found("In Karāchī, women’s rights; Karāchīs; éKarāchī.", &entities),
+            vec![("Karāchī", 0), ("women’s rights", 1)]
+        );
+        // A letter with a combining accent continues the word.
+        let entities = [entity("cafe", &["cafe"])];
+        assert_eq!(found("cafe\u{301} cafe", &entities).len(), 1);
+    }
+
+    #[test]
+    fn empty_aliases_and_no_entities_find_nothing() {
+        assert!(found("anything", &[]).is_empty());
+        assert!(found("anything", &[entity("x", &["", "  "])]).is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_mentions_are_ordered_disjoint_words(
+            text in "\\PC{0,200}",
+            aliases in proptest::collection::vec("\\PC{1,8}", 0..6),
+        ) {
+            let entities: Vec<Entity> = aliases.iter().map(|a| entity("e", &[a.as_str()])).collect();
+            let mentions = MentionFinder::new(&entities).find(&text);
+            for pair in mentions.windows(2) {
+                prop_assert!(pair[0].end <= pair[1].start);
+            }
+            for m in &mentions {
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                prop_assert!(entities[m.entity].aliases.iter().any(|a| a == &text[m.start..m.end]));
+            }
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! The article format: what Briefing reads, as plain serde types.
+//!
+//! Pure data, no `web-sys`: the same types are used by the viewer, by native
+//! tests and to generate the JSON Schema shipped in `static/articles/`.
+
+use serde::{Deserialize, Serialize};
+
+/// One news story, with the entities it names and the dated events it reports or assumes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// Stable identifier, used in storage keys and links.
+    pub id: String,
+    /// The site or publication that carried the story.
+    pub site: String,
+    /// Headline, word for word.
+    pub title: String,
+    /// Where this copy of the story was read, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// BCP 47 language tag of the text.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// The date printed on the page copy that was read. It is not the publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_date: Option<CopyDate>,
+    /// When the story was published, with how that is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
+    /// The text, in reading order. The first section may have no heading (the lead).
+    pub sections: Vec<Section>,
+    /// People, organisations, places and topics the story names.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// Dated events the story reports or assumes.
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+fn default_language() -> String {
+    "en".to_owned()
+}
+
+/// The date a page copy carried, as printed and as a calendar date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CopyDate {
+    /// The date as the page shows it, e.g. "Thursday, February 15, 2024".
+    pub text: String,
+    /// The same date as `YYYY-MM-DD`.
+    pub date: String,
+    /// Why this date is not the publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Publication date, possibly a range, with its provenance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Published {
+    /// Earliest possible date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub from: String,
+    /// Latest possible date, when only a range is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    pub basis: Provenance,
+}
+
+/// A headed part of the text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Unique among sections; used for deep links and the open/closed memory.
+    pub id: String,
+    /// Heading as printed. `None` for the lead, the paragraphs before the first heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// One block of a section: a paragraph of text or a link to a related story.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Block {
+    Paragraph {
+        /// Unique among paragraphs; events point at it.
+        id: String,
+        text: String,
+    },
+    /// A "Read More: ..." line: a link to another story, not part of the text.
+    Related {
+        /// The linked story's headline.
+        title: String,
+        /// The linked story, when known. Only http and https are followed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        url: Option<String>,
+    },
+}
+
+/// Something the story names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every form in which the text names it, matched case-sensitively as whole words.
+    pub aliases: Vec<String>,
+    /// One line: role, and for people their term in office.
+    pub description: String,
+    /// A page that identifies it, e.g. Wikidata or Wikipedia.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    Topic,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organisation,
+        EntityKind::Place,
+        EntityKind::Topic,
+    ];
+
+    /// Stable lower-case name, used in CSS classes and ids.
+    pub fn slug(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Place => "place",
+            EntityKind::Topic => "topic",
+        }
+    }
+
+    /// Heading for a group of entities of this kind.
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Organisation => "Organisations",
+            EntityKind::Place => "Places",
+            EntityKind::Topic => "Topics",
+        }
+    }
+}
+
+/// A dated happening the story reports or assumes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, matching `precision`.
+    pub date: String,
+    pub precision: Precision,
+    pub lane: Lane,
+    /// A short label for the timeline.
+    pub label: String,
+    /// Ids of the entities involved.
+    #[serde(default)]
+    pub entities: Vec<String>,
+    /// The sentence of the article that reports or assumes the event, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<SentenceRef>,
+    /// How the date is known.
+    pub basis: Provenance,
+}
+
+/// How precisely a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// The two rows of the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Lane {
+    /// The story's own events.
+    Meeting,
+    /// What the story assumes the reader knows.
+    Backdrop,
+}
+
+impl Lane {
+    pub const ALL: [Lane; 2] = [Lane::Meeting, Lane::Backdrop];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Lane::Meeting => "meeting",
+            Lane::Backdrop => "backdrop",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Lane::Meeting => "The meeting",
+            Lane::Backdrop => "Afghanistan backdrop",
+        }
+    }
+}
+
+/// A sentence inside one paragraph, quoted exactly.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SentenceRef {
+    /// Id of the paragraph that holds the sentence.
+    pub paragraph: String,
+    /// The sentence, exactly as it stands in that paragraph.
+    pub text: String,
+}
+
+/// How a date is known: said by the article, reasoned from it, or taken from elsewhere.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    pub kind: ProvenanceKind,
+    /// For `stated`: the words of the article that give the date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// For `inferred`, or for what a stated date leaves open (such as the year): the reasoning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<String>,
+    /// For `external`, and as support for the others: where the date comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProvenanceKind {
+    /// The article gives the date.
+    Stated,
+    /// The date is reasoned from the article and what is known about it.
+    Inferred,
+    /// The date comes from a source outside the article.
+    External,
+}
+
+impl ProvenanceKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ProvenanceKind::Stated => "Stated in the article",
+            ProvenanceKind::Inferred => "Inferred",
+            ProvenanceKind::External => "From an outside source",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ProvenanceKind::Stated => "stated",
+            ProvenanceKind::Inferred => "inferred",
+            ProvenanceKind::External => "external",
+        }
+    }
+}
+
+/// A document outside the article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Who published it, e.g. "Dawn".
+    pub name: String,
+    /// Only http and https links are accepted.
+    pub url: String,
+}
+
+impl Article {
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|entity| entity.id == id)
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|event| event.id == id)
+    }
+
+    /// Every paragraph with the id of the section that holds it, in reading order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (&str, &str, &str)> {
+        self.sections.iter().flat_map(|section| {
+            section.blocks.iter().filter_map(move |block| match block {
+                Block::Paragraph { id, text } => Some((section.id.as_str(), id.as_str(), text.as_str())),
+                Block::Related { .. } => None,
+            })
+        })
+    }
+
+    /// The section that holds a paragraph.
+    pub fn section_of_paragraph(&self, paragraph_id: &str) -> Option<&str> {
+        self.paragraphs()
+            .find(|(_, id, _)| *id == paragraph_id)
+            .map(|(section, _, _)| section)
+    }
+}

@@ -1,0 +1,250 @@
+//! Timeline layout maths: a proportional time axis, month ticks, and label placement
+//! for the wide (horizontal) and narrow (vertical) drawings.
+//!
+//! Positions are fractions of the axis (0.0 at the start, 1.0 at the end), so the
+//! drawing scales with CSS and needs no measuring in the browser.
+
+use crate::dates::{month_tick_label, PartialDate};
+use crate::model::Lane;
+use time::{Date, Month};
+
+/// Wide drawing: a label takes about this share of the axis width.
+pub const WIDE_LABEL_SPAN: f64 = 0.2;
+/// Narrow drawing: consecutive labels in a lane stay at least this far apart.
+pub const NARROW_LABEL_GAP: f64 = 0.06;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub position: f64,
+    pub label: String,
+    /// `YYYY-MM` of the month the tick starts.
+    pub iso: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlacedEvent {
+    pub event: usize,
+    pub lane: Lane,
+    /// Where the date falls on the axis.
+    pub position: f64,
+    /// Wide drawing: the stacking row within the lane, so labels do not collide.
+    pub row: usize,
+    /// Wide drawing: the label runs leftwards from the marker (near the axis end).
+    pub label_before: bool,
+    /// Narrow drawing: where the label sits, pushed apart from its neighbours.
+    pub narrow_position: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimelineLayout {
+    pub ticks: Vec<Tick>,
+    pub events: Vec<PlacedEvent>,
+    /// Rows needed per lane in the wide drawing, in `Lane::ALL` order.
+    pub rows: [usize; 2],
+}
+
+fn lane_index(lane: Lane) -> usize {
+    Lane::ALL.iter().position(|l| *l == lane).unwrap_or(0)
+}
+
+fn first_of_month(date: Date) -> Date {
+    date.replace_day(1).expect("day 1 exists in every month")
+}
+
+fn add_months(date: Date, months: u32) -> Date {
+    let total = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + months as i32;
+    let month = Month::try_from((total.rem_euclid(12) + 1) as u8).expect("1..=12");
+    Date::from_calendar_date(total.div_euclid(12), month, 1).expect("first of a month exists")
+}
+
+/// Lays out events (given as parsed dates and lanes, in article order).
+pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout {
+    if dates.is_empty() {
+        return TimelineLayout::default();
+    }
+    let first = dates.iter().map(PartialDate::first_day).min().expect("non-empty");
+    let last = dates
+        .iter()
+        .map(|d| d.midpoint_day())
+        .fold(f64::MIN, f64::max);
+    // The axis runs from the first of the earliest month to the first of the month after the last date.
+    let start = first_of_month(first);
+    let last_date = Date::from_julian_day(last.ceil() as i32).unwrap_or(first);
+    let end = add_months(first_of_month(last_date), 1);
+    let start_day = f64::from(start.to_julian_day());
+    let span = f64::from(end.to_julian_day()) - start_day;
+    let position = |day: f64| ((day - start_day) / span).clamp(0.0, 1.0);
+
+    let months = (end.year() - start.year()) * 12 + i32::from(u8::from(end.month()))
+        - i32::from(u8::from(start.month()));
+    let step = [1, 2, 3, 6, 12, 24, 60, 120, 600, 1200]
+        .into_iter()
+        .find(|step| months / step <= 12)
+        .unwrap_or(12_000);
+    let mut ticks = Vec::new();
+    let mut tick = start;
+    while tick <= end {
+        ticks.push(Tick {
+            position: position(f64::from(tick.to_julian_day())),
+            label: if step >= 12 {
+                tick.year().to_string()
+            } else {
+                month_tick_label(tick)
+            },
+            iso: format!("{:04}-{:02}", tick.year(), u8::from(tick.month())),
+        });
+        tick = add_months(tick, step as u32);
+    }
+
+    let mut events: Vec<PlacedEvent> = dates
+        .iter()
+        .zip(lanes)
+        .enumerate()
+        .map(|(event, (date, &lane))| {
+            let position = position(date.midpoint_day());
+            PlacedEvent {
+                event,
+                lane,
+                position,
+                row: 0,
+                label_before: position + WIDE_LABEL_SPAN > 1.0,
+                narrow_position: position,
+            }
+        })
+        .collect();
+    events.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.event.cmp(&b.event)));
+
+    let mut rows = [0; 2];
+    for lane in Lane::ALL {
+        let in_lane: Vec<usize> = (0..events.len()).filter(|&i| events[i].lane == lane).collect();
+        // Wide: first-fit rows, each remembering where its last label ends.
+        let mut row_ends: Vec<f64> = Vec::new();
+        for &i in &in_lane {
+            let placed = &mut events[i];
+            let (from, to) = if placed.label_before {
+                (placed.position - WIDE_LABEL_SPAN, placed.position)
+            } else {
+                (placed.position, placed.position + WIDE_LABEL_SPAN)
+            };
+            let row = match row_ends.iter().position(|&end| end <= from) {
+                Some(row) => row,
+                None => {
+                    row_ends.push(f64::MIN);
+                    row_ends.len() - 1
+                }
+            };
+            row_ends[row] = to;
+            placed.row = row;
+        }
+        rows[lane_index(lane)] = row_ends.len();
+
+        let positions: Vec<f64> = in_lane.iter().map(|&i| events[i].position).collect();
+        for (&i, spread) in in_lane.iter().zip(spread_apart(&positions, NARROW_LABEL_GAP)) {
+            events[i].narrow_position = spread;
+        }
+    }
+    events.sort_by_key(|placed| placed.event);
+    TimelineLayout {
+        ticks,
+        events,
+        rows,
+    }
+}
+
+/// Moves sorted positions in 0..=1 apart so that neighbours are at least `gap` apart,
+/// moving each as little as this simple two-pass scheme allows and keeping the order.
+pub fn spread_apart(sorted: &[f64], gap: f64) -> Vec<f64> {
+    let count = sorted.len();
+    if count == 0 {
+        return Vec::new();
+    }
+    let gap = if count > 1 { gap.min(1.0 / (count - 1) as f64) } else { gap };
+    let mut spread = sorted.to_vec();
+    for i in 1..count {
+        spread[i] = spread[i].max(spread[i - 1] + gap);
+    }
+    if spread[count - 1] > 1.0 {
+        spread[count - 1] = 1.0;
+        for i in (0..count - 1).rev() {
+            spread[i] = spread[i].min(spread[i + 1] - gap);
+        }
+    }
+    spread
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(texts: &[&str]) -> Vec<PartialDate> {
+        texts.iter().map(|t| PartialDate::parse(t).unwrap()).collect()
+    }
+
+    #[test]
+    fn positions_are_proportional_to_time() {
+        let layout = layout_timeline(&dates(&["2021-08-01", "2021-09-01", "2021-10-01"]), &[Lane::Meeting; 3]);
+        // The axis runs 1 Aug to 1 Nov (92 days); 1 Sep is 31 days in.
+        let positions: Vec<f64> = layout.events.iter().map(|e| e.position).collect();
+        assert_eq!(positions[0], 0.0);
+        assert!((positions[1] - 31.0 / 92.0).abs() < 1e-9);
+        assert!((positions[2] - 61.0 / 92.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn ticks_mark_each_month_of_a_short_span() {
+        let layout = layout_timeline(&dates(&["2021-05-17", "2021-12-19"]), &[Lane::Meeting, Lane::Backdrop]);
+        let labels: Vec<&str> = layout.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan 2022"]);
+        assert_eq!(layout.ticks.first().unwrap().position, 0.0);
+        assert_eq!(layout.ticks.last().unwrap().position, 1.0);
+        assert_eq!(layout.ticks[3].iso, "2021-08");
+    }
+
+    #[test]
+    fn long_spans_get_coarser_ticks() {
+        let layout = layout_timeline(&dates(&["1990", "2021-12-01"]), &[Lane::Backdrop; 2]);
+        assert!(layout.ticks.len() <= 13, "{}", layout.ticks.len());
+        assert!(layout.ticks.iter().all(|t| t.label.len() == 4));
+    }
+
+    #[test]
+    fn close_events_stack_in_rows_per_lane() {
+        let layout = layout_timeline(
+            &dates(&["2021-08-15", "2021-08-17", "2021-08-18", "2021-12-20", "2021-08-16"]),
+            &[Lane::Backdrop, Lane::Backdrop, Lane::Backdrop, Lane::Backdrop, Lane::Meeting],
+        );
+        let rows: Vec<usize> = layout.events.iter().map(|e| e.row).collect();
+        assert_eq!(rows, [0, 1, 2, 0, 0]);
+        assert_eq!(layout.rows, [1, 3]);
+        // The last event sits at the end of the axis, so its label runs leftwards.
+        assert!(layout.events[3].label_before);
+    }
+
+    #[test]
+    fn narrow_labels_keep_their_order_and_distance() {
+        let spread = spread_apart(&[0.1, 0.11, 0.12, 0.5, 0.99, 1.0], 0.05);
+        assert_eq!(spread.len(), 6);
+        for pair in spread.windows(2) {
+            assert!(pair[1] - pair[0] >= 0.05 - 1e-9, "{spread:?}");
+        }
+        assert_eq!(spread[0], 0.1);
+        assert_eq!(spread[3], 0.5);
+        assert_eq!(*spread.last().unwrap(), 1.0);
+        assert!(spread.iter().all(|p| (0.0..=1.0).contains(p)));
+        // Too many to fit at the requested gap: they share the axis evenly.
+        let crowded = spread_apart(&[0.5; 30], 0.06);
+        assert!(crowded.iter().all(|p| (0.0..=1.0 + 1e-9).contains(p)));
+    }
+
+    #[test]
+    fn no_events_means_an_empty_layout() {
+        assert_eq!(layout_timeline(&[], &[]), TimelineLayout::default());
+    }
+
+    #[test]
+    fn single_event_gets_a_one_month_axis() {
+        let layout = layout_timeline(&dates(&["2021-12-01"]), &[Lane::Meeting]);
+        assert_eq!(layout.ticks.len(), 2);
+        assert_eq!(layout.events[0].position, 0.0);
+    }
+}

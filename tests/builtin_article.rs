@@ -1,0 +1,120 @@
+//! What a reader must find in the built-in article, checked on the data itself.
+
+use briefing::dates::PartialDate;
+use briefing::document::Document;
+use briefing::model::{Block, Lane, ProvenanceKind};
+
+fn document() -> Document {
+    Document::new(briefing::builtin_article())
+}
+
+fn seed_paragraphs() -> Vec<String> {
+    let seed = include_str!("../../shared/seed/article.txt");
+    seed.lines()
+        .map(|line| line.trim_end_matches([' ', '\u{a0}']).to_owned())
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+#[test]
+fn text_is_the_seed_word_for_word_in_four_sections() {
+    let document = document();
+    let article = &document.article;
+    assert_eq!(article.site, "Global Village Space");
+    assert_eq!(article.title, "Strong future: NSA meets Russian counterpart in Moscow");
+    let headings: Vec<Option<&str>> = article.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert_eq!(
+        headings,
+        [None, Some("Bilateral Cooperation"), Some("Concern over Afghanistan"), Some("The Backdrop")]
+    );
+    let seed = seed_paragraphs();
+    for (_, _, text) in article.paragraphs() {
+        assert!(seed.iter().any(|line| line == text), "not in the seed: {text}");
+    }
+    assert_eq!(article.paragraphs().count(), 10);
+    assert!(!article.paragraphs().any(|(_, _, t)| t.contains("Welcome to Global Village Space")));
+    let related: Vec<&str> = article
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Related { title, .. } => Some(title.as_str()),
+            Block::Paragraph { .. } => None,
+        })
+        .collect();
+    assert_eq!(
+        related,
+        [
+            "PM Khan calls upon world to avert crisis in Afghanistan",
+            "Extremism in Afghanistan will rise if economic crisis not alleviated: UN"
+        ]
+    );
+}
+
+#[test]
+fn the_copy_date_is_not_the_publication_date() {
+    let article = document().article;
+    let copy = article.copy_date.expect("copy date");
+    assert_eq!((copy.text.as_str(), copy.date.as_str()), ("Thursday, February 15, 2024", "2024-02-15"));
+    let published = article.published.expect("published");
+    assert_eq!(published.from, "2021-12-01");
+    assert_eq!(published.basis.kind, ProvenanceKind::Inferred);
+}
+
+#[test]
+fn the_named_entities_are_there() {
+    let document = document();
+    for id in [
+        "moeed-yusuf", "nikolay-patrushev", "imran-khan", "security-council-of-russia",
+        "pakistan-embassy-moscow", "tass", "un", "sco", "taliban", "moscow", "russia",
+        "pakistan", "afghanistan", "united-states", "defence", "drug-trafficking",
+        "cyber-security", "energy", "counter-terrorism", "humanitarian-crisis",
+    ] {
+        assert!(document.entity_index(id).is_some(), "missing entity {id}");
+    }
+    let mentions = |id: &str| document.entity_mentions[document.entity_index(id).unwrap()].len();
+    assert_eq!(mentions("nikolay-patrushev"), 7);
+    assert_eq!(mentions("moeed-yusuf"), 6);
+    // Named only in a "Read More" link, which is still text the reader sees.
+    assert_eq!(mentions("imran-khan"), 1);
+}
+
+#[test]
+fn the_meeting_is_on_1_december_2021_as_the_article_states() {
+    let document = document();
+    let meeting = &document.article.events[document.event_index("moscow-meeting").unwrap()];
+    assert_eq!(meeting.date, "2021-12-01");
+    assert_eq!(meeting.lane, Lane::Meeting);
+    assert_eq!(meeting.basis.kind, ProvenanceKind::Stated);
+    assert_eq!(meeting.basis.quote.as_deref(), Some("on December 1 in Moscow"));
+    assert!(meeting.sentence.as_ref().unwrap().text.contains("led a six-member delegation"));
+    // No event may claim the year of the page copy.
+    for event in &document.article.events {
+        assert!(!event.date.starts_with("2023") && !event.date.starts_with("2024"), "{}", event.id);
+    }
+}
+
+#[test]
+fn at_least_six_backdrop_events_from_august_to_december_2021_each_with_provenance() {
+    let document = document();
+    let from = PartialDate::parse("2021-08-01").unwrap();
+    let to = PartialDate::parse("2021-12-31").unwrap();
+    let backdrop: Vec<_> = document
+        .article
+        .events
+        .iter()
+        .filter(|e| e.lane == Lane::Backdrop)
+        .filter(|e| {
+            let date = PartialDate::parse(&e.date).unwrap();
+            from <= date && date <= to
+        })
+        .collect();
+    assert!(backdrop.len() >= 6, "{}", backdrop.len());
+    for event in backdrop {
+        assert!(
+            !event.basis.sources.is_empty() || event.basis.quote.is_some() || event.basis.reasoning.is_some(),
+            "{} has no provenance",
+            event.id
+        );
+    }
+}
