@@ -75,7 +75,10 @@ pub fn App(props: &AppProps) -> Html {
     {
         let article = props.document.article.clone();
         use_effect_with(state.open_sections.clone(), move |open| {
-            let ids: Vec<String> = open.iter().map(|&s| article.sections[s].id.clone()).collect();
+            let ids: Vec<String> = open
+                .iter()
+                .map(|&s| article.sections[s].id.clone())
+                .collect();
             browser::save_open_sections(&article.id, &ids);
         });
     }
@@ -153,7 +156,9 @@ pub fn start() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("briefing"))
     else {
-        browser::show_fatal_error("the page has no element with the id \"briefing\" to show the viewer in");
+        browser::show_fatal_error(
+            "the page has no element with the id \"briefing\" to show the viewer in",
+        );
         return;
     };
     match crate::validate::load_article(crate::BUILTIN_ARTICLE_JSON) {

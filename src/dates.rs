@@ -50,7 +50,10 @@ impl PartialDate {
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let shape = || DateError::Shape(text.to_owned());
         let mut parts = text.split('-');
-        let year = parts.next().and_then(|p| parse_digits(p, 4)).ok_or_else(shape)? as i32;
+        let year = parts
+            .next()
+            .and_then(|p| parse_digits(p, 4))
+            .ok_or_else(shape)? as i32;
         let month = match parts.next() {
             None => None,
             Some(part) => {
@@ -117,6 +120,15 @@ impl PartialDate {
         (first + last) / 2.0
     }
 
+    /// Compact form for tight spaces, next to an axis that names the years:
+    /// "17 May", "May 2021" or "2021".
+    pub fn short(&self) -> String {
+        match (self.month, self.day) {
+            (Some(month), Some(day)) => format!("{day} {}", &month.to_string()[..3]),
+            _ => self.to_string(),
+        }
+    }
+
     /// Machine-readable form for `<time datetime>`: exactly as precise as known.
     pub fn iso(&self) -> String {
         match (self.month, self.day) {
@@ -138,10 +150,11 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// Short axis label for the first of a month: "Aug" or, in January, "Jan 2022".
-pub fn month_tick_label(date: Date) -> String {
+/// Short axis label for the first of a month: "Aug" or, in January or where the
+/// axis starts (`with_year`), "Jan 2022".
+pub fn month_tick_label(date: Date, with_year: bool) -> String {
     let name = &date.month().to_string()[..3];
-    if date.month() == Month::January {
+    if with_year || date.month() == Month::January {
         format!("{name} {}", date.year())
     } else {
         name.to_owned()
@@ -153,7 +166,9 @@ pub fn date_range_text(from: &str, to: Option<&str>) -> String {
     let from_date = PartialDate::parse(from).ok();
     let to_date = to.and_then(|t| PartialDate::parse(t).ok());
     match (from_date, to_date) {
-        (Some(a), Some(b)) if a.day.is_some() && b.day.is_some() && a.month == b.month && a.year == b.year => {
+        (Some(a), Some(b))
+            if a.day.is_some() && b.day.is_some() && a.month == b.month && a.year == b.year =>
+        {
             format!("{}–{}", a.day.unwrap_or_default(), b)
         }
         (Some(a), Some(b)) => format!("{a} – {b}"),
@@ -168,16 +183,29 @@ mod tests {
 
     #[test]
     fn parses_each_precision() {
-        assert_eq!(PartialDate::parse("2021").unwrap().precision(), Precision::Year);
-        assert_eq!(PartialDate::parse("2021-12").unwrap().precision(), Precision::Month);
-        assert_eq!(PartialDate::parse("2021-12-01").unwrap().precision(), Precision::Day);
+        assert_eq!(
+            PartialDate::parse("2021").unwrap().precision(),
+            Precision::Year
+        );
+        assert_eq!(
+            PartialDate::parse("2021-12").unwrap().precision(),
+            Precision::Month
+        );
+        assert_eq!(
+            PartialDate::parse("2021-12-01").unwrap().precision(),
+            Precision::Day
+        );
     }
 
     #[test]
     fn rejects_dates_that_do_not_exist() {
         assert_eq!(
             PartialDate::parse("2021-02-30"),
-            Err(DateError::Day { year: 2021, month: 2, day: 30 })
+            Err(DateError::Day {
+                year: 2021,
+                month: 2,
+                day: 30
+            })
         );
         assert_eq!(PartialDate::parse("2021-13"), Err(DateError::Month(13)));
         assert!(PartialDate::parse("2020-02-29").is_ok());
@@ -186,23 +214,48 @@ mod tests {
 
     #[test]
     fn rejects_malformed_text() {
-        for text in ["", "21-12-01", "2021-1-01", "2021-12-01-01", "2021/12/01", "２０２１", "2021-12-1x"] {
-            assert!(matches!(PartialDate::parse(text), Err(DateError::Shape(_))), "{text}");
+        for text in [
+            "",
+            "21-12-01",
+            "2021-1-01",
+            "2021-12-01-01",
+            "2021/12/01",
+            "２０２１",
+            "2021-12-1x",
+        ] {
+            assert!(
+                matches!(PartialDate::parse(text), Err(DateError::Shape(_))),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn precision_must_match_declaration() {
         let err = PartialDate::parse_with_precision("2021-12", Precision::Day).unwrap_err();
-        assert_eq!(err.to_string(), "\"2021-12\" has month precision but the event says day");
+        assert_eq!(
+            err.to_string(),
+            "\"2021-12\" has month precision but the event says day"
+        );
     }
 
     #[test]
     fn displays_only_what_is_known() {
-        assert_eq!(PartialDate::parse("2021-12-01").unwrap().to_string(), "1 December 2021");
-        assert_eq!(PartialDate::parse("2021-12").unwrap().to_string(), "December 2021");
+        assert_eq!(
+            PartialDate::parse("2021-12-01").unwrap().to_string(),
+            "1 December 2021"
+        );
+        assert_eq!(
+            PartialDate::parse("2021-12").unwrap().to_string(),
+            "December 2021"
+        );
         assert_eq!(PartialDate::parse("2021").unwrap().to_string(), "2021");
         assert_eq!(PartialDate::parse("2021-08").unwrap().iso(), "2021-08");
+        assert_eq!(PartialDate::parse("2021-08-15").unwrap().short(), "15 Aug");
+        assert_eq!(
+            PartialDate::parse("2021-08").unwrap().short(),
+            "August 2021"
+        );
     }
 
     #[test]
@@ -214,16 +267,23 @@ mod tests {
 
     #[test]
     fn date_ranges_read_naturally() {
-        assert_eq!(date_range_text("2021-12-01", Some("2021-12-02")), "1–2 December 2021");
-        assert_eq!(date_range_text("2021-12-31", Some("2022-01-01")), "31 December 2021 – 1 January 2022");
+        assert_eq!(
+            date_range_text("2021-12-01", Some("2021-12-02")),
+            "1–2 December 2021"
+        );
+        assert_eq!(
+            date_range_text("2021-12-31", Some("2022-01-01")),
+            "31 December 2021 – 1 January 2022"
+        );
         assert_eq!(date_range_text("2021-12", None), "December 2021");
     }
 
     #[test]
     fn tick_labels_name_the_year_in_january() {
         let date = Date::from_calendar_date(2022, Month::January, 1).unwrap();
-        assert_eq!(month_tick_label(date), "Jan 2022");
+        assert_eq!(month_tick_label(date, false), "Jan 2022");
         let date = Date::from_calendar_date(2021, Month::August, 1).unwrap();
-        assert_eq!(month_tick_label(date), "Aug");
+        assert_eq!(month_tick_label(date, false), "Aug");
+        assert_eq!(month_tick_label(date, true), "Aug 2021");
     }
 }

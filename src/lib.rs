@@ -18,7 +18,8 @@ pub mod timeline;
 pub mod validate;
 
 /// The built-in article, compiled in so that it shows with no extra request.
-pub const BUILTIN_ARTICLE_JSON: &str = include_str!("../static/articles/nsa-moscow-2021-12-01.json");
+pub const BUILTIN_ARTICLE_JSON: &str =
+    include_str!("../static/articles/nsa-moscow-2021-12-01.json");
 
 /// The built-in article, parsed and validated.
 ///

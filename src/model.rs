@@ -302,7 +302,9 @@ impl Article {
     pub fn paragraphs(&self) -> impl Iterator<Item = (&str, &str, &str)> {
         self.sections.iter().flat_map(|section| {
             section.blocks.iter().filter_map(move |block| match block {
-                Block::Paragraph { id, text } => Some((section.id.as_str(), id.as_str(), text.as_str())),
+                Block::Paragraph { id, text } => {
+                    Some((section.id.as_str(), id.as_str(), text.as_str()))
+                }
                 Block::Related { .. } => None,
             })
         })

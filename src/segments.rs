@@ -64,14 +64,23 @@ mod tests {
     use super::*;
 
     fn mention(start: usize, end: usize) -> Mention {
-        Mention { start, end, entity: 0 }
+        Mention {
+            start,
+            end,
+            entity: 0,
+        }
     }
 
     #[test]
     fn plain_text_is_one_piece() {
         assert_eq!(
             pieces(5, &[], None),
-            vec![Piece { range: 0..5, mention: None, in_sentence: false, mention_start: false }]
+            vec![Piece {
+                range: 0..5,
+                mention: None,
+                in_sentence: false,
+                mention_start: false
+            }]
         );
         assert!(pieces(0, &[], None).is_empty());
     }
@@ -80,8 +89,10 @@ mod tests {
     fn mentions_and_sentence_cut_the_text() {
         // "ab CD ef. GH ij" with mentions CD (3..5) and GH (10..12), sentence 0..9.
         let got = pieces(15, &[mention(3, 5), mention(10, 12)], Some(0..9));
-        let summary: Vec<(Range<usize>, Option<usize>, bool)> =
-            got.into_iter().map(|p| (p.range, p.mention, p.in_sentence)).collect();
+        let summary: Vec<(Range<usize>, Option<usize>, bool)> = got
+            .into_iter()
+            .map(|p| (p.range, p.mention, p.in_sentence))
+            .collect();
         assert_eq!(
             summary,
             vec![
@@ -98,7 +109,11 @@ mod tests {
     #[test]
     fn a_mention_crossing_the_sentence_edge_is_split_and_starts_once() {
         let got = pieces(10, &[mention(2, 6)], Some(4..10));
-        let starts: Vec<bool> = got.iter().filter(|p| p.mention == Some(0)).map(|p| p.mention_start).collect();
+        let starts: Vec<bool> = got
+            .iter()
+            .filter(|p| p.mention == Some(0))
+            .map(|p| p.mention_start)
+            .collect();
         assert_eq!(starts, [true, false]);
     }
 

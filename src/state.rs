@@ -82,7 +82,9 @@ impl ViewState {
     }
 
     fn focus_current_mention(&mut self) {
-        let Some(entity) = self.chosen_entity else { return };
+        let Some(entity) = self.chosen_entity else {
+            return;
+        };
         let mentions = &self.document.entity_mentions[entity];
         if let Some(at) = mentions.get(self.mention_cursor) {
             let section = self.document.passages[at.passage].section;
@@ -93,7 +95,9 @@ impl ViewState {
     }
 
     fn focus_sentence(&mut self) {
-        let Some(event) = self.chosen_event else { return };
+        let Some(event) = self.chosen_event else {
+            return;
+        };
         if let Some((section, _)) = self.document.sentence_location(event) {
             self.open_sections.insert(section);
             self.request_focus(FocusTarget::Sentence);
@@ -121,8 +125,10 @@ impl ViewState {
                 } else {
                     next.chosen_entity = Some(entity);
                     next.mention_cursor = 0;
-                    next.hidden_kinds.remove(&self.document.article.entities[entity].kind);
-                    next.open_sections.extend(self.document.sections_mentioning(entity));
+                    next.hidden_kinds
+                        .remove(&self.document.article.entities[entity].kind);
+                    next.open_sections
+                        .extend(self.document.sections_mentioning(entity));
                     next.focus_current_mention();
                 }
             }
@@ -186,7 +192,10 @@ mod tests {
     use crate::builtin_article;
 
     fn state() -> ViewState {
-        ViewState::new(Rc::new(Document::new(builtin_article())), Some(BTreeSet::new()))
+        ViewState::new(
+            Rc::new(Document::new(builtin_article())),
+            Some(BTreeSet::new()),
+        )
     }
 
     fn entity(state: &ViewState, id: &str) -> usize {
@@ -211,11 +220,21 @@ mod tests {
         let patrushev = entity(&s, "nikolay-patrushev");
         let s = s.apply(Action::ChooseEntity(patrushev));
         assert_eq!(s.chosen_entity, Some(patrushev));
-        let expected: BTreeSet<usize> = s.document.sections_mentioning(patrushev).into_iter().collect();
+        let expected: BTreeSet<usize> = s
+            .document
+            .sections_mentioning(patrushev)
+            .into_iter()
+            .collect();
         assert_eq!(s.open_sections, expected);
-        assert!(expected.contains(&0) && expected.contains(&2), "{expected:?}");
+        assert!(
+            expected.contains(&0) && expected.contains(&2),
+            "{expected:?}"
+        );
         let first = s.document.entity_mentions[patrushev][0].dom_id();
-        assert_eq!(s.focus.as_ref().unwrap().target, FocusTarget::Mention(first));
+        assert_eq!(
+            s.focus.as_ref().unwrap().target,
+            FocusTarget::Mention(first)
+        );
     }
 
     #[test]
@@ -223,7 +242,9 @@ mod tests {
         let s = state();
         let patrushev = entity(&s, "nikolay-patrushev");
         let count = s.document.entity_mentions[patrushev].len();
-        let s = s.apply(Action::ChooseEntity(patrushev)).apply(Action::StepMention(-1));
+        let s = s
+            .apply(Action::ChooseEntity(patrushev))
+            .apply(Action::StepMention(-1));
         assert_eq!(s.mention_cursor, count - 1);
         let s = s.apply(Action::StepMention(1));
         assert_eq!(s.mention_cursor, 0);
@@ -245,10 +266,15 @@ mod tests {
     fn hiding_a_kind_clears_a_chosen_entity_of_that_kind() {
         let s = state();
         let yusuf = entity(&s, "moeed-yusuf");
-        let s = s.apply(Action::ChooseEntity(yusuf)).apply(Action::ToggleKind(EntityKind::Person));
+        let s = s
+            .apply(Action::ChooseEntity(yusuf))
+            .apply(Action::ToggleKind(EntityKind::Person));
         assert_eq!(s.chosen_entity, None);
         assert!(s.hidden_kinds.contains(&EntityKind::Person));
         let s = s.apply(Action::ChooseEntity(yusuf));
-        assert!(!s.hidden_kinds.contains(&EntityKind::Person), "choosing shows its kind again");
+        assert!(
+            !s.hidden_kinds.contains(&EntityKind::Person),
+            "choosing shows its kind again"
+        );
     }
 }

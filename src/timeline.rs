@@ -11,7 +11,7 @@ use time::{Date, Month};
 /// Wide drawing: a label takes about this share of the axis width.
 pub const WIDE_LABEL_SPAN: f64 = 0.2;
 /// Narrow drawing: consecutive labels in a lane stay at least this far apart.
-pub const NARROW_LABEL_GAP: f64 = 0.06;
+pub const NARROW_LABEL_GAP: f64 = 0.07;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
@@ -62,7 +62,11 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
     if dates.is_empty() {
         return TimelineLayout::default();
     }
-    let first = dates.iter().map(PartialDate::first_day).min().expect("non-empty");
+    let first = dates
+        .iter()
+        .map(PartialDate::first_day)
+        .min()
+        .expect("non-empty");
     let last = dates
         .iter()
         .map(|d| d.midpoint_day())
@@ -89,7 +93,7 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
             label: if step >= 12 {
                 tick.year().to_string()
             } else {
-                month_tick_label(tick)
+                month_tick_label(tick, tick == start)
             },
             iso: format!("{:04}-{:02}", tick.year(), u8::from(tick.month())),
         });
@@ -112,11 +116,17 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
             }
         })
         .collect();
-    events.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.event.cmp(&b.event)));
+    events.sort_by(|a, b| {
+        a.position
+            .total_cmp(&b.position)
+            .then(a.event.cmp(&b.event))
+    });
 
     let mut rows = [0; 2];
     for lane in Lane::ALL {
-        let in_lane: Vec<usize> = (0..events.len()).filter(|&i| events[i].lane == lane).collect();
+        let in_lane: Vec<usize> = (0..events.len())
+            .filter(|&i| events[i].lane == lane)
+            .collect();
         // Wide: first-fit rows, each remembering where its last label ends.
         let mut row_ends: Vec<f64> = Vec::new();
         for &i in &in_lane {
@@ -139,7 +149,10 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
         rows[lane_index(lane)] = row_ends.len();
 
         let positions: Vec<f64> = in_lane.iter().map(|&i| events[i].position).collect();
-        for (&i, spread) in in_lane.iter().zip(spread_apart(&positions, NARROW_LABEL_GAP)) {
+        for (&i, spread) in in_lane
+            .iter()
+            .zip(spread_apart(&positions, NARROW_LABEL_GAP))
+        {
             events[i].narrow_position = spread;
         }
     }
@@ -158,7 +171,11 @@ pub fn spread_apart(sorted: &[f64], gap: f64) -> Vec<f64> {
     if count == 0 {
         return Vec::new();
     }
-    let gap = if count > 1 { gap.min(1.0 / (count - 1) as f64) } else { gap };
+    let gap = if count > 1 {
+        gap.min(1.0 / (count - 1) as f64)
+    } else {
+        gap
+    };
     let mut spread = sorted.to_vec();
     for i in 1..count {
         spread[i] = spread[i].max(spread[i - 1] + gap);
@@ -177,12 +194,18 @@ mod tests {
     use super::*;
 
     fn dates(texts: &[&str]) -> Vec<PartialDate> {
-        texts.iter().map(|t| PartialDate::parse(t).unwrap()).collect()
+        texts
+            .iter()
+            .map(|t| PartialDate::parse(t).unwrap())
+            .collect()
     }
 
     #[test]
     fn positions_are_proportional_to_time() {
-        let layout = layout_timeline(&dates(&["2021-08-01", "2021-09-01", "2021-10-01"]), &[Lane::Meeting; 3]);
+        let layout = layout_timeline(
+            &dates(&["2021-08-01", "2021-09-01", "2021-10-01"]),
+            &[Lane::Meeting; 3],
+        );
         // The axis runs 1 Aug to 1 Nov (92 days); 1 Sep is 31 days in.
         let positions: Vec<f64> = layout.events.iter().map(|e| e.position).collect();
         assert_eq!(positions[0], 0.0);
@@ -192,9 +215,15 @@ mod tests {
 
     #[test]
     fn ticks_mark_each_month_of_a_short_span() {
-        let layout = layout_timeline(&dates(&["2021-05-17", "2021-12-19"]), &[Lane::Meeting, Lane::Backdrop]);
+        let layout = layout_timeline(
+            &dates(&["2021-05-17", "2021-12-19"]),
+            &[Lane::Meeting, Lane::Backdrop],
+        );
         let labels: Vec<&str> = layout.ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels, ["May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan 2022"]);
+        assert_eq!(
+            labels,
+            ["May 2021", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan 2022"]
+        );
         assert_eq!(layout.ticks.first().unwrap().position, 0.0);
         assert_eq!(layout.ticks.last().unwrap().position, 1.0);
         assert_eq!(layout.ticks[3].iso, "2021-08");
@@ -210,8 +239,20 @@ mod tests {
     #[test]
     fn close_events_stack_in_rows_per_lane() {
         let layout = layout_timeline(
-            &dates(&["2021-08-15", "2021-08-17", "2021-08-18", "2021-12-20", "2021-08-16"]),
-            &[Lane::Backdrop, Lane::Backdrop, Lane::Backdrop, Lane::Backdrop, Lane::Meeting],
+            &dates(&[
+                "2021-08-15",
+                "2021-08-17",
+                "2021-08-18",
+                "2021-12-20",
+                "2021-08-16",
+            ]),
+            &[
+                Lane::Backdrop,
+                Lane::Backdrop,
+                Lane::Backdrop,
+                Lane::Backdrop,
+                Lane::Meeting,
+            ],
         );
         let rows: Vec<usize> = layout.events.iter().map(|e| e.row).collect();
         assert_eq!(rows, [0, 1, 2, 0, 0]);

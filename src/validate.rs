@@ -59,7 +59,11 @@ pub fn load_article(json: &str) -> Result<Article, LoadError> {
             let path = error.path().to_string();
             let inner = error.into_inner();
             LoadError::Json {
-                path: if path == "." { "(top level)".to_owned() } else { path },
+                path: if path == "." {
+                    "(top level)".to_owned()
+                } else {
+                    path
+                },
                 line: inner.line(),
                 column: inner.column(),
                 message: strip_position(&inner.to_string()),
@@ -130,15 +134,18 @@ impl Checker {
     fn provenance(&mut self, path: &str, basis: &Provenance) {
         let has = |value: &Option<String>| value.as_deref().is_some_and(|v| !v.trim().is_empty());
         match basis.kind {
-            ProvenanceKind::Stated if !has(&basis.quote) => {
-                self.fail(format!("{path}.quote"), "a stated date needs the article's words")
-            }
-            ProvenanceKind::Inferred if !has(&basis.reasoning) => {
-                self.fail(format!("{path}.reasoning"), "an inferred date needs its reasoning")
-            }
-            ProvenanceKind::External if basis.sources.is_empty() => {
-                self.fail(format!("{path}.sources"), "an outside date needs at least one source")
-            }
+            ProvenanceKind::Stated if !has(&basis.quote) => self.fail(
+                format!("{path}.quote"),
+                "a stated date needs the article's words",
+            ),
+            ProvenanceKind::Inferred if !has(&basis.reasoning) => self.fail(
+                format!("{path}.reasoning"),
+                "an inferred date needs its reasoning",
+            ),
+            ProvenanceKind::External if basis.sources.is_empty() => self.fail(
+                format!("{path}.sources"),
+                "an outside date needs at least one source",
+            ),
             _ => {}
         }
         for (index, source) in basis.sources.iter().enumerate() {
@@ -170,7 +177,10 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         check.non_empty("copy_date.text", &copy.text);
         if let Some(date) = check.date("copy_date.date".into(), &copy.date) {
             if date.day.is_none() {
-                check.fail("copy_date.date", "the date of a copy must be a full YYYY-MM-DD date");
+                check.fail(
+                    "copy_date.date",
+                    "the date of a copy must be a full YYYY-MM-DD date",
+                );
             }
         }
     }
@@ -197,10 +207,20 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         if let Some(heading) = &section.heading {
             check.non_empty(format!("sections[{s}].heading"), heading);
         } else if s > 0 {
-            check.fail(format!("sections[{s}].heading"), "only the first section (the lead) may have no heading");
+            check.fail(
+                format!("sections[{s}].heading"),
+                "only the first section (the lead) may have no heading",
+            );
         }
-        if !section.blocks.iter().any(|b| matches!(b, Block::Paragraph { .. })) {
-            check.fail(format!("sections[{s}].blocks"), "the section has no paragraph");
+        if !section
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Paragraph { .. }))
+        {
+            check.fail(
+                format!("sections[{s}].blocks"),
+                "the section has no paragraph",
+            );
         }
         for (b, block) in section.blocks.iter().enumerate() {
             let path = format!("sections[{s}].blocks[{b}]");
@@ -248,7 +268,10 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         }
         for (r, entity) in event.entities.iter().enumerate() {
             if !entity_ids.contains(entity.as_str()) {
-                check.fail(format!("{path}.entities[{r}]"), format!("no entity has the id \"{entity}\""));
+                check.fail(
+                    format!("{path}.entities[{r}]"),
+                    format!("no entity has the id \"{entity}\""),
+                );
             }
         }
         if let Some(sentence) = &event.sentence {
@@ -257,10 +280,18 @@ pub fn validate(article: &Article) -> Vec<Problem> {
                     format!("{path}.sentence.paragraph"),
                     format!("no paragraph has the id \"{}\"", sentence.paragraph),
                 ),
-                Some(text) if sentence.text.trim().is_empty() || !text.contains(sentence.text.as_str()) => check.fail(
-                    format!("{path}.sentence.text"),
-                    format!("is not found word for word in paragraph \"{}\"", sentence.paragraph),
-                ),
+                Some(text)
+                    if sentence.text.trim().is_empty()
+                        || !text.contains(sentence.text.as_str()) =>
+                {
+                    check.fail(
+                        format!("{path}.sentence.text"),
+                        format!(
+                            "is not found word for word in paragraph \"{}\"",
+                            sentence.paragraph
+                        ),
+                    )
+                }
                 Some(_) => {}
             }
         }
@@ -316,9 +347,15 @@ mod tests {
         assert!(message.contains("unknown variant `week`"), "{message}");
 
         let mut value = minimal();
-        value["sections"][0]["blocks"][0].as_object_mut().unwrap().remove("text");
+        value["sections"][0]["blocks"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("text");
         let message = load_article(&value.to_string()).unwrap_err().to_string();
-        assert!(message.contains("sections[0].blocks[0]") && message.contains("missing field `text`"), "{message}");
+        assert!(
+            message.contains("sections[0].blocks[0]") && message.contains("missing field `text`"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -341,7 +378,10 @@ mod tests {
     #[test]
     fn impossible_dates_are_refused() {
         for (date, expected) in [
-            ("2021-02-30", "events[0].date: 2021-02-30 is not a real date"),
+            (
+                "2021-02-30",
+                "events[0].date: 2021-02-30 is not a real date",
+            ),
             ("2021-13-01", "events[0].date: month 13 does not exist"),
         ] {
             let mut value = minimal();
@@ -379,9 +419,11 @@ mod tests {
     #[test]
     fn empty_sections_and_unsafe_links_are_refused() {
         let mut value = minimal();
-        value["sections"].as_array_mut().unwrap().push(json!({"id": "s2", "heading": "H", "blocks": [
-            {"type": "related", "title": "x", "url": "javascript:alert(1)"}
-        ]}));
+        value["sections"].as_array_mut().unwrap().push(
+            json!({"id": "s2", "heading": "H", "blocks": [
+                {"type": "related", "title": "x", "url": "javascript:alert(1)"}
+            ]}),
+        );
         assert_eq!(
             problems_of(value),
             vec![
@@ -395,7 +437,15 @@ mod tests {
     fn web_links_are_only_http_and_https() {
         assert!(is_web_link("https://example.org/a"));
         assert!(is_web_link("HTTP://example.org"));
-        for bad in ["javascript:alert(1)", "data:text/html,x", "https://", "https://a b", "//example.org", "ftp://x", ""] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://",
+            "https://a b",
+            "//example.org",
+            "ftp://x",
+            "",
+        ] {
             assert!(!is_web_link(bad), "{bad}");
         }
     }
@@ -403,7 +453,10 @@ mod tests {
     #[test]
     fn oversized_and_deeply_nested_input_fails_cleanly() {
         let huge = " ".repeat(MAX_ARTICLE_BYTES + 1);
-        assert!(matches!(load_article(&huge), Err(LoadError::TooLarge { .. })));
+        assert!(matches!(
+            load_article(&huge),
+            Err(LoadError::TooLarge { .. })
+        ));
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(matches!(load_article(&deep), Err(LoadError::Json { .. })));
     }

@@ -18,10 +18,8 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                 <p class="copy-date">
                     { "Date on this copy of the page: " }
                     <time datetime={copy.date.clone()}>{ &copy.text }</time>
-                    { ". This is not the publication date." }
-                    if let Some(note) = &copy.note {
-                        <span class="copy-date-note">{ " " }{ note }</span>
-                    }
+                    { ". " }
+                    { copy.note.as_deref().unwrap_or("This is not the publication date.") }
                 </p>
             }
         </header>

@@ -76,7 +76,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                     <button type="button" tabindex="-1" {class} {style} data-event-id={event.id.clone()} onclick={choose(placed.event)}>
                         <span class="marker-dot"></span>
                         <span class="marker-text">
-                            <span class="marker-date">{ date.to_string() }</span>
+                            <span class="marker-date">{ date.short() }</span>
                             <span class="marker-label">{ &event.label }</span>
                         </span>
                     </button>

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Sets up what is missing (including Chromium), then runs every check and test:
+# formatting, lints, native tests, wasm tests in headless Chromium, the release
+# build, and the end-to-end suite against that build.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh" --browser
+cd "$briefing_root"
+
+briefing_step "cargo fmt --check"
+cargo fmt --all -- --check
+
+briefing_step "cargo clippy (native and wasm32) -D warnings"
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --locked -- -D warnings
+
+briefing_step "Native tests: model, validation, mentions, dates, timeline layout, state"
+cargo test --locked
+
+briefing_step "Component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
+
+briefing_step "Release build"
+trunk build --release --offline --locked
+
+briefing_step "End-to-end tests in headless Chromium"
+cd tests
+node --test --test-concurrency=1 e2e/
