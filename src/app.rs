@@ -97,7 +97,7 @@ pub fn App(props: &AppProps) -> Html {
         <div class="briefing">
             <a class="skip-link" href="#article">{ "Skip to the article" }</a>
             <Masthead document={document.clone()} />
-            <div class="layout">
+            <div class="reading">
                 <ArticleView
                     document={document.clone()}
                     open_sections={state.open_sections.clone()}
@@ -117,15 +117,15 @@ pub fn App(props: &AppProps) -> Html {
                     on_choose={on_choose_entity.clone()}
                     on_action={on_action.clone()}
                 />
-                <TimelinePanel
-                    document={document}
-                    chosen_event={state.chosen_event}
-                    chosen_entity={state.chosen_entity}
-                    on_choose={on_choose_event}
-                    on_choose_entity={on_choose_entity}
-                    on_action={on_action}
-                />
             </div>
+            <TimelinePanel
+                document={document}
+                chosen_event={state.chosen_event}
+                chosen_entity={state.chosen_entity}
+                on_choose={on_choose_event}
+                on_choose_entity={on_choose_entity}
+                on_action={on_action}
+            />
         </div>
     }
 }

@@ -11,7 +11,7 @@ use time::{Date, Month};
 /// Wide drawing: a label takes about this share of the axis width.
 pub const WIDE_LABEL_SPAN: f64 = 0.2;
 /// Narrow drawing: consecutive labels in a lane stay at least this far apart.
-pub const NARROW_LABEL_GAP: f64 = 0.07;
+pub const NARROW_LABEL_GAP: f64 = 0.08;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
@@ -164,6 +164,13 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
     }
 }
 
+/// A fraction of the axis as a CSS percentage number with two decimals, "37.25",
+/// written without float formatting (which would add kilobytes to the WebAssembly).
+pub fn css_percent(fraction: f64) -> String {
+    let hundredths = (fraction.clamp(0.0, 1.0) * 10_000.0).round() as u32;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 /// Moves sorted positions in 0..=1 apart so that neighbours are at least `gap` apart,
 /// moving each as little as this simple two-pass scheme allows and keeping the order.
 pub fn spread_apart(sorted: &[f64], gap: f64) -> Vec<f64> {
@@ -275,6 +282,15 @@ mod tests {
         // Too many to fit at the requested gap: they share the axis evenly.
         let crowded = spread_apart(&[0.5; 30], 0.06);
         assert!(crowded.iter().all(|p| (0.0..=1.0 + 1e-9).contains(p)));
+    }
+
+    #[test]
+    fn css_percentages_have_two_decimals() {
+        assert_eq!(css_percent(0.0), "0.00");
+        assert_eq!(css_percent(0.372_54), "37.25");
+        assert_eq!(css_percent(0.999_99), "100.00");
+        assert_eq!(css_percent(1.5), "100.00");
+        assert_eq!(css_percent(f64::NAN), "0.00");
     }
 
     #[test]

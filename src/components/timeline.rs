@@ -2,6 +2,7 @@ use super::ProvenanceNote;
 use crate::app::DocumentHandle;
 use crate::model::{Lane, Precision};
 use crate::state::Action;
+use crate::timeline::css_percent;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -50,7 +51,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
 
     let ticks = layout.ticks.iter().map(|tick| {
         html! {
-            <span class="tick" style={format!("--pos: {:.4}", tick.position)}>
+            <span class="tick" style={format!("--pos: {}", css_percent(tick.position))}>
                 <span class="tick-label">{ &tick.label }</span>
             </span>
         }
@@ -67,12 +68,14 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                 placed.label_before.then_some("label-before"),
             );
             let style = format!(
-                "--pos: {:.4}; --row: {}; --narrow-pos: {:.4}",
-                placed.position, placed.row, placed.narrow_position
+                "--pos: {}; --row: {}; --narrow-pos: {}",
+                css_percent(placed.position),
+                placed.row,
+                css_percent(placed.narrow_position)
             );
             html! {
                 <>
-                    <span class="narrow-tick" style={format!("--pos: {:.4}", placed.position)}></span>
+                    <span class="narrow-tick" style={format!("--pos: {}", css_percent(placed.position))}></span>
                     <button type="button" tabindex="-1" {class} {style} data-event-id={event.id.clone()} onclick={choose(placed.event)}>
                         <span class="marker-dot"></span>
                         <span class="marker-text">

@@ -125,6 +125,9 @@ export async function openViewer(
     { viewport = { width: 1280, height: 900 }, colorScheme = 'light', reducedMotion = 'no-preference' } = {},
 ) {
     const context = await browser.newContext({ viewport, colorScheme, reducedMotion });
+    // A local page answers in milliseconds: fail an action after 5 s, not Playwright's 30 s.
+    context.setDefaultTimeout(5_000);
+    context.setDefaultNavigationTimeout(15_000);
     const page = await context.newPage();
     const consoleErrors = [];
     const pageErrors = [];

@@ -140,6 +140,23 @@ async function waitInViewport(page, selector, timeout = 5_000) {
     }
 }
 
+/**
+ * Scrolls an element into view and checks that a pointer at its centre reaches it,
+ * naming what covers it otherwise (a readable form of Playwright's click check).
+ */
+async function assertNotCovered(page, selector) {
+    await page.locator(selector).scrollIntoViewIfNeeded();
+    const hit = await page.evaluate((selector) => {
+        const element = document.querySelector(selector);
+        const r = element.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (!top || element.contains(top)) return null;
+        const owner = top.closest('[class]:not(span):not(p)') ?? top;
+        return `${top.outerHTML.slice(0, 80)} (inside ${owner.tagName.toLowerCase()}.${[...owner.classList].join('.')})`;
+    }, selector);
+    assert.equal(hit, null, `${selector} is covered at its centre by ${hit}`);
+}
+
 async function collapseAll(page) {
     await page.locator('.section-controls button', { hasText: 'Collapse all' }).click();
     for (const { id } of SECTIONS) await waitForAttribute(toggle(page, id), 'aria-expanded', 'false');
@@ -201,8 +218,17 @@ async function choosePatrushev(page) {
     return { marks, status };
 }
 
-async function chooseMeeting(page) {
-    await listEvent(page, 'moscow-meeting').click();
+/**
+ * Chooses the meeting in the timeline list, with the mouse (the default) or with the
+ * keyboard (focus and Enter), for tests whose subject is not the pointer path.
+ */
+async function chooseMeeting(page, { via = 'mouse' } = {}) {
+    if (via === 'mouse') {
+        await listEvent(page, 'moscow-meeting').click();
+    } else {
+        await listEvent(page, 'moscow-meeting').focus();
+        await page.keyboard.press('Enter');
+    }
     await waitForAttribute(listEvent(page, 'moscow-meeting'), 'aria-pressed', 'true');
     await page.locator('.event-details[data-event-id="moscow-meeting"]').waitFor({ state: 'visible' });
     await page.locator('mark#chosen-sentence').waitFor({ state: 'visible' });
@@ -237,23 +263,7 @@ describe('Briefing viewer', () => {
             (await page.locator('section.article-section h2 > button.section-toggle').allTextContents()).map((t) => t.trim()),
             SECTIONS.map((s) => s.heading),
         );
-        await checkSectionToggles(page);
-
-        // Keyboard: Enter toggles, Space toggles back.
-        const button = toggle(page, 'bilateral-cooperation');
-        await button.focus();
-        await page.keyboard.press('Enter');
-        await waitForAttribute(button, 'aria-expanded', 'false');
-        await waitForAttribute(body(page, 'bilateral-cooperation'), 'hidden', 'until-found');
-        await page.keyboard.press('Space');
-        await waitForAttribute(button, 'aria-expanded', 'true');
-        await waitForAttribute(body(page, 'bilateral-cooperation'), 'hidden', null);
-
-        // Tab from the page start: the skip link first, then on to the first toggle.
-        await page.evaluate(() => {
-            document.activeElement?.blur();
-            window.scrollTo(0, 0);
-        });
+        // Tab from the page start (a fresh page): the skip link first, then on to the first toggle.
         await page.keyboard.press('Tab');
         assert.ok(await activeIs(page, 'a.skip-link'), 'first Tab stop is the skip link');
         assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), 'Skip to the article');
@@ -265,6 +275,18 @@ describe('Briefing viewer', () => {
         });
         assert.notEqual(outline.style, 'none', 'focused toggle shows a focus outline');
         assert.notEqual(outline.width, '0px');
+
+        await checkSectionToggles(page);
+
+        // Keyboard: Enter toggles, Space toggles back.
+        const button = toggle(page, 'bilateral-cooperation');
+        await button.focus();
+        await page.keyboard.press('Enter');
+        await waitForAttribute(button, 'aria-expanded', 'false');
+        await waitForAttribute(body(page, 'bilateral-cooperation'), 'hidden', 'until-found');
+        await page.keyboard.press('Space');
+        await waitForAttribute(button, 'aria-expanded', 'true');
+        await waitForAttribute(body(page, 'bilateral-cooperation'), 'hidden', null);
     });
 
     test('c. Expand all and Collapse all open and close every section', async () => {
@@ -445,6 +467,7 @@ describe('Briefing viewer', () => {
     test('j. choosing the meeting shows where its date comes from and its sentence; a marker chooses too', async () => {
         const { page } = await open();
         await collapseAll(page);
+        await assertNotCovered(page, 'ol.timeline-list button.event-button[data-event-id="moscow-meeting"]');
         await chooseMeeting(page);
         const details = page.locator('.event-details');
         assert.match(await details.locator('.provenance-kind').textContent(), /Stated in the article/);
@@ -528,7 +551,7 @@ describe('Briefing viewer', () => {
         await expandAll(page);
         await assertNoAxeViolations(page, {}, 'with every section expanded');
         await choosePatrushev(page);
-        await chooseMeeting(page);
+        await chooseMeeting(page, { via: 'keyboard' });
         await assertNoAxeViolations(page, {}, 'with Nikolay Patrushev and the meeting chosen');
         const narrow = await open({ viewport: { width: 360, height: 800 } });
         await assertNoAxeViolations(narrow.page, {}, 'at 360 px');
@@ -552,12 +575,15 @@ describe('Briefing viewer', () => {
         await stepper.getByRole('button', { name: 'Previous' }).click();
         await stepper.getByRole('button', { name: 'Previous' }).click();
         await waitForText(status, 'Mention 7 of 7 of Nikolay Patrushev');
-        await chooseMeeting(page);
+        // Keyboard here: test j covers choosing with the mouse.
+        await chooseMeeting(page, { via: 'keyboard' });
         await page.locator('.timeline-drawing .marker[data-event-id="taliban-take-kabul"]').click();
         await waitForAttribute(listEvent(page, 'taliban-take-kabul'), 'aria-pressed', 'true');
-        await page.locator('.event-details .go-to-sentence').click();
+        await page.locator('.event-details .go-to-sentence').focus();
+        await page.keyboard.press('Enter');
         await waitInPage(page, () => document.activeElement?.id === 'chosen-sentence');
-        await page.locator('.event-details .close-details').click();
+        await page.locator('.event-details .close-details').focus();
+        await page.keyboard.press('Enter');
         await page.locator('.event-details').waitFor({ state: 'detached' });
         await stepper.getByRole('button', { name: 'Clear' }).click();
         await waitForCount(page.locator('mark.mention.marked'), 0);
