@@ -575,15 +575,12 @@ describe('Briefing viewer', () => {
         await stepper.getByRole('button', { name: 'Previous' }).click();
         await stepper.getByRole('button', { name: 'Previous' }).click();
         await waitForText(status, 'Mention 7 of 7 of Nikolay Patrushev');
-        // Keyboard here: test j covers choosing with the mouse.
-        await chooseMeeting(page, { via: 'keyboard' });
+        await chooseMeeting(page);
         await page.locator('.timeline-drawing .marker[data-event-id="taliban-take-kabul"]').click();
         await waitForAttribute(listEvent(page, 'taliban-take-kabul'), 'aria-pressed', 'true');
-        await page.locator('.event-details .go-to-sentence').focus();
-        await page.keyboard.press('Enter');
+        await page.locator('.event-details .go-to-sentence').click();
         await waitInPage(page, () => document.activeElement?.id === 'chosen-sentence');
-        await page.locator('.event-details .close-details').focus();
-        await page.keyboard.press('Enter');
+        await page.locator('.event-details .close-details').click();
         await page.locator('.event-details').waitFor({ state: 'detached' });
         await stepper.getByRole('button', { name: 'Clear' }).click();
         await waitForCount(page.locator('mark.mention.marked'), 0);
