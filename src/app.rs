@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::components::{ArticleView, EntitySidebar, Masthead, TimelinePanel};
 use crate::document::Document;
+use crate::link::ViewLink;
 use crate::state::{Action, FocusTarget, ViewState};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -18,6 +19,11 @@ impl Reducible for ViewState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(self.apply(action))
     }
+}
+
+/// Id of a section's toggle button, the target of links to the section.
+pub fn section_toggle_id(section_id: &str) -> String {
+    format!("toggle-{section_id}")
 }
 
 /// A shared, read-only document whose props compare by identity, not by content.
@@ -50,7 +56,9 @@ fn initial_state(document: &DocumentHandle) -> ViewState {
             .filter_map(|id| article.sections.iter().position(|s| &s.id == id))
             .collect::<BTreeSet<usize>>()
     });
+    // A deep link in the address bar decides what is chosen and in view from the start.
     ViewState::new(document.0.clone(), remembered)
+        .apply(Action::Restore(ViewLink::parse(&browser::current_query())))
 }
 
 #[component]
@@ -64,6 +72,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |index: usize| state.dispatch(make(index)))
     };
     let on_toggle_section = dispatch(Action::ToggleSection);
+    let on_link_section = dispatch(Action::LinkSection);
     let on_reveal_section = dispatch(Action::RevealSection);
     let on_choose_entity = dispatch(Action::ChooseEntity);
     let on_choose_event = dispatch(Action::ChooseEvent);
@@ -82,15 +91,45 @@ pub fn App(props: &AppProps) -> Html {
             browser::save_open_sections(&article.id, &ids);
         });
     }
-    use_effect_with(state.focus.clone(), |focus| {
-        if let Some(request) = focus {
-            match &request.target {
-                // The reader keeps focus in the sidebar to step on; the text only scrolls.
-                FocusTarget::Mention(id) => browser::bring_into_view(id, false),
-                FocusTarget::Sentence => browser::bring_into_view(CHOSEN_SENTENCE_ID, true),
+    {
+        let document = props.document.clone();
+        use_effect_with(state.focus.clone(), move |focus| {
+            if let Some(request) = focus {
+                match &request.target {
+                    // The reader keeps focus in the sidebar to step on; the text only scrolls.
+                    FocusTarget::Mention(id) => browser::bring_into_view(id, false),
+                    FocusTarget::Sentence => browser::bring_into_view(CHOSEN_SENTENCE_ID, true),
+                    FocusTarget::Section(index) => {
+                        let id = section_toggle_id(&document.article.sections[*index].id);
+                        browser::bring_into_view(&id, true)
+                    }
+                }
             }
-        }
-    });
+        });
+    }
+    {
+        // Back and Forward show what the address now names.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_history_change(move || {
+                state.dispatch(Action::Restore(ViewLink::parse(&browser::current_query())))
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        // Each choice becomes a history entry; the first sync only tidies the loaded
+        // address (dropping ids the article does not have) without adding an entry.
+        let synced_once = use_mut_ref(|| false);
+        use_effect_with(state.link(), move |link| {
+            let current = browser::current_query();
+            let wanted = link.merge_into(&current);
+            if wanted != current {
+                browser::set_query(&wanted, !*synced_once.borrow());
+            }
+            *synced_once.borrow_mut() = true;
+        });
+    }
 
     let document = props.document.clone();
     html! {
@@ -105,8 +144,10 @@ pub fn App(props: &AppProps) -> Html {
                     current_mention={state.chosen_entity.and_then(|e| document.entity_mentions[e].get(state.mention_cursor).copied())}
                     chosen_event={state.chosen_event}
                     on_toggle_section={on_toggle_section}
+                    on_link_section={on_link_section}
                     on_reveal_section={on_reveal_section}
                     on_action={on_action.clone()}
+                    notice={state.notice.clone()}
                 />
                 <EntitySidebar
                     document={document.clone()}

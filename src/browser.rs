@@ -56,6 +56,41 @@ pub fn bring_into_view(element_id: &str, move_focus: bool) {
     }
 }
 
+/// The page's query string, `""` or starting with `?`.
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Puts a new query string in the address bar: a new history entry that Back undoes,
+/// or (`replace`) a correction of the current one.
+pub fn set_query(query: &str, replace: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}");
+    let _ = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Calls `on_change` when the reader goes Back or Forward; dropping the listener stops it.
+pub fn on_history_change(on_change: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "popstate",
+        move |_| on_change(),
+    ))
+}
+
 /// Shows a panic as a message at the top of the page, so the reader is not left with
 /// a frozen page and no word of what happened.
 pub fn show_fatal_error(message: &str) {

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod components;
 pub mod dates;
 pub mod document;
+pub mod link;
 pub mod mentions;
 pub mod model;
 pub mod segments;

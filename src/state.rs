@@ -2,6 +2,7 @@
 //! open sections, the chosen entity and event, kind filters and scroll requests.
 
 use crate::document::Document;
+use crate::link::ViewLink;
 use crate::model::EntityKind;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -13,6 +14,8 @@ pub enum FocusTarget {
     Mention(String),
     /// The chosen event's sentence in the text.
     Sentence,
+    /// A section's heading, by the section's index.
+    Section(usize),
 }
 
 /// A request to move focus; `serial` changes with every request, so repeating one
@@ -34,7 +37,12 @@ pub struct ViewState {
     pub chosen_event: Option<usize>,
     /// Kinds the reader has filtered out of the sidebar and the text.
     pub hidden_kinds: BTreeSet<EntityKind>,
+    /// The section a link points at, if any.
+    pub linked_section: Option<usize>,
     pub focus: Option<FocusRequest>,
+    /// A message for the reader about something that could not be done, such as a
+    /// link that names an entity this article does not have.
+    pub notice: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +63,10 @@ pub enum Action {
     /// Brings the chosen event's sentence into view again.
     GoToSentence,
     ToggleKind(EntityKind),
+    /// Points at a section: opens it and brings it into view.
+    LinkSection(usize),
+    /// Shows what a link names (on load, and on Back and Forward).
+    Restore(ViewLink),
 }
 
 impl ViewState {
@@ -72,8 +84,74 @@ impl ViewState {
             mention_cursor: 0,
             chosen_event: None,
             hidden_kinds: BTreeSet::new(),
+            linked_section: None,
             focus: None,
+            notice: None,
         }
+    }
+
+    /// What a link to the current view names.
+    pub fn link(&self) -> ViewLink {
+        let article = &self.document.article;
+        ViewLink {
+            section: self.linked_section.map(|s| article.sections[s].id.clone()),
+            entity: self.chosen_entity.map(|e| article.entities[e].id.clone()),
+            event: self.chosen_event.map(|e| article.events[e].id.clone()),
+        }
+    }
+
+    fn restore(&mut self, link: &ViewLink) {
+        let document = self.document.clone();
+        let article = &document.article;
+        let mut unknown = Vec::new();
+        let mut resolve = |what: &str, id: &Option<String>, position: Option<usize>| match id {
+            Some(id) if position.is_none() => {
+                unknown.push(format!("{what} \"{id}\""));
+                None
+            }
+            _ => position,
+        };
+        let section = resolve(
+            "section",
+            &link.section,
+            link.section
+                .as_ref()
+                .and_then(|id| article.sections.iter().position(|s| &s.id == id)),
+        );
+        let entity = resolve(
+            "entity",
+            &link.entity,
+            link.entity
+                .as_ref()
+                .and_then(|id| document.entity_index(id)),
+        );
+        let event = resolve(
+            "event",
+            &link.event,
+            link.event.as_ref().and_then(|id| document.event_index(id)),
+        );
+        self.notice = (!unknown.is_empty()).then(|| {
+            format!(
+                "This link names {} that this article does not have.",
+                unknown.join(" and ")
+            )
+        });
+
+        self.linked_section = section;
+        self.chosen_entity = entity;
+        self.mention_cursor = 0;
+        self.chosen_event = event;
+        if let Some(section) = section {
+            self.open_sections.insert(section);
+            self.request_focus(FocusTarget::Section(section));
+        }
+        if let Some(entity) = entity {
+            self.hidden_kinds.remove(&article.entities[entity].kind);
+            self.open_sections
+                .extend(document.sections_mentioning(entity));
+            self.focus_current_mention();
+        }
+        self.focus_sentence();
     }
 
     fn request_focus(&mut self, target: FocusTarget) {
@@ -107,6 +185,7 @@ impl ViewState {
     /// The state after an action; the old state is left as it was.
     pub fn apply(&self, action: Action) -> ViewState {
         let mut next = self.clone();
+        next.notice = None;
         let sections = self.document.article.sections.len();
         match action {
             Action::ToggleSection(section) if section < sections => {
@@ -153,6 +232,12 @@ impl ViewState {
             }
             Action::ClearEvent => next.chosen_event = None,
             Action::GoToSentence => next.focus_sentence(),
+            Action::LinkSection(section) if section < sections => {
+                next.linked_section = Some(section);
+                next.open_sections.insert(section);
+                next.request_focus(FocusTarget::Section(section));
+            }
+            Action::Restore(link) => next.restore(&link),
             Action::ToggleKind(kind) => {
                 if !next.hidden_kinds.remove(&kind) {
                     next.hidden_kinds.insert(kind);
@@ -167,6 +252,7 @@ impl ViewState {
             // Indexes out of range come only from stale input; they change nothing.
             Action::ToggleSection(_)
             | Action::RevealSection(_)
+            | Action::LinkSection(_)
             | Action::ChooseEntity(_)
             | Action::ChooseEvent(_) => {}
         }
@@ -211,7 +297,53 @@ mod tests {
         let s = s.apply(Action::ExpandAll);
         assert_eq!(s.open_sections.len(), 4);
         assert!(s.apply(Action::CollapseAll).open_sections.is_empty());
-        assert_eq!(state().apply(Action::ToggleSection(99)), state());
+        let unchanged = state().apply(Action::ToggleSection(99));
+        assert!(unchanged.open_sections.is_empty() && unchanged.focus.is_none());
+    }
+
+    #[test]
+    fn a_link_restores_what_it_names_and_the_view_links_back() {
+        let link = ViewLink {
+            section: Some("the-backdrop".into()),
+            entity: Some("tass".into()),
+            event: Some("moscow-meeting".into()),
+        };
+        let s = state().apply(Action::Restore(link.clone()));
+        assert_eq!(s.link(), link);
+        assert!(s.open_sections.contains(&3) && s.open_sections.contains(&0));
+        assert_eq!(s.focus.as_ref().unwrap().target, FocusTarget::Sentence);
+        assert_eq!(s.notice, None);
+        // Back to a link that names nothing clears the choices.
+        let cleared = s.apply(Action::Restore(ViewLink::default()));
+        assert_eq!(cleared.link(), ViewLink::default());
+    }
+
+    #[test]
+    fn a_link_to_unknown_ids_says_so_and_keeps_the_rest() {
+        let link = ViewLink {
+            entity: Some("nobody".into()),
+            event: Some("moscow-meeting".into()),
+            ..ViewLink::default()
+        };
+        let s = state().apply(Action::Restore(link));
+        assert_eq!(s.chosen_entity, None);
+        assert!(s.chosen_event.is_some());
+        assert_eq!(
+            s.notice.as_deref(),
+            Some("This link names entity \"nobody\" that this article does not have.")
+        );
+        assert_eq!(s.apply(Action::ExpandAll).notice, None);
+    }
+
+    #[test]
+    fn linking_a_section_opens_and_focuses_it() {
+        let s = state().apply(Action::LinkSection(2));
+        assert!(s.open_sections.contains(&2));
+        assert_eq!(s.focus.as_ref().unwrap().target, FocusTarget::Section(2));
+        assert_eq!(
+            s.link().section.as_deref(),
+            Some("concern-over-afghanistan")
+        );
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub struct ArticleViewProps {
     pub current_mention: Option<MentionAt>,
     pub chosen_event: Option<usize>,
     pub on_toggle_section: Callback<usize>,
+    pub on_link_section: Callback<usize>,
+    /// Something the reader should know, such as a link that named nothing.
+    pub notice: Option<String>,
     pub on_reveal_section: Callback<usize>,
     pub on_action: Callback<Action>,
 }
@@ -55,6 +58,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         </details>
                     }
                 </header>
+                <div class="notice" role="status">
+                    if let Some(notice) = &props.notice {
+                        <p>{ notice }</p>
+                    }
+                </div>
                 <div class="section-controls" role="group" aria-label="Sections">
                     <button type="button" onclick={action(Action::ExpandAll)}>{ "Expand all" }</button>
                     <button type="button" onclick={action(Action::CollapseAll)}>{ "Collapse all" }</button>
@@ -69,6 +77,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         current_mention={props.current_mention}
                         {sentence}
                         on_toggle={props.on_toggle_section.clone()}
+                        on_link={props.on_link_section.clone()}
                         on_reveal={props.on_reveal_section.clone()}
                     />
                 }) }

@@ -1,6 +1,7 @@
 use super::PassageText;
-use crate::app::DocumentHandle;
+use crate::app::{section_toggle_id, DocumentHandle};
 use crate::document::MentionAt;
+use crate::link::ViewLink;
 use crate::model::Block;
 use crate::validate::is_web_link;
 use gloo::events::EventListener;
@@ -20,6 +21,7 @@ pub struct SectionViewProps {
     /// Passage and byte range of the chosen event's sentence.
     pub sentence: Option<(usize, usize, usize)>,
     pub on_toggle: Callback<usize>,
+    pub on_link: Callback<usize>,
     pub on_reveal: Callback<usize>,
 }
 
@@ -46,6 +48,22 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         let index = props.index;
         Callback::from(move |_: MouseEvent| on_toggle.emit(index))
     };
+    let on_link = {
+        let on_link = props.on_link.clone();
+        let index = props.index;
+        // A real link (it can be copied or opened in a new tab); a plain click stays in the page.
+        Callback::from(move |event: MouseEvent| {
+            if !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.button() != 0) {
+                event.prevent_default();
+                on_link.emit(index);
+            }
+        })
+    };
+    let link_href = ViewLink {
+        section: Some(section.id.clone()),
+        ..ViewLink::default()
+    }
+    .merge_into("");
     let heading_id = format!("heading-{}", section.id);
     let body_id = format!("section-body-{}", section.id);
     let (heading_text, is_lead) = match &section.heading {
@@ -111,15 +129,19 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             <h2 id={heading_id} class={classes!("section-heading", is_lead.then_some("lead-heading"))}>
                 <button
                     type="button"
+                    id={section_toggle_id(&section.id)}
                     class="section-toggle"
                     aria-expanded={props.open.to_string()}
                     aria-controls={body_id.clone()}
                     {onclick}
                 >
                     <span class="toggle-icon" aria-hidden="true"></span>
-                    { heading_text }
+                    { heading_text.clone() }
                 </button>
             </h2>
+            <a class="section-link" href={link_href} onclick={on_link}>
+                { "Link to this section" }<span class="visually-hidden">{ format!(": {heading_text}") }</span>
+            </a>
             { body }
         </section>
     }
