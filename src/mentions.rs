@@ -47,14 +47,21 @@ impl MentionFinder {
         let mut by_first_word: HashMap<String, Vec<(String, usize)>> = HashMap::new();
         let mut by_first_symbol: HashMap<char, Vec<(String, usize)>> = HashMap::new();
         for (index, entity) in entities.iter().enumerate() {
-            for alias in entity.aliases.iter().filter(|alias| !alias.trim().is_empty()) {
+            for alias in entity
+                .aliases
+                .iter()
+                .filter(|alias| !alias.trim().is_empty())
+            {
                 let first_word = &alias[..word_len(alias)];
                 let entry = (alias.clone(), index);
                 match alias.chars().next() {
                     Some(symbol) if first_word.is_empty() => {
                         by_first_symbol.entry(symbol).or_default().push(entry)
                     }
-                    _ => by_first_word.entry(first_word.to_owned()).or_default().push(entry),
+                    _ => by_first_word
+                        .entry(first_word.to_owned())
+                        .or_default()
+                        .push(entry),
                 }
             }
         }
@@ -217,17 +224,29 @@ mod tests {
 
     #[test]
     fn aliases_may_start_or_end_with_symbols() {
-        let entities = [entity("quote", &["“productive and successful,”"]), entity("cpp", &["C++"])];
+        let entities = [
+            entity("quote", &["“productive and successful,”"]),
+            entity("cpp", &["C++"]),
+        ];
         assert_eq!(
-            found("calling them “productive and successful,” in C++.", &entities),
+            found(
+                "calling them “productive and successful,” in C++.",
+                &entities
+            ),
             vec![("“productive and successful,”", 0), ("C++", 1)]
         );
     }
 
     #[test]
     fn a_word_inside_a_longer_word_run_is_not_a_start() {
-        let entities = [entity("nsa", &["NSA"]), entity("level", &["NSA level meeting"])];
-        assert_eq!(found("xNSA; the NSA level meeting", &entities), vec![("NSA level meeting", 1)]);
+        let entities = [
+            entity("nsa", &["NSA"]),
+            entity("level", &["NSA level meeting"]),
+        ];
+        assert_eq!(
+            found("xNSA; the NSA level meeting", &entities),
+            vec![("NSA level meeting", 1)]
+        );
     }
 
     #[test]
