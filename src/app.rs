@@ -5,6 +5,7 @@ use crate::browser;
 use crate::components::{ArticleView, EntitySidebar, Masthead, TimelinePanel};
 use crate::document::Document;
 use crate::link::ViewLink;
+use crate::options::{Host, ViewerOptions};
 use crate::state::{Action, FocusTarget, ViewState};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -47,26 +48,35 @@ impl std::ops::Deref for DocumentHandle {
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub document: DocumentHandle,
+    pub options: ViewerOptions,
+    /// The viewer's outermost element: ids are looked up inside it, which also works
+    /// inside a shadow root, where `document.getElementById` cannot see.
+    pub container: NodeRef,
 }
 
-fn initial_state(document: &DocumentHandle) -> ViewState {
+fn initial_state(document: &DocumentHandle, options: &ViewerOptions) -> ViewState {
     let article = &document.article;
     let remembered = browser::load_open_sections(&article.id).map(|ids| {
         ids.iter()
             .filter_map(|id| article.sections.iter().position(|s| &s.id == id))
             .collect::<BTreeSet<usize>>()
     });
+    let state = ViewState::new(document.0.clone(), remembered);
+    if options.host == Host::Element {
+        return state;
+    }
     // A deep link in the address bar decides what is chosen and in view from the start.
-    ViewState::new(document.0.clone(), remembered)
-        .apply(Action::Restore(ViewLink::parse(&browser::current_query())))
+    state.apply(Action::Restore(ViewLink::parse(&browser::current_query())))
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
         let document = props.document.clone();
-        move || initial_state(&document)
+        let options = props.options.clone();
+        move || initial_state(&document, &options)
     });
+    let owns_address_bar = props.options.host != Host::Element;
     let dispatch = |make: fn(usize) -> Action| {
         let state = state.clone();
         Callback::from(move |index: usize| state.dispatch(make(index)))
@@ -93,16 +103,21 @@ pub fn App(props: &AppProps) -> Html {
     }
     {
         let document = props.document.clone();
+        let container = props.container.clone();
         use_effect_with(state.focus.clone(), move |focus| {
-            if let Some(request) = focus {
-                match &request.target {
-                    // The reader keeps focus in the sidebar to step on; the text only scrolls.
-                    FocusTarget::Mention(id) => browser::bring_into_view(id, false),
-                    FocusTarget::Sentence => browser::bring_into_view(CHOSEN_SENTENCE_ID, true),
-                    FocusTarget::Section(index) => {
-                        let id = section_toggle_id(&document.article.sections[*index].id);
-                        browser::bring_into_view(&id, true)
-                    }
+            let (Some(request), Some(container)) = (focus, container.cast::<web_sys::Element>())
+            else {
+                return;
+            };
+            match &request.target {
+                // The reader keeps focus in the sidebar to step on; the text only scrolls.
+                FocusTarget::Mention(id) => browser::bring_into_view(&container, id, false),
+                FocusTarget::Sentence => {
+                    browser::bring_into_view(&container, CHOSEN_SENTENCE_ID, true)
+                }
+                FocusTarget::Section(index) => {
+                    let id = section_toggle_id(&document.article.sections[*index].id);
+                    browser::bring_into_view(&container, &id, true)
                 }
             }
         });
@@ -110,10 +125,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Back and Forward show what the address now names.
         let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = browser::on_history_change(move || {
-                state.dispatch(Action::Restore(ViewLink::parse(&browser::current_query())))
-            });
+        use_effect_with(owns_address_bar, move |&owns| {
+            let listener = owns
+                .then(|| {
+                    browser::on_history_change(move || {
+                        state.dispatch(Action::Restore(ViewLink::parse(&browser::current_query())))
+                    })
+                })
+                .flatten();
             move || drop(listener)
         });
     }
@@ -122,6 +141,9 @@ pub fn App(props: &AppProps) -> Html {
         // address (dropping ids the article does not have) without adding an entry.
         let synced_once = use_mut_ref(|| false);
         use_effect_with(state.link(), move |link| {
+            if !owns_address_bar {
+                return;
+            }
             let current = browser::current_query();
             let wanted = link.merge_into(&current);
             if wanted != current {
@@ -132,10 +154,13 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let document = props.document.clone();
+    let options = &props.options;
     html! {
-        <div class="briefing">
+        <>
             <a class="skip-link" href="#article">{ "Skip to the article" }</a>
-            <Masthead document={document.clone()} />
+            if !options.compact {
+                <Masthead document={document.clone()} />
+            }
             <div class="reading">
                 <ArticleView
                     document={document.clone()}
@@ -149,45 +174,121 @@ pub fn App(props: &AppProps) -> Html {
                     on_action={on_action.clone()}
                     notice={state.notice.clone()}
                 />
-                <EntitySidebar
-                    document={document.clone()}
-                    chosen_entity={state.chosen_entity}
-                    mention_cursor={state.mention_cursor}
-                    involved={state.involved_entities().to_vec()}
-                    hidden_kinds={state.hidden_kinds.clone()}
-                    on_choose={on_choose_entity.clone()}
-                    on_action={on_action.clone()}
-                />
+                if options.show_sidebar {
+                    <EntitySidebar
+                        document={document.clone()}
+                        chosen_entity={state.chosen_entity}
+                        mention_cursor={state.mention_cursor}
+                        involved={state.involved_entities().to_vec()}
+                        hidden_kinds={state.hidden_kinds.clone()}
+                        on_choose={on_choose_entity.clone()}
+                        on_action={on_action.clone()}
+                    />
+                }
             </div>
-            <TimelinePanel
-                document={document}
-                chosen_event={state.chosen_event}
-                chosen_entity={state.chosen_entity}
-                on_choose={on_choose_event}
-                on_choose_entity={on_choose_entity}
-                on_action={on_action}
-            />
+            if options.show_timeline {
+                <TimelinePanel
+                    document={document}
+                    chosen_event={state.chosen_event}
+                    chosen_entity={state.chosen_entity}
+                    on_choose={on_choose_event}
+                    on_choose_entity={on_choose_entity}
+                    on_action={on_action}
+                />
+            }
+        </>
+    }
+}
+
+/// What the viewer shows while and after it opens its article.
+#[derive(Clone, PartialEq)]
+enum Opening {
+    Loading(String),
+    Ready(DocumentHandle),
+    /// The requested article could not be opened; the built-in one is shown instead.
+    Failed {
+        message: String,
+        fallback: DocumentHandle,
+    },
+}
+
+fn builtin_document() -> DocumentHandle {
+    DocumentHandle(Rc::new(Document::new(crate::builtin_article())))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ViewerProps {
+    pub options: ViewerOptions,
+}
+
+/// The root: opens the article the options ask for (the built-in one by default),
+/// then shows it with [`App`].
+#[component]
+pub fn Viewer(props: &ViewerProps) -> Html {
+    let opening = use_state(|| match &props.options.article_url {
+        Some(url) => Opening::Loading(url.clone()),
+        None => Opening::Ready(builtin_document()),
+    });
+    {
+        let opening = opening.clone();
+        use_effect_with(props.options.article_url.clone(), move |url| {
+            if let Some(url) = url.clone() {
+                opening.set(Opening::Loading(url.clone()));
+                wasm_bindgen_futures::spawn_local(async move {
+                    opening.set(match browser::fetch_article(&url).await {
+                        Ok(article) => Opening::Ready(DocumentHandle(Rc::new(Document::new(article)))),
+                        Err(error) => Opening::Failed {
+                            message: format!("Could not open the article at {url}. {error} Showing the built-in article instead."),
+                            fallback: builtin_document(),
+                        },
+                    });
+                });
+            }
+        });
+    }
+    let container = use_node_ref();
+    {
+        // In an iframe, tell the parent page how tall the content is, so the frame fits.
+        let container = container.clone();
+        use_effect_with(props.options.host, move |&host| {
+            let reporter = (host == Host::Frame)
+                .then(|| container.cast::<web_sys::Element>())
+                .flatten()
+                .and_then(|element| browser::HeightReporter::start(&element));
+            move || drop(reporter)
+        });
+    }
+
+    let options = props.options.clone();
+    let class = classes!("briefing", options.compact.then_some("compact"));
+    let app = |document: &DocumentHandle| {
+        html! {
+            <App key={Rc::as_ptr(&document.0) as usize} document={document.clone()} options={options.clone()} container={container.clone()} />
+        }
+    };
+    html! {
+        <div {class} ref={container.clone()}>
+            {
+                match &*opening {
+                    Opening::Loading(url) => html! {
+                        <p class="opening-status" role="status">{ format!("Opening the article at {url}…") }</p>
+                    },
+                    Opening::Ready(document) => app(document),
+                    Opening::Failed { message, fallback } => html! {
+                        <>
+                            <p class="opening-error" role="alert">{ message }</p>
+                            { app(fallback) }
+                        </>
+                    },
+                }
+            }
         </div>
     }
 }
 
-/// Shows what went wrong instead of the viewer, when even the built-in article fails.
-#[derive(Properties, PartialEq)]
-pub struct LoadFailureProps {
-    pub message: AttrValue,
-}
-
-#[component]
-pub fn LoadFailure(props: &LoadFailureProps) -> Html {
-    html! {
-        <main id="article" class="load-failure">
-            <h1>{ "This article could not be shown" }</h1>
-            <p role="alert">{ props.message.clone() }</p>
-        </main>
-    }
-}
-
-/// Entry point of the browser build: installs the panic message and mounts the viewer.
+/// Entry point of the browser build: installs the panic message and mounts the viewer
+/// into `#briefing`. Without that element (the script was loaded by a page that uses
+/// `<briefing-viewer>`), it mounts nothing: the element does that.
 pub fn start() {
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());
@@ -197,24 +298,8 @@ pub fn start() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("briefing"))
     else {
-        browser::show_fatal_error(
-            "the page has no element with the id \"briefing\" to show the viewer in",
-        );
         return;
     };
-    match crate::validate::load_article(crate::BUILTIN_ARTICLE_JSON) {
-        Ok(article) => {
-            let document = DocumentHandle(Rc::new(Document::new(article)));
-            yew::Renderer::<App>::with_root_and_props(root, AppProps { document }).render();
-        }
-        Err(error) => {
-            yew::Renderer::<LoadFailure>::with_root_and_props(
-                root,
-                LoadFailureProps {
-                    message: error.to_string().into(),
-                },
-            )
-            .render();
-        }
-    }
+    let options = ViewerOptions::from_query(&browser::current_query());
+    yew::Renderer::<Viewer>::with_root_and_props(root, ViewerProps { options }).render();
 }

@@ -1,6 +1,8 @@
 //! The few places the viewer touches the browser directly: storage, scrolling and focus,
 //! the reduced-motion setting, and showing a panic on the page.
 
+use crate::source::{article_from_text, OpenError};
+use crate::validate::MAX_ARTICLE_BYTES;
 use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -32,11 +34,9 @@ pub fn prefers_reduced_motion() -> bool {
 
 /// Scrolls an element to the middle of the view, smoothly unless the reader asked
 /// for reduced motion, and optionally moves keyboard focus to it.
-pub fn bring_into_view(element_id: &str, move_focus: bool) {
-    let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(element_id))
-    else {
+pub fn bring_into_view(container: &web_sys::Element, element_id: &str, move_focus: bool) {
+    let selector = format!("#{}", web_sys::css::escape(element_id));
+    let Some(element) = container.query_selector(&selector).ok().flatten() else {
         return;
     };
     let options = ScrollIntoViewOptions::new();
@@ -89,6 +89,77 @@ pub fn on_history_change(on_change: impl Fn() + 'static) -> Option<gloo::events:
         "popstate",
         move |_| on_change(),
     ))
+}
+
+/// Fetches an article over HTTP, refusing failures, error statuses and oversized bodies.
+pub async fn fetch_article(url: &str) -> Result<crate::model::Article, OpenError> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|error| OpenError::Network {
+            url: url.to_owned(),
+            detail: error.to_string(),
+        })?;
+    if !response.ok() {
+        return Err(OpenError::Http {
+            url: url.to_owned(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.parse::<usize>().ok());
+    if let Some(size) = declared.filter(|&size| size > MAX_ARTICLE_BYTES) {
+        return Err(OpenError::TooLarge {
+            size,
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let text = response.text().await.map_err(|error| OpenError::Network {
+        url: url.to_owned(),
+        detail: error.to_string(),
+    })?;
+    article_from_text(&text)
+}
+
+/// Posts the height of an element to the parent page whenever it changes, as
+/// `{ type: "briefing:height", height }`, so a host page can size an iframe to fit.
+/// Stops when dropped.
+pub struct HeightReporter {
+    observer: web_sys::ResizeObserver,
+    _on_resize: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl HeightReporter {
+    pub fn start(element: &web_sys::Element) -> Option<Self> {
+        let window = web_sys::window()?;
+        let parent = window.parent().ok().flatten()?;
+        let document = window.document()?;
+        let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            let Some(root) = document.document_element() else {
+                return;
+            };
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"briefing:height".into());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &root.scroll_height().into());
+            // Only a height is sent, so any parent may read it; the host checks our origin.
+            let _ = parent.post_message(&message, "*");
+        });
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        observer.observe(element);
+        Some(HeightReporter {
+            observer,
+            _on_resize: on_resize,
+        })
+    }
+}
+
+impl Drop for HeightReporter {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
 
 /// Shows a panic as a message at the top of the page, so the reader is not left with

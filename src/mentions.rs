@@ -143,6 +143,7 @@ mod tests {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             description: String::new(),
             same_as: None,
+            suggested: false,
         }
     }
 

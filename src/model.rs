@@ -42,6 +42,11 @@ fn default_language() -> String {
     "en".to_owned()
 }
 
+/// Curated data serialises as before, without `"suggested": false`.
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 /// The date a page copy carried, as printed and as a calendar date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -118,6 +123,9 @@ pub struct Entity {
     /// A page that identifies it, e.g. Wikidata or Wikipedia.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub same_as: Option<String>,
+    /// Found automatically by the text converter, not curated; the viewer says so.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub suggested: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -179,6 +187,9 @@ pub struct Event {
     pub sentence: Option<SentenceRef>,
     /// How the date is known.
     pub basis: Provenance,
+    /// Found automatically by the text converter, not curated; the viewer says so.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub suggested: bool,
 }
 
 /// How precisely a date is known.

@@ -2,9 +2,8 @@
 //! real document, driven through its DOM. End-to-end paths live in `tests/e2e/`.
 #![cfg(target_arch = "wasm32")]
 
-use briefing::app::{App, AppProps, DocumentHandle, LoadFailure, LoadFailureProps};
-use briefing::document::Document;
-use std::rc::Rc;
+use briefing::app::{Viewer, ViewerProps};
+use briefing::options::{Host, ViewerOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -22,7 +21,8 @@ fn fresh_root() -> Element {
     root
 }
 
-fn mount_viewer() -> Element {
+/// Mounts a viewer as `<briefing-viewer>` does, so it leaves the runner's address alone.
+fn mount_viewer_with(article_url: Option<&str>) -> Element {
     let _ = web_sys::window()
         .unwrap()
         .local_storage()
@@ -30,9 +30,17 @@ fn mount_viewer() -> Element {
         .unwrap()
         .clear();
     let root = fresh_root();
-    let handle = DocumentHandle(Rc::new(Document::new(briefing::builtin_article())));
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { document: handle }).render();
+    let options = ViewerOptions {
+        article_url: article_url.map(str::to_owned),
+        host: Host::Element,
+        ..ViewerOptions::default()
+    };
+    yew::Renderer::<Viewer>::with_root_and_props(root.clone(), ViewerProps { options }).render();
     root
+}
+
+fn mount_viewer() -> Element {
+    mount_viewer_with(None)
 }
 
 fn count(root: &Element, selector: &str) -> u32 {
@@ -149,19 +157,22 @@ async fn choosing_an_event_highlights_its_sentence() {
 }
 
 #[wasm_bindgen_test]
-async fn an_invalid_article_shows_what_is_wrong() {
-    let error = briefing::validate::load_article("{\"id\": 3}").unwrap_err();
-    let root = fresh_root();
-    yew::Renderer::<LoadFailure>::with_root_and_props(
-        root.clone(),
-        LoadFailureProps {
-            message: error.to_string().into(),
-        },
-    )
-    .render();
-    until("the message shows", || count(&root, "[role='alert']") == 1).await;
-    let message = find(&root, "[role='alert']").text_content().unwrap();
-    assert!(message.contains("at id (line 1, column 8)"), "{message}");
+async fn an_article_that_cannot_be_fetched_is_reported_and_the_built_in_one_shown() {
+    let root = mount_viewer_with(Some("/no-such-article.json"));
+    until("the failure is reported", || {
+        count(&root, ".opening-error[role='alert']") == 1
+    })
+    .await;
+    let message = find(&root, ".opening-error").text_content().unwrap();
+    assert!(
+        message.contains("/no-such-article.json answered HTTP 404"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Showing the built-in article instead"),
+        "{message}"
+    );
+    until("the built-in article shows", || count(&root, "h1") == 1).await;
 }
 
 #[wasm_bindgen_test]

@@ -1,0 +1,124 @@
+// Trunk post-build hook (release builds only). Beside Trunk's index.html it writes:
+// - briefing.html: the whole viewer in one file (CSS, the wasm-bindgen glue and the wasm
+//   inlined) that opens from disk. A Trunk index.html cannot: Chromium refuses module
+//   imports and wasm fetches from file:// URLs.
+// - briefing-element.js and briefing-element.css: the <briefing-viewer> custom element,
+//   for embedding in other pages; it loads the same wasm and renders in a shadow root.
+// - 404.html: sends readers of a broken link to the viewer (GitHub Pages serves it).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+    console.error('post-build: TRUNK_STAGING_DIR is not set; run this as a Trunk hook');
+    process.exit(1);
+}
+if (process.env.TRUNK_PROFILE !== 'release') {
+    process.exit(0);
+}
+const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
+
+const page = readFileSync(join(staging, 'index.html'), 'utf8');
+const asset = (pattern, what) => {
+    const match = page.match(pattern);
+    if (!match) {
+        console.error(`post-build: cannot find the ${what} in index.html`);
+        process.exit(1);
+    }
+    return match[1].split('/').pop();
+};
+const cssFile = asset(/<link rel="stylesheet" href="([^"]+\.css)"/, 'stylesheet');
+const jsFile = asset(/<link rel="modulepreload" href="([^"]+\.js)"/, 'JS glue');
+const wasmFile = asset(/<link rel="preload" href="([^"]+\.wasm)"/, 'wasm');
+const css = readFileSync(join(staging, cssFile), 'utf8');
+const write = (name, text) => {
+    writeFileSync(join(staging, name), text);
+    console.log(`post-build: wrote ${name} (${Buffer.byteLength(text)} bytes)`);
+};
+
+// One file. The glue is an ES module; inlined, its export line goes and init is synchronous.
+const glue = readFileSync(join(staging, jsFile), 'utf8').replace(/^export \{[^}]*\};?\s*$/m, '');
+const wasm = readFileSync(join(staging, wasmFile)).toString('base64');
+const loader = `${glue}
+const wasmBase64 = "${wasm}";
+initSync({ module: Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0)) });
+`;
+write('briefing.html', page
+    .replace(/<base [^>]*>\s*/, '')
+    .replace(/<script type="module">[\s\S]*?<\/script>\s*/, '')
+    .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
+    .replace('</body>', () => `<script type="module">${loader.replaceAll('</script', '<\\/script')}</script>\n</body>`));
+
+// The element's stylesheet: the page's, with `rem` turned into pixels and the element
+// reset, so that the host page's fonts and sizes (`html { font-size: 40px }`, `* { font:
+// ... }`) cannot reach in through inheritance or rem units.
+const elementCss = `:host { all: initial; display: block; font-size: 16px; }\n` +
+    css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(Number(n) * 16).toFixed(3)}px`);
+write('briefing-element.css', elementCss);
+
+write('briefing-element.js', `// <briefing-viewer>: Briefing as a custom element. Add this script to a page
+// (<script type="module" src=".../briefing-element.js"></script>) and write
+// <briefing-viewer article="URL" panels="sidebar,timeline" compact></briefing-viewer>.
+// Each element renders its own viewer in a shadow root.
+const base = new URL('.', import.meta.url);
+const glue = await import(new URL('${jsFile}', base).href);
+await glue.default({ module_or_path: new URL('${wasmFile}', base) });
+const stylesheet = new URL('briefing-element.css', base).href;
+
+class BriefingViewer extends HTMLElement {
+    static observedAttributes = ['article', 'panels', 'compact'];
+
+    connectedCallback() {
+        this.render();
+    }
+
+    attributeChangedCallback() {
+        if (this.handle) this.render();
+    }
+
+    disconnectedCallback() {
+        this.handle?.destroy();
+        this.handle = undefined;
+    }
+
+    render() {
+        this.handle?.destroy();
+        const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = stylesheet;
+        const root = document.createElement('div');
+        shadow.replaceChildren(link, root);
+        this.handle = glue.mount_viewer(
+            root,
+            this.getAttribute('article') ?? undefined,
+            this.getAttribute('panels') ?? undefined,
+            this.getAttribute('compact') ?? undefined,
+        );
+    }
+}
+
+if (!customElements.get('briefing-viewer')) {
+    customElements.define('briefing-viewer', BriefingViewer);
+}
+`);
+
+// 404: a broken or stale link lands on the viewer, keeping any query (a deep link).
+write('404.html', `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Not found · Briefing</title>
+<meta http-equiv="refresh" content="3; url=${publicUrl}">
+</head>
+<body>
+<main>
+<h1>This page does not exist</h1>
+<p>Taking you to the viewer: <a href="${publicUrl}">open Briefing</a>.</p>
+</main>
+<script>location.replace(${JSON.stringify(publicUrl)} + location.search);</script>
+</body>
+</html>
+`);
