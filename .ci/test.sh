@@ -19,8 +19,9 @@ cargo test --locked
 briefing_step "Component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
 
-briefing_step "Release build"
+briefing_step "Release builds: at the root, and under a sub-path as GitHub Pages serves it"
 trunk build --release --offline --locked
+trunk build --release --offline --locked --public-url /some-repo/ --dist target/dist-subpath
 
 briefing_step "End-to-end tests in headless Chromium"
 cd tests

@@ -261,6 +261,18 @@ pub fn Viewer(props: &ViewerProps) -> Html {
 
     let options = props.options.clone();
     let class = classes!("briefing", options.compact.then_some("compact"));
+    // Links relative to the viewer's own site; an element in another page has none.
+    let footer = (options.host == Host::Page).then(|| {
+        html! {
+            <footer class="site-footer">
+                <a href="briefing.html" download="briefing.html">{ "Download for offline reading" }</a>
+                { " (one HTML file that opens from disk) · " }
+                <a href={format!("articles/{}.json", crate::BUILTIN_ARTICLE_ID)}>{ "The built-in article as JSON" }</a>
+                { " · " }
+                <a href="articles/article.schema.json">{ "Its JSON Schema" }</a>
+            </footer>
+        }
+    });
     let app = |document: &DocumentHandle| {
         html! {
             <App key={Rc::as_ptr(&document.0) as usize} document={document.clone()} options={options.clone()} container={container.clone()} />
@@ -282,6 +294,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     },
                 }
             }
+            { for footer }
         </div>
     }
 }

@@ -21,6 +21,9 @@ pub mod state;
 pub mod timeline;
 pub mod validate;
 
+/// Id of the built-in article; its JSON ships as `articles/<id>.json`.
+pub const BUILTIN_ARTICLE_ID: &str = "nsa-moscow-2021-12-01";
+
 /// The built-in article, compiled in so that it shows with no extra request.
 pub const BUILTIN_ARTICLE_JSON: &str =
     include_str!("../static/articles/nsa-moscow-2021-12-01.json");

@@ -70,6 +70,11 @@ fn text_is_the_seed_word_for_word_in_four_sections() {
 }
 
 #[test]
+fn the_built_in_id_names_the_shipped_file() {
+    assert_eq!(document().article.id, briefing::BUILTIN_ARTICLE_ID);
+}
+
+#[test]
 fn the_copy_date_is_not_the_publication_date() {
     let article = document().article;
     let copy = article.copy_date.expect("copy date");
