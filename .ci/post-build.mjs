@@ -5,6 +5,9 @@
 // - briefing-element.js and briefing-element.css: the <briefing-viewer> custom element,
 //   for embedding in other pages; it loads the same wasm and renders in a shadow root.
 // - 404.html: sends readers of a broken link to the viewer (GitHub Pages serves it).
+// Each page gets a Content Security Policy that allows its own inline scripts by hash
+// and nothing else inline, so nothing an article contains could run.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,6 +34,25 @@ const cssFile = asset(/<link rel="stylesheet" href="([^"]+\.css)"/, 'stylesheet'
 const jsFile = asset(/<link rel="modulepreload" href="([^"]+\.js)"/, 'JS glue');
 const wasmFile = asset(/<link rel="preload" href="([^"]+\.wasm)"/, 'wasm');
 const css = readFileSync(join(staging, cssFile), 'utf8');
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const inlineHashes = (html, tag) =>
+    [...html.matchAll(new RegExp(`<${tag}(?: [^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => sha256(m[1])).join(' ');
+// Article URLs the reader asks for (?article=) may be on any site, so fetches may go out;
+// style attributes carry the timeline's computed positions.
+const withPolicy = (html) => {
+    const policy = [
+        "default-src 'self'",
+        `script-src 'self' 'wasm-unsafe-eval' ${inlineHashes(html, 'script')}`,
+        `style-src-elem 'self' ${inlineHashes(html, 'style')}`,
+        "style-src-attr 'unsafe-inline'",
+        "connect-src 'self' https: http:",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+    ].join('; ');
+    return html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+};
 const write = (name, text) => {
     writeFileSync(join(staging, name), text);
     console.log(`post-build: wrote ${name} (${Buffer.byteLength(text)} bytes)`);
@@ -43,17 +65,20 @@ const loader = `${glue}
 const wasmBase64 = "${wasm}";
 initSync({ module: Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0)) });
 `;
-write('briefing.html', page
+write('index.html', withPolicy(page));
+write('briefing.html', withPolicy(page
     .replace(/<base [^>]*>\s*/, '')
     .replace(/<script type="module">[\s\S]*?<\/script>\s*/, '')
     .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
-    .replace('</body>', () => `<script type="module">${loader.replaceAll('</script', '<\\/script')}</script>\n</body>`));
+    .replace('</body>', () => `<script type="module">${loader.replaceAll('</script', '<\\/script')}</script>\n</body>`)));
 
 // The element's stylesheet: the page's, with `rem` turned into pixels and the element
 // reset, so that the host page's fonts and sizes (`html { font-size: 40px }`, `* { font:
 // ... }`) cannot reach in through inheritance or rem units.
-const elementCss = `:host { all: initial; display: block; font-size: 16px; }\n` +
+// The reset is !important: a host page's own rules (say `* { font: 40px serif }`) match
+// the element itself and would otherwise win over :host and be inherited inside.
+const elementCss = `:host { all: initial !important; display: block !important; font-size: 16px !important; }\n` +
     css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(Number(n) * 16).toFixed(3)}px`);
 write('briefing-element.css', elementCss);
 
@@ -105,7 +130,7 @@ if (!customElements.get('briefing-viewer')) {
 `);
 
 // 404: a broken or stale link lands on the viewer, keeping any query (a deep link).
-write('404.html', `<!DOCTYPE html>
+write('404.html', withPolicy(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -121,4 +146,4 @@ write('404.html', `<!DOCTYPE html>
 <script>location.replace(${JSON.stringify(publicUrl)} + location.search);</script>
 </body>
 </html>
-`);
+`));

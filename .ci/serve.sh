@@ -4,4 +4,5 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 cd "$briefing_root"
-exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"
+# No auto-reload: its injected inline script would break the Content Security Policy.
+exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"

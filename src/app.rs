@@ -2,10 +2,11 @@
 //! and carries out focus requests after each render.
 
 use crate::browser;
-use crate::components::{ArticleView, EntitySidebar, Masthead, TimelinePanel};
+use crate::components::{ArticleView, EntitySidebar, Masthead, OpenBar, TimelinePanel};
 use crate::document::Document;
 use crate::link::ViewLink;
 use crate::options::{Host, ViewerOptions};
+use crate::source::Opened;
 use crate::state::{Action, FocusTarget, ViewState};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -157,7 +158,6 @@ pub fn App(props: &AppProps) -> Html {
     let options = &props.options;
     html! {
         <>
-            <a class="skip-link" href="#article">{ "Skip to the article" }</a>
             if !options.compact {
                 <Masthead document={document.clone()} />
             }
@@ -200,20 +200,35 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// What the viewer shows while and after it opens its article.
+/// The article on screen, with notes on how it was made (for converted text).
 #[derive(Clone, PartialEq)]
-enum Opening {
-    Loading(String),
-    Ready(DocumentHandle),
-    /// The requested article could not be opened; the built-in one is shown instead.
-    Failed {
-        message: String,
-        fallback: DocumentHandle,
-    },
+struct Shown {
+    document: DocumentHandle,
+    notes: Vec<String>,
 }
 
-fn builtin_document() -> DocumentHandle {
-    DocumentHandle(Rc::new(Document::new(crate::builtin_article())))
+impl Shown {
+    fn new(opened: Opened) -> Self {
+        Shown {
+            document: DocumentHandle(Rc::new(Document::new(opened.article))),
+            notes: opened.notes,
+        }
+    }
+
+    fn builtin() -> Self {
+        Shown {
+            document: DocumentHandle(Rc::new(Document::new(crate::builtin_article()))),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Whether an article is being opened, or the last attempt failed.
+#[derive(Clone, PartialEq)]
+enum OpenStatus {
+    Idle,
+    Opening(String),
+    Failed(String),
 }
 
 #[derive(Properties, PartialEq)]
@@ -221,31 +236,61 @@ pub struct ViewerProps {
     pub options: ViewerOptions,
 }
 
-/// The root: opens the article the options ask for (the built-in one by default),
-/// then shows it with [`App`].
+/// The root: opens the article the options ask for (the built-in one by default), lets
+/// the reader open another from a file, and shows the article on screen with [`App`].
+/// A failed open leaves the article on screen as it was and says what went wrong.
 #[component]
 pub fn Viewer(props: &ViewerProps) -> Html {
-    let opening = use_state(|| match &props.options.article_url {
-        Some(url) => Opening::Loading(url.clone()),
-        None => Opening::Ready(builtin_document()),
-    });
+    let shown = use_state(|| props.options.article_url.is_none().then(Shown::builtin));
+    let status = use_state(|| OpenStatus::Idle);
     {
-        let opening = opening.clone();
+        let (shown, status) = (shown.clone(), status.clone());
         use_effect_with(props.options.article_url.clone(), move |url| {
             if let Some(url) = url.clone() {
-                opening.set(Opening::Loading(url.clone()));
+                status.set(OpenStatus::Opening(format!(
+                    "Opening the article at {url}…"
+                )));
                 wasm_bindgen_futures::spawn_local(async move {
-                    opening.set(match browser::fetch_article(&url).await {
-                        Ok(article) => Opening::Ready(DocumentHandle(Rc::new(Document::new(article)))),
-                        Err(error) => Opening::Failed {
-                            message: format!("Could not open the article at {url}. {error} Showing the built-in article instead."),
-                            fallback: builtin_document(),
-                        },
-                    });
+                    match browser::fetch_article(&url).await {
+                        Ok(article) => {
+                            shown.set(Some(Shown::new(Opened {
+                                article,
+                                notes: Vec::new(),
+                            })));
+                            status.set(OpenStatus::Idle);
+                        }
+                        Err(error) => {
+                            status.set(OpenStatus::Failed(format!(
+                                "Could not open the article at {url}. {error} Showing the built-in article instead."
+                            )));
+                            if shown.is_none() {
+                                shown.set(Some(Shown::builtin()));
+                            }
+                        }
+                    }
                 });
             }
         });
     }
+    let on_file = {
+        let (shown, status) = (shown.clone(), status.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (shown, status) = (shown.clone(), status.clone());
+            let name = file.name();
+            status.set(OpenStatus::Opening(format!("Opening {name}…")));
+            wasm_bindgen_futures::spawn_local(async move {
+                match browser::read_article_file(&file).await {
+                    Ok(opened) => {
+                        shown.set(Some(Shown::new(opened)));
+                        status.set(OpenStatus::Idle);
+                    }
+                    Err(error) => status.set(OpenStatus::Failed(format!(
+                        "Could not open {name}. {error} The article on screen is unchanged."
+                    ))),
+                }
+            });
+        })
+    };
     let container = use_node_ref();
     {
         // In an iframe, tell the parent page how tall the content is, so the frame fits.
@@ -258,11 +303,50 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             move || drop(reporter)
         });
     }
+    let dragging = use_state(|| false);
+    let on_page = props.options.host == Host::Page;
+    let drop_handlers = on_page.then(|| {
+        let over = {
+            let dragging = dragging.clone();
+            Callback::from(move |event: DragEvent| {
+                // Without this the browser would open the dropped file itself.
+                event.prevent_default();
+                dragging.set(true);
+            })
+        };
+        let leave = {
+            let dragging = dragging.clone();
+            Callback::from(move |_: DragEvent| dragging.set(false))
+        };
+        let drop = {
+            let (dragging, on_file) = (dragging.clone(), on_file.clone());
+            Callback::from(move |event: DragEvent| {
+                event.prevent_default();
+                dragging.set(false);
+                if let Some(file) = event
+                    .data_transfer()
+                    .and_then(|d| d.files())
+                    .and_then(|f| f.get(0))
+                {
+                    on_file.emit(file);
+                }
+            })
+        };
+        (over, leave, drop)
+    });
+    let (ondragover, ondragleave, ondrop) = match drop_handlers {
+        Some((over, leave, drop)) => (Some(over), Some(leave), Some(drop)),
+        None => (None, None, None),
+    };
 
     let options = props.options.clone();
-    let class = classes!("briefing", options.compact.then_some("compact"));
+    let class = classes!(
+        "briefing",
+        options.compact.then_some("compact"),
+        (*dragging).then_some("dragging")
+    );
     // Links relative to the viewer's own site; an element in another page has none.
-    let footer = (options.host == Host::Page).then(|| {
+    let footer = on_page.then(|| {
         html! {
             <footer class="site-footer">
                 <a href="briefing.html" download="briefing.html">{ "Download for offline reading" }</a>
@@ -273,26 +357,34 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             </footer>
         }
     });
-    let app = |document: &DocumentHandle| {
-        html! {
-            <App key={Rc::as_ptr(&document.0) as usize} document={document.clone()} options={options.clone()} container={container.clone()} />
-        }
-    };
     html! {
-        <div {class} ref={container.clone()}>
-            {
-                match &*opening {
-                    Opening::Loading(url) => html! {
-                        <p class="opening-status" role="status">{ format!("Opening the article at {url}…") }</p>
-                    },
-                    Opening::Ready(document) => app(document),
-                    Opening::Failed { message, fallback } => html! {
-                        <>
-                            <p class="opening-error" role="alert">{ message }</p>
-                            { app(fallback) }
-                        </>
-                    },
+        <div {class} ref={container.clone()} {ondragover} {ondragleave} {ondrop}>
+            <a class="skip-link" href="#article">{ "Skip to the article" }</a>
+            <section class="opening" aria-label="Opening articles">
+                if on_page {
+                    <OpenBar on_file={on_file} />
                 }
+                <div class="opening-status" role="status">
+                    if let OpenStatus::Opening(message) = &*status {
+                        <p>{ message }</p>
+                    }
+                </div>
+                if let OpenStatus::Failed(message) = &*status {
+                    <p class="opening-error" role="alert">{ message }</p>
+                }
+                if let Some(notes) = shown.as_ref().map(|shown| &shown.notes).filter(|notes| !notes.is_empty()) {
+                    <ul class="opening-notes">
+                        { for notes.iter().map(|note| html! { <li>{ note }</li> }) }
+                    </ul>
+                }
+            </section>
+            if let Some(shown) = &*shown {
+                <App
+                    key={Rc::as_ptr(&shown.document.0) as usize}
+                    document={shown.document.clone()}
+                    options={options.clone()}
+                    container={container.clone()}
+                />
             }
             { for footer }
         </div>

@@ -1,9 +1,8 @@
 //! The few places the viewer touches the browser directly: storage, scrolling and focus,
 //! the reduced-motion setting, and showing a panic on the page.
 
-use crate::source::{article_from_text, OpenError};
+use crate::source::{article_from_file, article_from_text, OpenError, Opened};
 use crate::validate::MAX_ARTICLE_BYTES;
-use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
@@ -11,15 +10,26 @@ fn open_sections_key(article_id: &str) -> String {
     format!("briefing.open-sections.{article_id}")
 }
 
-/// Section ids the reader left open last time, if the browser remembers any.
-pub fn load_open_sections(article_id: &str) -> Option<Vec<String>> {
-    LocalStorage::get(open_sections_key(article_id)).ok()
+/// The page's local storage, if the browser lets the viewer have it: it may refuse
+/// (private modes, a third-party iframe, `file://`), and the viewer then simply forgets
+/// between visits, which is better than failing.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Remembers open sections. Storage can be refused (private mode, `file://`); the
-/// viewer then simply forgets, which is better than failing.
+/// Section ids the reader left open last time, if the browser remembers any.
+pub fn load_open_sections(article_id: &str) -> Option<Vec<String>> {
+    let stored = local_storage()?
+        .get_item(&open_sections_key(article_id))
+        .ok()??;
+    serde_json::from_str(&stored).ok()
+}
+
+/// Remembers open sections, where storage is allowed.
 pub fn save_open_sections(article_id: &str, open: &[String]) {
-    let _ = LocalStorage::set(open_sections_key(article_id), open);
+    if let (Some(storage), Ok(value)) = (local_storage(), serde_json::to_string(open)) {
+        let _ = storage.set_item(&open_sections_key(article_id), &value);
+    }
 }
 
 pub fn prefers_reduced_motion() -> bool {
@@ -136,14 +146,15 @@ impl HeightReporter {
     pub fn start(element: &web_sys::Element) -> Option<Self> {
         let window = web_sys::window()?;
         let parent = window.parent().ok().flatten()?;
-        let document = window.document()?;
+        let measured = element.clone();
         let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            let Some(root) = document.document_element() else {
-                return;
-            };
+            // The content's own bottom edge, not the document's scroll height, which
+            // never drops below the frame's current height and so could only grow.
+            let scrolled = window.scroll_y().unwrap_or(0.0);
+            let height = (measured.get_bounding_client_rect().bottom() + scrolled).ceil();
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &"type".into(), &"briefing:height".into());
-            let _ = js_sys::Reflect::set(&message, &"height".into(), &root.scroll_height().into());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
             // Only a height is sent, so any parent may read it; the host checks our origin.
             let _ = parent.post_message(&message, "*");
         });
@@ -160,6 +171,25 @@ impl Drop for HeightReporter {
     fn drop(&mut self) {
         self.observer.disconnect();
     }
+}
+
+/// Reads a file the reader chose or dropped and opens it as an article.
+pub async fn read_article_file(file: &web_sys::File) -> Result<Opened, OpenError> {
+    let size = file.size() as usize;
+    if size > MAX_ARTICLE_BYTES {
+        return Err(OpenError::TooLarge {
+            size,
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(file.clone()));
+    let bytes = gloo::file::futures::read_as_bytes(&blob)
+        .await
+        .map_err(|error| OpenError::Read {
+            name: file.name(),
+            detail: error.to_string(),
+        })?;
+    article_from_file(&file.name(), &bytes)
 }
 
 /// Shows a panic as a message at the top of the page, so the reader is not left with

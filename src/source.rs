@@ -1,6 +1,7 @@
 //! Opening an article from somewhere other than the built-in copy, and saying plainly
 //! what went wrong when that fails.
 
+use crate::convert::{convert_text, ConvertOptions};
 use crate::model::Article;
 use crate::validate::{load_article, LoadError, MAX_ARTICLE_BYTES};
 
@@ -20,6 +21,63 @@ pub enum OpenError {
     NotJson { start: String },
     #[error("{0}")]
     Invalid(#[from] LoadError),
+    #[error("Could not read {name}: {detail}.")]
+    Read { name: String, detail: String },
+    #[error("The file is not UTF-8 text (the first bad byte is at offset {offset}).")]
+    NotUtf8 { offset: usize },
+    #[error("This text could not be turned into an article: {0}")]
+    Convert(String),
+}
+
+/// An opened article, with what the reader should know about how it was made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub article: Article,
+    /// For converted text: automatic suggestions, dates without a year, and warnings.
+    pub notes: Vec<String>,
+}
+
+/// Opens a file the reader chose or dropped: Briefing JSON (`.json`, or any text that
+/// starts with `{`), or plain text (`.txt` and the rest), converted with suggestions.
+pub fn article_from_file(name: &str, bytes: &[u8]) -> Result<Opened, OpenError> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(OpenError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|error| OpenError::NotUtf8 {
+        offset: error.valid_up_to(),
+    })?;
+    let body = text.trim_start_matches('\u{feff}');
+    let lower = name.to_ascii_lowercase();
+    let looks_like_json = body.trim_start().starts_with('{');
+    if lower.ends_with(".json") || (!lower.ends_with(".txt") && looks_like_json) {
+        return Ok(Opened {
+            article: article_from_text(body)?,
+            notes: Vec::new(),
+        });
+    }
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let options = ConvertOptions {
+        id: Some(stem.to_owned()).filter(|s| !s.trim().is_empty()),
+        ..ConvertOptions::default()
+    };
+    let conversion =
+        convert_text(body, &options).map_err(|error| OpenError::Convert(error.to_string()))?;
+    let mut notes = vec![format!(
+        "Converted from plain text: the {} entities and {} dated events marked “suggested” were found automatically, not curated.",
+        conversion.article.entities.len(),
+        conversion.article.events.len()
+    )];
+    notes.extend(conversion.partial_dates.iter().map(|date| {
+        format!("The text gives “{date}” with no year; it is not placed on the timeline.")
+    }));
+    notes.extend(conversion.warnings);
+    Ok(Opened {
+        article: conversion.article,
+        notes,
+    })
 }
 
 /// Reads an article from text that should be JSON in Briefing's format.
@@ -67,6 +125,38 @@ mod tests {
         assert!(matches!(
             article_from_text(&text),
             Err(OpenError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn files_open_by_kind_and_refuse_bytes_that_are_not_utf8() {
+        let json = article_from_file("a.json", crate::BUILTIN_ARTICLE_JSON.as_bytes()).unwrap();
+        assert!(json.notes.is_empty());
+        let seed = include_str!("../tests/fixtures/seed-article.txt");
+        let text = article_from_file("seed.txt", seed.as_bytes()).unwrap();
+        assert_eq!(
+            text.article.title,
+            "Strong future: NSA meets Russian counterpart in Moscow"
+        );
+        assert!(
+            text.notes[0].starts_with("Converted from plain text"),
+            "{:?}",
+            text.notes
+        );
+        assert!(
+            text.notes
+                .iter()
+                .any(|n| n.contains("December 1") && n.contains("no year")),
+            "{:?}",
+            text.notes
+        );
+        assert_eq!(
+            article_from_file("x.txt", b"Title\n\nText \xff here").unwrap_err(),
+            OpenError::NotUtf8 { offset: 12 }
+        );
+        assert!(matches!(
+            article_from_file("x.json", b"<html>"),
+            Err(OpenError::NotJson { .. })
         ));
     }
 

@@ -53,6 +53,21 @@ pub fn load_article(json: &str) -> Result<Article, LoadError> {
             limit: MAX_ARTICLE_BYTES,
         });
     }
+    // serde would read a list as a struct, field by field; say plainly what is expected.
+    let start = json.len() - json.trim_start().len();
+    if !json[start..].starts_with('{') {
+        let before = &json[..start];
+        return Err(LoadError::Json {
+            path: "(top level)".to_owned(),
+            line: before.matches('\n').count() + 1,
+            column: before
+                .rsplit('\n')
+                .next()
+                .map_or(0, |last| last.chars().count())
+                + 1,
+            message: "the article must be a JSON object, {...}".to_owned(),
+        });
+    }
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let article: Article =
         serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
@@ -459,6 +474,21 @@ mod tests {
         ));
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(matches!(load_article(&deep), Err(LoadError::Json { .. })));
+        let deep = format!(
+            "{{\"id\": \"a\", \"site\": {}{}}}",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        assert!(matches!(load_article(&deep), Err(LoadError::Json { .. })));
+    }
+
+    #[test]
+    fn a_list_is_not_an_article() {
+        assert_eq!(
+            load_article("\n  [1, 2]").unwrap_err().to_string(),
+            "The article is not valid JSON of the article format, at (top level) (line 2, column 3): \
+             the article must be a JSON object, {...}"
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         <main id="article" class="article" tabindex="-1" lang={article.language.clone()}>
             <article>
                 <header class="article-header">
-                    <h1>{ &article.title }</h1>
+                    <h1 dir="auto">{ &article.title }</h1>
                     if let Some(published) = &article.published {
                         <details class="published">
                             <summary>

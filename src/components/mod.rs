@@ -2,6 +2,7 @@
 
 mod article;
 mod masthead;
+mod open_bar;
 mod passage;
 mod provenance;
 mod section;
@@ -10,6 +11,7 @@ mod timeline;
 
 pub use article::ArticleView;
 pub use masthead::Masthead;
+pub use open_bar::OpenBar;
 pub use passage::PassageText;
 pub use provenance::ProvenanceNote;
 pub use section::SectionView;

@@ -98,10 +98,10 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         };
         match block {
             Block::Paragraph { id, text: body } => html! {
-                <p id={format!("paragraph-{id}")}>{ text(body) }</p>
+                <p id={format!("paragraph-{id}")} dir="auto">{ text(body) }</p>
             },
             Block::Related { title, url } => html! {
-                <p class="related">
+                <p class="related" dir="auto">
                     <span class="related-label">{ "Read more: " }</span>
                     if let Some(url) = url.as_ref().filter(|u| is_web_link(u)) {
                         <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ text(title) }</a>

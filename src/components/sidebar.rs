@@ -85,6 +85,9 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                         <button type="button" class="entity-button" aria-pressed={chosen.to_string()} data-entity-id={entity.id.clone()} {onclick}>
                             <span class="entity-name">{ &entity.name }</span>
                             <span class="entity-count">{ mentions_text(count) }</span>
+                            if entity.suggested {
+                                <span class="suggested-tag">{ "suggested" }</span>
+                            }
                             if involved {
                                 <span class="entity-involved">{ "in the chosen event" }</span>
                             }

@@ -104,6 +104,9 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                 <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} onclick={choose(index)}>
                     <time datetime={date.iso()}>{ date.to_string() }</time>
                     <span class="event-label">{ &event.label }</span>
+                    if event.suggested {
+                        <span class="suggested-tag">{ "suggested, found automatically" }</span>
+                    }
                     <span class={classes!("event-basis", format!("basis-{}", event.basis.kind.slug()))}>
                         <span class="basis-icon" aria-hidden="true"></span>
                         { event.basis.kind.label() }

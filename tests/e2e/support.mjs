@@ -4,10 +4,11 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { extname, resolve, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -15,6 +16,10 @@ const require = createRequire(import.meta.url);
 
 /** The release build the tests look at. */
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** A second release build with `--public-url /some-repo/`, as for a GitHub Pages project site. */
+export const SUBPATH_DIST_DIR = fileURLToPath(new URL('../../target/dist-subpath/', import.meta.url));
+export const SUBPATH_BASE = '/some-repo/';
 
 /** Fails with a clear message when the release build is missing. */
 export function requireDist() {
@@ -25,6 +30,36 @@ export function requireDist() {
             '(cd /work/main && PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH" trunk build --release --offline)',
     );
     return DIST_DIR;
+}
+
+/** Fails with a clear message when the sub-path build (`--public-url /some-repo/`) is missing. */
+export function requireSubpathDist() {
+    const index = resolve(SUBPATH_DIST_DIR, 'index.html');
+    assert.ok(
+        existsSync(index),
+        `${index} is missing: run: trunk build --release --offline --public-url ${SUBPATH_BASE} --dist target/dist-subpath ` +
+            '(from /work/main, with PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH")',
+    );
+    return SUBPATH_DIST_DIR;
+}
+
+/**
+ * Writes `files` (`{ 'name.html': text, 'dir/a.json': text }`) into a fresh temporary
+ * directory. Returns `{ dir, remove }`.
+ */
+export async function makeTempDir(files = {}, prefix = 'briefing-e2e-') {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
+    for (const [name, text] of Object.entries(files)) {
+        const file = resolve(dir, name);
+        assert.ok(file.startsWith(dir + sep), `temp file ${name} stays inside ${dir}`);
+        await mkdirFor(file);
+        await writeFile(file, text);
+    }
+    return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+function mkdirFor(file) {
+    return mkdir(dirname(file), { recursive: true });
 }
 
 const MIME_TYPES = {
@@ -42,25 +77,43 @@ const MIME_TYPES = {
 
 /**
  * Serves the files under `root` at `basePath` on a free port of a loopback host.
- * No rewrites: a path that is not a file is a 404 (a directory serves its index.html).
+ * No rewrites: a path that is not a file is a 404 (a directory serves its index.html),
+ * and so is every path outside `basePath`.
  * Every request is recorded in `requests` as `{ method, path, status }`.
+ * Options:
+ * - `cors: true` adds `Access-Control-Allow-Origin: *` to every answer (GitHub Pages
+ *   does; cross-origin module scripts and wasm fetches need it).
+ * - `notFoundFile: '404.html'` answers a missing path under `basePath` with that file
+ *   (still status 404), as GitHub Pages does with a site's 404.html.
  */
-export async function startStaticServer(root, { host = '127.0.0.1', basePath = '/' } = {}) {
+export async function startStaticServer(root, { host = '127.0.0.1', basePath = '/', cors = false, notFoundFile } = {}) {
     const rootDir = resolve(root);
     const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
     const requests = [];
+    const common = { 'Cache-Control': 'no-store', ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) };
 
     const server = createServer(async (req, res) => {
         const path = new URL(req.url, 'http://localhost').pathname;
         const send = (status, body, headers = {}) => {
             requests.push({ method: req.method, path, status });
-            res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
+            res.writeHead(status, { ...common, ...headers });
             res.end(req.method === 'HEAD' ? undefined : body);
+        };
+        const notFound = async () => {
+            if (notFoundFile) {
+                try {
+                    const body = await readFile(resolve(rootDir, notFoundFile));
+                    return send(404, body, { 'Content-Type': MIME_TYPES['.html'], 'Content-Length': body.length });
+                } catch {
+                    // fall through to the plain answer
+                }
+            }
+            return send(404, 'Not Found', { 'Content-Type': MIME_TYPES['.txt'] });
         };
         if (req.method !== 'GET' && req.method !== 'HEAD') {
             return send(405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
         }
-        if (!path.startsWith(base)) return send(404, 'Not Found');
+        if (!path.startsWith(base)) return send(404, 'Not Found', { 'Content-Type': MIME_TYPES['.txt'] });
         let relative;
         try {
             relative = decodeURIComponent(path.slice(base.length));
@@ -68,15 +121,16 @@ export async function startStaticServer(root, { host = '127.0.0.1', basePath = '
             return send(400, 'Bad Request');
         }
         let file = resolve(rootDir, relative);
-        if (file !== rootDir && !file.startsWith(rootDir + sep)) return send(404, 'Not Found');
+        if (file !== rootDir && !file.startsWith(rootDir + sep)) return notFound();
+        let body;
         try {
             if ((await stat(file)).isDirectory()) file = resolve(file, 'index.html');
-            const body = await readFile(file);
-            const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-            return send(200, body, { 'Content-Type': type, 'Content-Length': body.length });
+            body = await readFile(file);
         } catch {
-            return send(404, 'Not Found');
+            return notFound();
         }
+        const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+        return send(200, body, { 'Content-Type': type, 'Content-Length': body.length });
     });
 
     await new Promise((done, fail) => {
@@ -87,6 +141,9 @@ export async function startStaticServer(root, { host = '127.0.0.1', basePath = '
     const shownHost = host.includes(':') ? `[${host}]` : host;
     return {
         url: `http://${shownHost}:${port}${base}`,
+        /** `http://host:port`, with no path: what a page served here sees as its origin. */
+        origin: `http://${shownHost}:${port}`,
+        port,
         requests,
         /** Requests that did not succeed (status 400 and above). */
         failedRequests: () => requests.filter((r) => r.status >= 400),
@@ -95,6 +152,32 @@ export async function startStaticServer(root, { host = '127.0.0.1', basePath = '
                 server.closeAllConnections?.();
                 server.close(() => done());
             }),
+    };
+}
+
+/**
+ * Serves host pages (`{ 'index.html': html, ... }`, written to a temporary directory)
+ * from a loopback host, for pages that embed the viewer from another origin.
+ * `pages` may be a function of the server's origin, for pages that must name it.
+ * Closing the server removes the directory.
+ */
+export async function startHostServer(host, pages, options = {}) {
+    const temp = await makeTempDir();
+    const server = await startStaticServer(temp.dir, { ...options, host });
+    const files = typeof pages === 'function' ? pages(server.origin) : pages;
+    for (const [name, text] of Object.entries(files)) {
+        const file = resolve(temp.dir, name);
+        assert.ok(file.startsWith(temp.dir + sep), `host page ${name} stays inside ${temp.dir}`);
+        await mkdirFor(file);
+        await writeFile(file, text);
+    }
+    return {
+        ...server,
+        dir: temp.dir,
+        close: async () => {
+            await server.close();
+            await temp.remove();
+        },
     };
 }
 
@@ -118,13 +201,22 @@ export function launchBrowser() {
 /**
  * Opens the viewer in a fresh context and waits for the article title.
  * Returns `{ context, page, consoleErrors, pageErrors, close }`.
+ * `prepare(context)` runs before the page opens (to route or block requests, say);
+ * `waitFor` is the selector to wait for (`null`: wait for the load event only).
  */
 export async function openViewer(
     browser,
     url,
-    { viewport = { width: 1280, height: 900 }, colorScheme = 'light', reducedMotion = 'no-preference' } = {},
+    {
+        viewport = { width: 1280, height: 900 },
+        colorScheme = 'light',
+        reducedMotion = 'no-preference',
+        prepare,
+        waitFor = 'main#article h1',
+    } = {},
 ) {
     const context = await browser.newContext({ viewport, colorScheme, reducedMotion });
+    if (prepare) await prepare(context);
     // A local page answers in milliseconds: fail an action after 5 s, not Playwright's 30 s.
     context.setDefaultTimeout(5_000);
     context.setDefaultNavigationTimeout(15_000);
@@ -139,7 +231,7 @@ export async function openViewer(
     });
     page.on('pageerror', (error) => pageErrors.push(String(error?.stack ?? error)));
     await page.goto(url);
-    await page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
+    if (waitFor) await page.locator(waitFor).first().waitFor({ state: 'visible', timeout: 15_000 });
     return { context, page, consoleErrors, pageErrors, close: () => context.close() };
 }
 
@@ -149,7 +241,9 @@ let axeSource;
 export async function runAxe(page, options = {}) {
     axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-        await page.addScriptTag({ content: axeSource });
+        // Evaluated through the DevTools protocol, not as a <script> tag: the built pages'
+        // Content Security Policy (rightly) refuses inline scripts it has no hash for.
+        await page.evaluate(axeSource);
     }
     return page.evaluate(
         (options) => window.axe.run(document, { resultTypes: ['violations'], ...options }).then((r) => r.violations),
@@ -181,4 +275,21 @@ export async function assertNoAxeViolations(page, options = {}, label = '') {
 /** Polls a condition in the page until it holds (a thin `expect.poll`). */
 export function waitInPage(page, fn, arg, timeout = 5_000) {
     return page.waitForFunction(fn, arg, { timeout, polling: 'raf' });
+}
+
+/**
+ * Re-checks `check()` (a Node-side async function) after each animation frame of `page`
+ * until it holds: until it returns `true`, or an object whose `ok` is true (the rest
+ * describes what was seen, for the failure message `message(last)`). A condition poll,
+ * not a sleep. Returns the last result.
+ */
+export async function pollUntil(page, check, { timeout = 5_000, message = (last) => `condition not met; last: ${JSON.stringify(last)}` } = {}) {
+    const deadline = Date.now() + timeout;
+    let last;
+    do {
+        last = await check();
+        if (last === true || (typeof last === 'object' && last?.ok === true)) return last;
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+    } while (Date.now() < deadline);
+    assert.fail(message(last));
 }
