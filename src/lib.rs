@@ -12,6 +12,7 @@ pub mod convert;
 pub mod dates;
 pub mod document;
 pub mod embed;
+pub mod export;
 pub mod link;
 pub mod mentions;
 pub mod model;
