@@ -2,10 +2,15 @@
 //! and carries out focus requests after each render.
 
 use crate::browser;
-use crate::components::{ArticleView, EntitySidebar, Masthead, OpenBar, TimelinePanel};
+use crate::components::{
+    ArticleView, EntityCardView, EntitySidebar, Masthead, OpenBar, ReadingControls, SearchBox,
+    TimelinePanel, SEARCH_INPUT_ID,
+};
 use crate::document::Document;
+use crate::export;
 use crate::link::ViewLink;
 use crate::options::{Host, ViewerOptions};
+use crate::search::SearchHit;
 use crate::source::Opened;
 use crate::state::{Action, FocusTarget, ViewState};
 use std::collections::BTreeSet;
@@ -62,7 +67,8 @@ fn initial_state(document: &DocumentHandle, options: &ViewerOptions) -> ViewStat
             .filter_map(|id| article.sections.iter().position(|s| &s.id == id))
             .collect::<BTreeSet<usize>>()
     });
-    let state = ViewState::new(document.0.clone(), remembered);
+    let mut state = ViewState::new(document.0.clone(), remembered);
+    state.settings = browser::load_settings();
     if options.host == Host::Element {
         return state;
     }
@@ -91,6 +97,17 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    let on_copy_link = {
+        let state = state.clone();
+        Callback::from(move |link: ViewLink| {
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = browser::copy_link(&link).await;
+                state.dispatch(Action::LinkCopied(copied));
+            });
+        })
+    };
+    let can_link = owns_address_bar;
 
     {
         let article = props.document.article.clone();
@@ -120,7 +137,44 @@ pub fn App(props: &AppProps) -> Html {
                     let id = section_toggle_id(&document.article.sections[*index].id);
                     browser::bring_into_view(&container, &id, true)
                 }
+                // Focus stays in the search box, so the reader can type on or press Enter.
+                FocusTarget::SearchHit(index) => {
+                    browser::bring_into_view(&container, &SearchHit::dom_id(*index), false)
+                }
             }
+        });
+    }
+    {
+        let settings = state.settings;
+        let host = props.options.host;
+        let container = props.container.clone();
+        use_effect_with(settings, move |settings| {
+            browser::save_settings(settings);
+            if let Some(container) = container.cast::<web_sys::Element>() {
+                let _ = container.set_attribute("data-theme", settings.theme.slug());
+                let _ = container.set_attribute("data-text-size", settings.text_size.slug());
+                let _ = container.set_attribute("data-line-width", settings.line_width.slug());
+            }
+            // The page's own background follows the theme too, beyond the viewer's edges.
+            if host != Host::Element {
+                browser::set_page_theme(settings.theme.slug());
+            }
+        });
+    }
+    {
+        // "/" focuses the search box, as in many sites' search; not in text fields.
+        let container = props.container.clone();
+        use_effect_with(owns_address_bar, move |&owns| {
+            let listener = owns
+                .then(|| {
+                    browser::on_slash_key(move || {
+                        if let Some(container) = container.cast::<web_sys::Element>() {
+                            browser::bring_into_view(&container, SEARCH_INPUT_ID, true);
+                        }
+                    })
+                })
+                .flatten();
+            move || drop(listener)
         });
     }
     {
@@ -140,22 +194,59 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Each choice becomes a history entry; the first sync only tidies the loaded
         // address (dropping ids the article does not have) without adding an entry.
-        let synced_once = use_mut_ref(|| false);
+        // Typing a search refines one entry rather than adding one per keystroke.
+        let previous = use_mut_ref(|| None::<ViewLink>);
         use_effect_with(state.link(), move |link| {
             if !owns_address_bar {
                 return;
             }
             let current = browser::current_query();
             let wanted = link.merge_into(&current);
+            let refines_search = previous.borrow().as_ref().is_some_and(|before| {
+                before.query.is_some()
+                    && link.query.is_some()
+                    && ViewLink {
+                        query: None,
+                        ..before.clone()
+                    } == ViewLink {
+                        query: None,
+                        ..link.clone()
+                    }
+            });
             if wanted != current {
-                browser::set_query(&wanted, !*synced_once.borrow());
+                browser::set_query(&wanted, previous.borrow().is_none() || refines_search);
             }
-            *synced_once.borrow_mut() = true;
+            *previous.borrow_mut() = Some(link.clone());
         });
     }
 
     let document = props.document.clone();
     let options = &props.options;
+    let toolbar = html! {
+        <div class="toolbar">
+            <SearchBox
+                document={document.clone()}
+                query={AttrValue::from(state.query.clone())}
+                results={state.search.clone()}
+                cursor={state.search_cursor}
+                {can_link}
+                on_action={on_action.clone()}
+                on_copy_link={on_copy_link.clone()}
+            />
+            <ReadingControls settings={state.settings} on_action={on_action.clone()} />
+        </div>
+    };
+    // Inside the main landmark, though shown over the page: the card and the status.
+    let overlays = html! {
+        <>
+            <EntityCardView document={document.clone()} card={state.card} />
+            <div class="copy-status" role="status">
+                if let Some(status) = &state.copy_status {
+                    <p>{ status }</p>
+                }
+            </div>
+        </>
+    };
     html! {
         <>
             if !options.compact {
@@ -173,6 +264,12 @@ pub fn App(props: &AppProps) -> Html {
                     on_reveal_section={on_reveal_section}
                     on_action={on_action.clone()}
                     notice={state.notice.clone()}
+                    search={state.search.clone()}
+                    current_hit={(!state.search.hits.is_empty()).then_some(state.search_cursor)}
+                    {can_link}
+                    on_copy_link={on_copy_link.clone()}
+                    {toolbar}
+                    {overlays}
                 />
                 if options.show_sidebar {
                     <EntitySidebar
@@ -183,6 +280,9 @@ pub fn App(props: &AppProps) -> Html {
                         hidden_kinds={state.hidden_kinds.clone()}
                         on_choose={on_choose_entity.clone()}
                         on_action={on_action.clone()}
+                        search_matches={state.search.entities.clone()}
+                        {can_link}
+                        on_copy_link={on_copy_link.clone()}
                     />
                 }
             </div>
@@ -194,6 +294,9 @@ pub fn App(props: &AppProps) -> Html {
                     on_choose={on_choose_event}
                     on_choose_entity={on_choose_entity}
                     on_action={on_action}
+                    search_matches={state.search.events.clone()}
+                    {can_link}
+                    {on_copy_link}
                 />
             }
         </>
@@ -219,6 +322,46 @@ impl Shown {
         Shown {
             document: DocumentHandle(Rc::new(Document::new(crate::builtin_article()))),
             notes: Vec::new(),
+        }
+    }
+}
+
+/// The data a reader can take to other tools.
+#[derive(Clone, Copy)]
+enum Download {
+    TimelineJs,
+    EntitiesCsv,
+    EventsCsv,
+    JsonLd,
+}
+
+impl Download {
+    /// File name, MIME type and content, computed when asked for.
+    fn render(self, document: &Document) -> (String, &'static str, String) {
+        let id = &document.article.id;
+        let pretty =
+            |value: serde_json::Value| serde_json::to_string_pretty(&value).unwrap_or_default();
+        match self {
+            Download::TimelineJs => (
+                format!("{id}.timeline.json"),
+                "application/json",
+                pretty(export::timelinejs(document)),
+            ),
+            Download::EntitiesCsv => (
+                format!("{id}-entities.csv"),
+                "text/csv",
+                export::entities_csv(document),
+            ),
+            Download::EventsCsv => (
+                format!("{id}-events.csv"),
+                "text/csv",
+                export::events_csv(document),
+            ),
+            Download::JsonLd => (
+                format!("{id}.jsonld"),
+                "application/ld+json",
+                pretty(export::json_ld(&document.article)),
+            ),
         }
     }
 }
@@ -347,8 +490,31 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     );
     // Links relative to the viewer's own site; an element in another page has none.
     let footer = on_page.then(|| {
+        let downloads = shown.as_ref().map(|shown| {
+            let document = shown.document.clone();
+            let status = status.clone();
+            let offer = move |kind: Download| {
+                let (document, status) = (document.clone(), status.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let (name, mime, content) = kind.render(&document);
+                    if let Err(reason) = browser::download(&name, mime, &content) {
+                        status.set(OpenStatus::Failed(format!("Could not download {name}: {reason}.")));
+                    }
+                })
+            };
+            html! {
+                <div class="downloads" role="group" aria-label="Download the data">
+                    { "Download: " }
+                    <button type="button" onclick={offer(Download::TimelineJs)}>{ "TimelineJS JSON" }</button>
+                    <button type="button" onclick={offer(Download::EntitiesCsv)}>{ "Entities CSV" }</button>
+                    <button type="button" onclick={offer(Download::EventsCsv)}>{ "Events CSV" }</button>
+                    <button type="button" onclick={offer(Download::JsonLd)}>{ "JSON-LD" }</button>
+                </div>
+            }
+        });
         html! {
             <footer class="site-footer">
+                { for downloads }
                 <a href="briefing.html" download="briefing.html">{ "Download for offline reading" }</a>
                 { " (one HTML file that opens from disk) · " }
                 <a href={format!("articles/{}.json", crate::BUILTIN_ARTICLE_ID)}>{ "The built-in article as JSON" }</a>

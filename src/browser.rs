@@ -1,6 +1,8 @@
 //! The few places the viewer touches the browser directly: storage, scrolling and focus,
 //! the reduced-motion setting, and showing a panic on the page.
 
+use crate::link::ViewLink;
+use crate::settings::ReadingSettings;
 use crate::source::{article_from_file, article_from_text, OpenError, Opened};
 use crate::validate::MAX_ARTICLE_BYTES;
 use wasm_bindgen::JsCast;
@@ -30,6 +32,104 @@ pub fn save_open_sections(article_id: &str, open: &[String]) {
     if let (Some(storage), Ok(value)) = (local_storage(), serde_json::to_string(open)) {
         let _ = storage.set_item(&open_sections_key(article_id), &value);
     }
+}
+
+const SETTINGS_KEY: &str = "briefing.reading-settings";
+
+/// The reader's display settings from the last visit, or the defaults.
+pub fn load_settings() -> ReadingSettings {
+    local_storage()
+        .and_then(|storage| storage.get_item(SETTINGS_KEY).ok().flatten())
+        .map(|json| ReadingSettings::from_json(&json))
+        .unwrap_or_default()
+}
+
+pub fn save_settings(settings: &ReadingSettings) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(SETTINGS_KEY, &settings.to_json());
+    }
+}
+
+/// Puts the theme on the page's root element, so the whole page takes its colours.
+pub fn set_page_theme(theme: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+/// Calls `on_slash` when the reader presses "/" outside a text field, and keeps the
+/// browser from typing it; dropping the listener stops it.
+pub fn on_slash_key(on_slash: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let document = web_sys::window()?.document()?;
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    Some(gloo::events::EventListener::new_with_options(
+        &document,
+        "keydown",
+        options,
+        move |event| {
+            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let typing = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|t| {
+                    matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || t.closest("[contenteditable]").ok().flatten().is_some()
+                });
+            if key.key() == "/" && !typing && !key.ctrl_key() && !key.meta_key() && !key.alt_key() {
+                event.prevent_default();
+                on_slash();
+            }
+        },
+    ))
+}
+
+/// Copies the full address of a deep link (this page with the link's query).
+pub async fn copy_link(link: &ViewLink) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let location = window.location();
+    let base = format!(
+        "{}{}",
+        location.origin().map_err(|_| "no address")?,
+        location.pathname().map_err(|_| "no address")?
+    );
+    let url = format!("{base}{}", link.merge_into(&current_query()));
+    let promise = window.navigator().clipboard().write_text(&url);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| "the browser refused access to the clipboard".to_owned())
+}
+
+/// Offers `content` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&content.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not prepare the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "could not prepare the file")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "could not start the download")?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoked once the click has been handled; revoking at once can cancel the download.
+    gloo::timers::callback::Timeout::new(0, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
 }
 
 pub fn prefers_reduced_motion() -> bool {

@@ -137,6 +137,30 @@ impl Document {
         }
     }
 
+    /// Minutes to read the text at 230 words a minute, at least one.
+    pub fn reading_minutes(&self) -> usize {
+        let words: usize = self
+            .article
+            .paragraphs()
+            .map(|(_, _, text)| text.split_whitespace().count())
+            .sum();
+        words.div_ceil(230).max(1)
+    }
+
+    /// The text of a passage: a paragraph's text or a related link's title.
+    pub fn passage_text(&self, passage: usize) -> &str {
+        let section = &self.article.sections[self.passages[passage].section];
+        let first = self
+            .passages
+            .iter()
+            .position(|p| p.section == self.passages[passage].section)
+            .unwrap_or(passage);
+        match &section.blocks[passage - first] {
+            Block::Paragraph { text, .. } => text,
+            Block::Related { title, .. } => title,
+        }
+    }
+
     /// Indexes of the sections that hold mentions of an entity.
     pub fn sections_mentioning(&self, entity: usize) -> Vec<usize> {
         let mut sections: Vec<usize> = self.entity_mentions[entity]

@@ -1,4 +1,4 @@
-//! Deep links: what a reader points at (a section, an entity, an event), kept in the
+//! Deep links: what a reader points at (a section, an entity, an event, a search), kept in the
 //! page's query string so that a link survives reload and sharing with no server help.
 //!
 //! Other query parameters (embedding options, for instance) are kept as they are.
@@ -9,9 +9,11 @@ pub struct ViewLink {
     pub section: Option<String>,
     pub entity: Option<String>,
     pub event: Option<String>,
+    /// A search in the text.
+    pub query: Option<String>,
 }
 
-const KEYS: [&str; 3] = ["section", "entity", "event"];
+const KEYS: [&str; 4] = ["section", "entity", "event", "q"];
 
 impl ViewLink {
     /// Reads a query string, with or without its leading `?`. Empty values count as absent.
@@ -23,6 +25,7 @@ impl ViewLink {
                 "section" => link.section = value,
                 "entity" => link.entity = value,
                 "event" => link.event = value,
+                "q" => link.query = value.filter(|q| !q.trim().is_empty()),
                 _ => {}
             }
         }
@@ -38,7 +41,10 @@ impl ViewLink {
                 query.append_pair(&key, &value);
             }
         }
-        for (key, value) in KEYS.iter().zip([&self.section, &self.entity, &self.event]) {
+        for (key, value) in KEYS
+            .iter()
+            .zip([&self.section, &self.entity, &self.event, &self.query])
+        {
             if let Some(value) = value {
                 query.append_pair(key, value);
             }
@@ -62,6 +68,7 @@ mod tests {
             section: Some("the-backdrop".into()),
             entity: Some("nikolay-patrushev".into()),
             event: Some("moscow-meeting".into()),
+            query: None,
         };
         let query = link.merge_into("");
         assert_eq!(
@@ -82,6 +89,18 @@ mod tests {
             "?compact=1&panels=timeline&entity=tass"
         );
         assert_eq!(ViewLink::default().merge_into("?entity=un"), "");
+    }
+
+    #[test]
+    fn a_search_is_part_of_the_link() {
+        let link = ViewLink {
+            query: Some("Russia Pakistan".into()),
+            ..ViewLink::default()
+        };
+        // Flags are written back with an empty value, which reads the same.
+        assert_eq!(link.merge_into("?embed"), "?embed=&q=Russia+Pakistan");
+        assert_eq!(ViewLink::parse("?q=Russia+Pakistan"), link);
+        assert_eq!(ViewLink::parse("?q=+"), ViewLink::default());
     }
 
     #[test]

@@ -157,6 +157,15 @@ impl EntityKind {
     }
 
     /// Heading for a group of entities of this kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Organisation => "Organisation",
+            EntityKind::Place => "Place",
+            EntityKind::Topic => "Topic",
+        }
+    }
+
     pub fn plural_label(self) -> &'static str {
         match self {
             EntityKind::Person => "People",

@@ -1,9 +1,12 @@
 //! The reader's view state, changed only through [`Action`]s: one place for
-//! open sections, the chosen entity and event, kind filters and scroll requests.
+//! open sections, the chosen entity and event, kind filters, the search, the
+//! entity card, reading settings and scroll requests.
 
 use crate::document::Document;
 use crate::link::ViewLink;
 use crate::model::EntityKind;
+use crate::search::{search, SearchHit, SearchResults};
+use crate::settings::ReadingSettings;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -16,6 +19,17 @@ pub enum FocusTarget {
     Sentence,
     /// A section's heading, by the section's index.
     Section(usize),
+    /// A search hit, by its index among all hits; focus stays in the search box.
+    SearchHit(usize),
+}
+
+/// The preview card for an entity, where the pointer or focus put it (pixels from the
+/// top left of the viewer).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EntityCard {
+    pub entity: usize,
+    pub top: f64,
+    pub left: f64,
 }
 
 /// A request to move focus; `serial` changes with every request, so repeating one
@@ -43,6 +57,15 @@ pub struct ViewState {
     /// A message for the reader about something that could not be done, such as a
     /// link that names an entity this article does not have.
     pub notice: Option<String>,
+    /// The text in the search box, and what it matches.
+    pub query: String,
+    pub search: Rc<SearchResults>,
+    /// Which hit is current, for stepping.
+    pub search_cursor: usize,
+    pub card: Option<EntityCard>,
+    pub settings: ReadingSettings,
+    /// The outcome of the last "copy link", for a status message.
+    pub copy_status: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -67,6 +90,15 @@ pub enum Action {
     LinkSection(usize),
     /// Shows what a link names (on load, and on Back and Forward).
     Restore(ViewLink),
+    /// Runs a search as the reader types; an empty query clears it.
+    Search(String),
+    /// Moves to the next (+1) or previous (-1) search hit, wrapping around.
+    StepSearch(isize),
+    ShowCard(EntityCard),
+    HideCard,
+    ChangeSettings(ReadingSettings),
+    /// A link was copied to the clipboard, or could not be (with the reason).
+    LinkCopied(Result<(), String>),
 }
 
 impl ViewState {
@@ -87,6 +119,35 @@ impl ViewState {
             linked_section: None,
             focus: None,
             notice: None,
+            query: String::new(),
+            search: Rc::new(SearchResults::default()),
+            search_cursor: 0,
+            card: None,
+            settings: ReadingSettings::default(),
+            copy_status: None,
+        }
+    }
+
+    /// Runs `query`, opens the sections that hold hits and brings the first into view.
+    fn run_search(&mut self, query: &str) {
+        self.query = query.to_owned();
+        self.search = Rc::new(search(&self.document, query));
+        self.search_cursor = 0;
+        let document = self.document.clone();
+        self.open_sections.extend(
+            self.search
+                .hits
+                .iter()
+                .map(|hit| document.passages[hit.passage].section),
+        );
+        self.focus_current_hit();
+    }
+
+    fn focus_current_hit(&mut self) {
+        if let Some(SearchHit { passage, .. }) = self.search.hits.get(self.search_cursor) {
+            self.open_sections
+                .insert(self.document.passages[*passage].section);
+            self.request_focus(FocusTarget::SearchHit(self.search_cursor));
         }
     }
 
@@ -97,6 +158,7 @@ impl ViewState {
             section: self.linked_section.map(|s| article.sections[s].id.clone()),
             entity: self.chosen_entity.map(|e| article.entities[e].id.clone()),
             event: self.chosen_event.map(|e| article.events[e].id.clone()),
+            query: Some(self.query.trim().to_owned()).filter(|q| !q.is_empty()),
         }
     }
 
@@ -237,7 +299,33 @@ impl ViewState {
                 next.open_sections.insert(section);
                 next.request_focus(FocusTarget::Section(section));
             }
-            Action::Restore(link) => next.restore(&link),
+            Action::Restore(link) => {
+                next.restore(&link);
+                let query = link.query.unwrap_or_default();
+                if query != self.query {
+                    next.run_search(&query);
+                }
+            }
+            Action::Search(query) => next.run_search(&query),
+            Action::StepSearch(delta) => {
+                let count = self.search.hits.len() as isize;
+                if count > 0 {
+                    next.search_cursor =
+                        (self.search_cursor as isize + delta).rem_euclid(count) as usize;
+                    next.focus_current_hit();
+                }
+            }
+            Action::ShowCard(card) if card.entity < self.document.article.entities.len() => {
+                next.card = Some(card)
+            }
+            Action::HideCard => next.card = None,
+            Action::ChangeSettings(settings) => next.settings = settings,
+            Action::LinkCopied(outcome) => {
+                next.copy_status = Some(match outcome {
+                    Ok(()) => "Link copied".to_owned(),
+                    Err(reason) => format!("The link could not be copied: {reason}"),
+                })
+            }
             Action::ToggleKind(kind) => {
                 if !next.hidden_kinds.remove(&kind) {
                     next.hidden_kinds.insert(kind);
@@ -253,6 +341,7 @@ impl ViewState {
             Action::ToggleSection(_)
             | Action::RevealSection(_)
             | Action::LinkSection(_)
+            | Action::ShowCard(_)
             | Action::ChooseEntity(_)
             | Action::ChooseEvent(_) => {}
         }
@@ -307,11 +396,13 @@ mod tests {
             section: Some("the-backdrop".into()),
             entity: Some("tass".into()),
             event: Some("moscow-meeting".into()),
+            query: Some("Patrushev".into()),
         };
         let s = state().apply(Action::Restore(link.clone()));
+        assert_eq!(s.search.hits.len(), 3);
         assert_eq!(s.link(), link);
         assert!(s.open_sections.contains(&3) && s.open_sections.contains(&0));
-        assert_eq!(s.focus.as_ref().unwrap().target, FocusTarget::Sentence);
+        assert_eq!(s.focus.as_ref().unwrap().target, FocusTarget::SearchHit(0));
         assert_eq!(s.notice, None);
         // Back to a link that names nothing clears the choices.
         let cleared = s.apply(Action::Restore(ViewLink::default()));
@@ -333,6 +424,32 @@ mod tests {
             Some("This link names entity \"nobody\" that this article does not have.")
         );
         assert_eq!(s.apply(Action::ExpandAll).notice, None);
+    }
+
+    #[test]
+    fn a_search_opens_the_sections_with_hits_and_steps_through_them() {
+        let s = state().apply(Action::Search("afghanistan".into()));
+        let count = s.search.hits.len();
+        assert!(count >= 5, "{count}");
+        let sections: BTreeSet<usize> = s
+            .search
+            .hits
+            .iter()
+            .map(|hit| s.document.passages[hit.passage].section)
+            .collect();
+        assert!(sections.is_subset(&s.open_sections));
+        assert_eq!(s.focus.as_ref().unwrap().target, FocusTarget::SearchHit(0));
+        let back = s.apply(Action::StepSearch(-1));
+        assert_eq!(back.search_cursor, count - 1);
+        assert_eq!(
+            back.focus.as_ref().unwrap().target,
+            FocusTarget::SearchHit(count - 1)
+        );
+        assert_eq!(back.apply(Action::StepSearch(1)).search_cursor, 0);
+        let cleared = s.apply(Action::Search(String::new()));
+        assert!(cleared.search.hits.is_empty());
+        assert_eq!(cleared.link().query, None);
+        assert_eq!(s.link().query.as_deref(), Some("afghanistan"));
     }
 
     #[test]

@@ -491,6 +491,27 @@ mod tests {
         );
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn loading_never_panics_on_arbitrary_text(text in "\\PC{0,300}") {
+            let _ = load_article(&text);
+        }
+
+        #[test]
+        fn loading_never_panics_on_a_damaged_article(cut in 0usize..30_000, byte in 0u8..128) {
+            // Replace one character of the real article: most results fail to parse,
+            // some parse but fail validation; none may panic.
+            let mut text = crate::BUILTIN_ARTICLE_JSON.to_owned();
+            let at = (0..=cut.min(text.len() - 1)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let end = (at + 1..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+            text.replace_range(at..end, &char::from(byte).to_string());
+            if let Ok(article) = load_article(&text) {
+                proptest::prop_assert!(validate(&article).is_empty());
+            }
+        }
+    }
+
     #[test]
     fn trailing_text_is_an_error() {
         let text = format!("{} extra", minimal());

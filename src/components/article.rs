@@ -2,8 +2,11 @@ use super::{ProvenanceNote, SectionView};
 use crate::app::DocumentHandle;
 use crate::dates::date_range_text;
 use crate::document::MentionAt;
+use crate::link::ViewLink;
+use crate::search::SearchResults;
 use crate::state::Action;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +22,14 @@ pub struct ArticleViewProps {
     pub notice: Option<String>,
     pub on_reveal_section: Callback<usize>,
     pub on_action: Callback<Action>,
+    pub search: Rc<SearchResults>,
+    pub current_hit: Option<usize>,
+    pub can_link: bool,
+    pub on_copy_link: Callback<ViewLink>,
+    /// Shown above the title: the search box and the reading settings.
+    pub toolbar: Html,
+    /// Shown over the page (the entity card, the copy status), kept in this landmark.
+    pub overlays: Html,
 }
 
 /// The article: title, when it was published and how that is known, and its sections.
@@ -42,9 +53,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     html! {
         <main id="article" class="article" tabindex="-1" lang={article.language.clone()}>
+            { props.toolbar.clone() }
+            { props.overlays.clone() }
             <article>
                 <header class="article-header">
                     <h1 dir="auto">{ &article.title }</h1>
+                    <p class="reading-time">{ format!("{} min read", document.reading_minutes()) }</p>
                     if let Some(published) = &article.published {
                         <details class="published">
                             <summary>
@@ -76,9 +90,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         chosen_entity={props.chosen_entity}
                         current_mention={props.current_mention}
                         {sentence}
+                        search={props.search.clone()}
+                        current_hit={props.current_hit}
+                        can_link={props.can_link}
                         on_toggle={props.on_toggle_section.clone()}
                         on_link={props.on_link_section.clone()}
                         on_reveal={props.on_reveal_section.clone()}
+                        on_action={props.on_action.clone()}
+                        on_copy_link={props.on_copy_link.clone()}
                     />
                 }) }
             </article>

@@ -1,6 +1,8 @@
 //! Small components: each gets data and callbacks as props and holds no app state.
 
 mod article;
+mod copy_link;
+mod entity_card;
 mod masthead;
 mod open_bar;
 mod passage;
@@ -8,8 +10,11 @@ mod provenance;
 mod section;
 mod sidebar;
 mod timeline;
+mod toolbar;
 
 pub use article::ArticleView;
+pub use copy_link::CopyLinkButton;
+pub use entity_card::EntityCardView;
 pub use masthead::Masthead;
 pub use open_bar::OpenBar;
 pub use passage::PassageText;
@@ -17,3 +22,4 @@ pub use provenance::ProvenanceNote;
 pub use section::SectionView;
 pub use sidebar::EntitySidebar;
 pub use timeline::TimelinePanel;
+pub use toolbar::{ReadingControls, SearchBox, SEARCH_INPUT_ID};

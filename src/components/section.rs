@@ -1,10 +1,13 @@
-use super::PassageText;
+use super::{CopyLinkButton, PassageText};
 use crate::app::{section_toggle_id, DocumentHandle};
 use crate::document::MentionAt;
 use crate::link::ViewLink;
 use crate::model::Block;
+use crate::search::SearchResults;
+use crate::state::Action;
 use crate::validate::is_web_link;
 use gloo::events::EventListener;
+use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
@@ -20,9 +23,15 @@ pub struct SectionViewProps {
     pub current_mention: Option<MentionAt>,
     /// Passage and byte range of the chosen event's sentence.
     pub sentence: Option<(usize, usize, usize)>,
+    pub search: Rc<SearchResults>,
+    pub current_hit: Option<usize>,
+    /// Whether the viewer owns its address, so that links to it mean something.
+    pub can_link: bool,
     pub on_toggle: Callback<usize>,
     pub on_link: Callback<usize>,
     pub on_reveal: Callback<usize>,
+    pub on_action: Callback<Action>,
+    pub on_copy_link: Callback<ViewLink>,
 }
 
 /// One section as a WAI-ARIA disclosure: a button in the heading shows or hides the
@@ -59,11 +68,11 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             }
         })
     };
-    let link_href = ViewLink {
+    let section_link = ViewLink {
         section: Some(section.id.clone()),
         ..ViewLink::default()
-    }
-    .merge_into("");
+    };
+    let link_href = section_link.merge_into("");
     let heading_id = format!("heading-{}", section.id);
     let body_id = format!("section-body-{}", section.id);
     let (heading_text, is_lead) = match &section.heading {
@@ -86,6 +95,14 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             .sentence
             .filter(|(p, _, _)| *p == passage)
             .map(|(_, start, end)| (start, end));
+        let hits: Vec<_> = props
+            .search
+            .hits
+            .iter()
+            .enumerate()
+            .filter(|(_, hit)| hit.passage == passage)
+            .map(|(index, hit)| (hit.range.clone(), index))
+            .collect();
         let text = |text: &str| html! {
             <PassageText
                 document={document.clone()}
@@ -94,6 +111,9 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 chosen_entity={props.chosen_entity}
                 {current_ordinal}
                 {sentence}
+                hits={hits.clone()}
+                current_hit={props.current_hit}
+                on_action={props.on_action.clone()}
             />
         };
         match block {
@@ -139,9 +159,18 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                     { heading_text.clone() }
                 </button>
             </h2>
-            <a class="section-link" href={link_href} onclick={on_link}>
-                { "Link to this section" }<span class="visually-hidden">{ format!(": {heading_text}") }</span>
-            </a>
+            if props.can_link {
+                <p class="section-links">
+                    <a class="section-link" href={link_href} onclick={on_link}>
+                        { "Link to this section" }<span class="visually-hidden">{ format!(": {heading_text}") }</span>
+                    </a>
+                    <CopyLinkButton
+                        link={section_link}
+                        label={format!("Copy link to this section: {heading_text}")}
+                        on_copy={props.on_copy_link.clone()}
+                    />
+                </p>
+            }
             { body }
         </section>
     }

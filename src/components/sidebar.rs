@@ -1,4 +1,6 @@
+use super::CopyLinkButton;
 use crate::app::DocumentHandle;
+use crate::link::ViewLink;
 use crate::model::EntityKind;
 use crate::state::Action;
 use std::collections::BTreeSet;
@@ -14,6 +16,10 @@ pub struct EntitySidebarProps {
     pub hidden_kinds: BTreeSet<EntityKind>,
     pub on_choose: Callback<usize>,
     pub on_action: Callback<Action>,
+    /// Entities whose names match the search.
+    pub search_matches: Vec<usize>,
+    pub can_link: bool,
+    pub on_copy_link: Callback<ViewLink>,
 }
 
 fn mentions_text(count: usize) -> String {
@@ -64,6 +70,13 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                 <button type="button" onclick={action(Action::StepMention(-1))} disabled={count < 2}>{ "Previous" }</button>
                 <button type="button" onclick={action(Action::StepMention(1))} disabled={count < 2}>{ "Next" }</button>
                 <button type="button" onclick={action(Action::ClearEntity)}>{ "Clear" }</button>
+                if props.can_link {
+                    <CopyLinkButton
+                        link={ViewLink { entity: Some(entity.id.clone()), ..ViewLink::default() }}
+                        label={format!("Copy link to {}", entity.name)}
+                        on_copy={props.on_copy_link.clone()}
+                    />
+                }
             </div>
         }
     });
@@ -75,16 +88,20 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
             let items = entities.iter().enumerate().filter(|(_, e)| e.kind == kind).map(|(index, entity)| {
                 let chosen = props.chosen_entity == Some(index);
                 let involved = props.involved.contains(&index);
+                let matches = props.search_matches.contains(&index);
                 let onclick = {
                     let on_choose = props.on_choose.clone();
                     Callback::from(move |_: MouseEvent| on_choose.emit(index))
                 };
                 let count = document.entity_mentions[index].len();
                 html! {
-                    <li class={classes!("entity", format!("kind-{}", kind.slug()), chosen.then_some("chosen"), involved.then_some("involved"))}>
+                    <li class={classes!("entity", format!("kind-{}", kind.slug()), chosen.then_some("chosen"), involved.then_some("involved"), matches.then_some("search-match"))}>
                         <button type="button" class="entity-button" aria-pressed={chosen.to_string()} data-entity-id={entity.id.clone()} {onclick}>
                             <span class="entity-name">{ &entity.name }</span>
                             <span class="entity-count">{ mentions_text(count) }</span>
+                            if matches {
+                                <span class="search-match-tag">{ "matches the search" }</span>
+                            }
                             if entity.suggested {
                                 <span class="suggested-tag">{ "suggested" }</span>
                             }

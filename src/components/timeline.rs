@@ -1,5 +1,6 @@
-use super::ProvenanceNote;
+use super::{CopyLinkButton, ProvenanceNote};
 use crate::app::DocumentHandle;
+use crate::link::ViewLink;
 use crate::model::{Lane, Precision};
 use crate::state::Action;
 use crate::timeline::css_percent;
@@ -13,6 +14,10 @@ pub struct TimelinePanelProps {
     pub on_choose: Callback<usize>,
     pub on_choose_entity: Callback<usize>,
     pub on_action: Callback<Action>,
+    /// Events whose labels match the search.
+    pub search_matches: Vec<usize>,
+    pub can_link: bool,
+    pub on_copy_link: Callback<ViewLink>,
 }
 
 fn precision_note(precision: Precision) -> Option<&'static str> {
@@ -99,11 +104,15 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         let date = document.event_dates[index];
         let chosen = props.chosen_event == Some(index);
         let involves = involves_chosen(index);
+        let matches = props.search_matches.contains(&index);
         html! {
-            <li class={classes!("timeline-item", format!("lane-{}", event.lane.slug()), chosen.then_some("chosen"), involves.then_some("involves-entity"))}>
+            <li class={classes!("timeline-item", format!("lane-{}", event.lane.slug()), chosen.then_some("chosen"), involves.then_some("involves-entity"), matches.then_some("search-match"))}>
                 <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} onclick={choose(index)}>
                     <time datetime={date.iso()}>{ date.to_string() }</time>
                     <span class="event-label">{ &event.label }</span>
+                    if matches {
+                        <span class="search-match-tag">{ "matches the search" }</span>
+                    }
                     if event.suggested {
                         <span class="suggested-tag">{ "suggested, found automatically" }</span>
                     }
@@ -162,6 +171,13 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                     <p class="no-sentence">{ "No sentence of the article reports this; it is background the story assumes or follows." }</p>
                 }
                 <button type="button" class="close-details" onclick={close}>{ "Close details" }</button>
+                if props.can_link {
+                    <CopyLinkButton
+                        link={ViewLink { event: Some(event.id.clone()), ..ViewLink::default() }}
+                        label="Copy link to this event"
+                        on_copy={props.on_copy_link.clone()}
+                    />
+                }
             </div>
         }
     });

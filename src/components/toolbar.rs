@@ -1,0 +1,149 @@
+use super::CopyLinkButton;
+use crate::app::DocumentHandle;
+use crate::link::ViewLink;
+use crate::search::SearchResults;
+use crate::settings::{LineWidth, ReadingSettings, TextSize, Theme};
+use crate::state::Action;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Id of the search box, which `/` focuses.
+pub const SEARCH_INPUT_ID: &str = "search-input";
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub document: DocumentHandle,
+    pub query: AttrValue,
+    pub results: Rc<SearchResults>,
+    pub cursor: usize,
+    pub can_link: bool,
+    pub on_action: Callback<Action>,
+    pub on_copy_link: Callback<ViewLink>,
+}
+
+fn input_value(event: &InputEvent) -> String {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default()
+}
+
+/// Search within the article: every hit marked, counted and stepped through with
+/// Enter and Shift+Enter; entities and events whose names match are listed too.
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let on_action = &props.on_action;
+    let oninput = on_action.reform(|event: InputEvent| Action::Search(input_value(&event)));
+    let onkeydown = {
+        let on_action = on_action.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" {
+                event.prevent_default();
+                on_action.emit(Action::StepSearch(if event.shift_key() { -1 } else { 1 }));
+            }
+        })
+    };
+    let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
+    let step = |delta: isize| on_action.reform(move |_: MouseEvent| Action::StepSearch(delta));
+    let clear = on_action.reform(|_: MouseEvent| Action::Search(String::new()));
+    let count = props.results.hits.len();
+    let query = props.query.trim();
+    let status = match (query.is_empty(), count) {
+        (true, _) => String::new(),
+        (false, 0) => format!("No matches for “{query}” in the text"),
+        (false, 1) => "1 of 1 match".to_owned(),
+        (false, n) => format!("{} of {n} matches", props.cursor + 1),
+    };
+    let article = &props.document.article;
+    let names = |indexes: &[usize], name: &dyn Fn(usize) -> String| {
+        indexes
+            .iter()
+            .map(|&i| name(i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let entity_names = names(&props.results.entities, &|e| {
+        article.entities[e].name.clone()
+    });
+    let event_names = names(&props.results.events, &|e| article.events[e].label.clone());
+    html! {
+        <form class="article-search" role="search" {onsubmit}>
+            <label for={SEARCH_INPUT_ID}>{ "Search the article" }</label>
+            <div class="search-row">
+                <input id={SEARCH_INPUT_ID} type="search" value={props.query.clone()} {oninput} {onkeydown}
+                    autocomplete="off" aria-describedby="search-status" aria-keyshortcuts="/" />
+                <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" onclick={step(-1)} disabled={count < 2}>{ "↑" }</button>
+                <button type="button" aria-label="Next match" title="Next match (Enter)" onclick={step(1)} disabled={count < 2}>{ "↓" }</button>
+                <button type="button" aria-label="Clear search" title="Clear search" onclick={clear} disabled={query.is_empty()}>{ "✕" }</button>
+            </div>
+            <p id="search-status" class="search-status" aria-live="polite">{ status }</p>
+            if !entity_names.is_empty() || !event_names.is_empty() {
+                <ul class="search-matches">
+                    if !entity_names.is_empty() {
+                        <li>{ format!("Entities: {entity_names}") }</li>
+                    }
+                    if !event_names.is_empty() {
+                        <li>{ format!("Events: {event_names}") }</li>
+                    }
+                </ul>
+            }
+            if props.can_link && !query.is_empty() {
+                <CopyLinkButton
+                    link={ViewLink { query: Some(query.to_owned()), ..ViewLink::default() }}
+                    label="Copy link to this search"
+                    on_copy={props.on_copy_link.clone()}
+                />
+            }
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReadingControlsProps {
+    pub settings: ReadingSettings,
+    pub on_action: Callback<Action>,
+}
+
+/// Text size, line width and theme, as plain selects in a disclosure.
+#[component]
+pub fn ReadingControls(props: &ReadingControlsProps) -> Html {
+    let settings = props.settings;
+    let select = |id: &'static str,
+                  label: &'static str,
+                  options: Vec<(&'static str, &'static str)>,
+                  current: &'static str,
+                  apply: fn(ReadingSettings, &str) -> ReadingSettings| {
+        let on_action = props.on_action.clone();
+        let onchange = Callback::from(move |event: Event| {
+            if let Some(select) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                on_action.emit(Action::ChangeSettings(apply(settings, &select.value())));
+            }
+        });
+        html! {
+            <label class="setting">
+                { label }
+                <select {id} {onchange}>
+                    { for options.into_iter().map(|(slug, text)| html! {
+                        <option value={slug} selected={slug == current}>{ text }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
+    html! {
+        <details class="reading-controls">
+            <summary>{ "Reading settings" }</summary>
+            { select("text-size", "Text size", TextSize::ALL.iter().map(|c| (c.slug(), c.label())).collect(), settings.text_size.slug(),
+                |s, v| ReadingSettings { text_size: TextSize::from_slug(v).unwrap_or(s.text_size), ..s }) }
+            { select("line-width", "Line width", LineWidth::ALL.iter().map(|c| (c.slug(), c.label())).collect(), settings.line_width.slug(),
+                |s, v| ReadingSettings { line_width: LineWidth::from_slug(v).unwrap_or(s.line_width), ..s }) }
+            { select("theme", "Theme", Theme::ALL.iter().map(|c| (c.slug(), c.label())).collect(), settings.theme.slug(),
+                |s, v| ReadingSettings { theme: Theme::from_slug(v).unwrap_or(s.theme), ..s }) }
+        </details>
+    }
+}
