@@ -1,4 +1,6 @@
-// Trunk post-build hook (release builds only). Beside Trunk's index.html it writes:
+// Trunk post-build hook (release builds only). It pre-renders the default view into
+// Trunk's index.html (the `prerender` command: Yew's server renderer, plus the head tags
+// for search engines and link previews), and beside it writes:
 // - briefing.html: the whole viewer in one file (CSS, the wasm-bindgen glue and the wasm
 //   inlined) that opens from disk. A Trunk index.html cannot: Chromium refuses module
 //   imports and wasm fetches from file:// URLs.
@@ -8,6 +10,7 @@
 // Each page gets a Content Security Policy that allows its own inline scripts by hash
 // and nothing else inline, so nothing an article contains could run.
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,6 +24,14 @@ if (process.env.TRUNK_PROFILE !== 'release') {
 }
 const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
 
+// The page's address for canonical links and previews: absolute where the deployment
+// says (BRIEFING_SITE_URL, set by the Pages workflow), else the public path.
+const pageUrl = process.env.BRIEFING_SITE_URL || publicUrl;
+execFileSync(
+    'cargo',
+    ['run', '--quiet', '--release', '--locked', '--features', 'ssr', '--bin', 'prerender', '--', join(staging, 'index.html'), pageUrl],
+    { stdio: 'inherit', cwd: process.env.TRUNK_SOURCE_DIR || process.cwd() },
+);
 const page = readFileSync(join(staging, 'index.html'), 'utf8');
 const asset = (pattern, what) => {
     const match = page.match(pattern);

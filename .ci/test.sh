@@ -10,7 +10,7 @@ briefing_step "cargo fmt --check"
 cargo fmt --all -- --check
 
 briefing_step "cargo clippy (native and wasm32) -D warnings"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --all-targets --features ssr --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --locked -- -D warnings
 
 briefing_step "Native tests: model, validation, mentions, dates, timeline layout, state"

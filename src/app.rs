@@ -12,7 +12,7 @@ use crate::link::ViewLink;
 use crate::options::{Host, ViewerOptions};
 use crate::search::SearchHit;
 use crate::source::Opened;
-use crate::state::{Action, FocusTarget, ViewState};
+use crate::state::{Action, FocusTarget, Resume, ViewState};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -58,22 +58,41 @@ pub struct AppProps {
     /// The viewer's outermost element: ids are looked up inside it, which also works
     /// inside a shadow root, where `document.getElementById` cannot see.
     pub container: NodeRef,
+    /// The page was pre-rendered at build time: start exactly as the pre-rendered HTML
+    /// (every section open, default settings, nothing chosen), so hydration matches it,
+    /// and only then apply what the browser remembers and what the address names.
+    pub prerendered: bool,
 }
 
-fn initial_state(document: &DocumentHandle, options: &ViewerOptions) -> ViewState {
+/// What the browser remembers of the reader's last visit, and what the address names.
+fn saved_view(document: &DocumentHandle, options: &ViewerOptions) -> Resume {
     let article = &document.article;
-    let remembered = browser::load_open_sections(&article.id).map(|ids| {
-        ids.iter()
-            .filter_map(|id| article.sections.iter().position(|s| &s.id == id))
-            .collect::<BTreeSet<usize>>()
-    });
-    let mut state = ViewState::new(document.0.clone(), remembered);
-    state.settings = browser::load_settings();
-    if options.host == Host::Element {
-        return state;
+    Resume {
+        open_sections: browser::load_open_sections(&article.id).map(|ids| {
+            ids.iter()
+                .filter_map(|id| article.sections.iter().position(|s| &s.id == id))
+                .collect::<BTreeSet<usize>>()
+        }),
+        settings: browser::load_settings(),
+        // An element in another page leaves that page's address alone.
+        link: (options.host != Host::Element).then(|| ViewLink::parse(&browser::current_query())),
     }
-    // A deep link in the address bar decides what is chosen and in view from the start.
-    state.apply(Action::Restore(ViewLink::parse(&browser::current_query())))
+}
+
+fn initial_state(
+    document: &DocumentHandle,
+    options: &ViewerOptions,
+    prerendered: bool,
+) -> ViewState {
+    let state = ViewState::new(document.0.clone(), None);
+    if prerendered {
+        ViewState {
+            pending_resume: true,
+            ..state
+        }
+    } else {
+        state.apply(Action::Resume(saved_view(document, options)))
+    }
 }
 
 #[component]
@@ -81,8 +100,20 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
         let document = props.document.clone();
         let options = props.options.clone();
-        move || initial_state(&document, &options)
+        let prerendered = props.prerendered;
+        move || initial_state(&document, &options, prerendered)
     });
+    {
+        // After hydration: bring back what the reader had, now that the page matches.
+        let (state, document, options) =
+            (state.clone(), props.document.clone(), props.options.clone());
+        use_effect_with((), move |_| {
+            if state.pending_resume {
+                state.dispatch(Action::Resume(saved_view(&document, &options)));
+            }
+        });
+    }
+    let pending_resume = state.pending_resume;
     let owns_address_bar = props.options.host != Host::Element;
     let dispatch = |make: fn(usize) -> Action| {
         let state = state.clone();
@@ -112,6 +143,9 @@ pub fn App(props: &AppProps) -> Html {
     {
         let article = props.document.article.clone();
         use_effect_with(state.open_sections.clone(), move |open| {
+            if pending_resume {
+                return;
+            }
             let ids: Vec<String> = open
                 .iter()
                 .map(|&s| article.sections[s].id.clone())
@@ -148,18 +182,24 @@ pub fn App(props: &AppProps) -> Html {
         let settings = state.settings;
         let host = props.options.host;
         let container = props.container.clone();
-        use_effect_with(settings, move |settings| {
-            browser::save_settings(settings);
-            if let Some(container) = container.cast::<web_sys::Element>() {
-                let _ = container.set_attribute("data-theme", settings.theme.slug());
-                let _ = container.set_attribute("data-text-size", settings.text_size.slug());
-                let _ = container.set_attribute("data-line-width", settings.line_width.slug());
-            }
-            // The page's own background follows the theme too, beyond the viewer's edges.
-            if host != Host::Element {
-                browser::set_page_theme(settings.theme.slug());
-            }
-        });
+        use_effect_with(
+            (settings, pending_resume),
+            move |(settings, pending_resume)| {
+                if *pending_resume {
+                    return;
+                }
+                browser::save_settings(settings);
+                if let Some(container) = container.cast::<web_sys::Element>() {
+                    let _ = container.set_attribute("data-theme", settings.theme.slug());
+                    let _ = container.set_attribute("data-text-size", settings.text_size.slug());
+                    let _ = container.set_attribute("data-line-width", settings.line_width.slug());
+                }
+                // The page's own background follows the theme too, beyond the viewer's edges.
+                if host != Host::Element {
+                    browser::set_page_theme(settings.theme.slug());
+                }
+            },
+        );
     }
     {
         // "/" focuses the search box, as in many sites' search; not in text fields.
@@ -196,28 +236,31 @@ pub fn App(props: &AppProps) -> Html {
         // address (dropping ids the article does not have) without adding an entry.
         // Typing a search refines one entry rather than adding one per keystroke.
         let previous = use_mut_ref(|| None::<ViewLink>);
-        use_effect_with(state.link(), move |link| {
-            if !owns_address_bar {
-                return;
-            }
-            let current = browser::current_query();
-            let wanted = link.merge_into(&current);
-            let refines_search = previous.borrow().as_ref().is_some_and(|before| {
-                before.query.is_some()
-                    && link.query.is_some()
-                    && ViewLink {
-                        query: None,
-                        ..before.clone()
-                    } == ViewLink {
-                        query: None,
-                        ..link.clone()
-                    }
-            });
-            if wanted != current {
-                browser::set_query(&wanted, previous.borrow().is_none() || refines_search);
-            }
-            *previous.borrow_mut() = Some(link.clone());
-        });
+        use_effect_with(
+            (state.link(), pending_resume),
+            move |(link, pending_resume)| {
+                if !owns_address_bar || *pending_resume {
+                    return;
+                }
+                let current = browser::current_query();
+                let wanted = link.merge_into(&current);
+                let refines_search = previous.borrow().as_ref().is_some_and(|before| {
+                    before.query.is_some()
+                        && link.query.is_some()
+                        && ViewLink {
+                            query: None,
+                            ..before.clone()
+                        } == ViewLink {
+                            query: None,
+                            ..link.clone()
+                        }
+                });
+                if wanted != current {
+                    browser::set_query(&wanted, previous.borrow().is_none() || refines_search);
+                }
+                *previous.borrow_mut() = Some(link.clone());
+            },
+        );
     }
 
     let document = props.document.clone();
@@ -377,6 +420,9 @@ enum OpenStatus {
 #[derive(Properties, PartialEq)]
 pub struct ViewerProps {
     pub options: ViewerOptions,
+    /// Hydrating build-time HTML (see [`AppProps::prerendered`]).
+    #[prop_or_default]
+    pub prerendered: bool,
 }
 
 /// The root: opens the article the options ask for (the built-in one by default), lets
@@ -550,6 +596,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     document={shown.document.clone()}
                     options={options.clone()}
                     container={container.clone()}
+                    prerendered={props.prerendered}
                 />
             }
             { for footer }
@@ -572,5 +619,32 @@ pub fn start() {
         return;
     };
     let options = ViewerOptions::from_query(&browser::current_query());
-    yew::Renderer::<Viewer>::with_root_and_props(root, ViewerProps { options }).render();
+    // The build pre-renders the default view; hydrate it when that is what is asked for,
+    // otherwise (another article, embedding options) render afresh.
+    if root.has_attribute("data-prerendered") && options == ViewerOptions::default() {
+        let props = ViewerProps {
+            options,
+            prerendered: true,
+        };
+        yew::Renderer::<Viewer>::with_root_and_props(root, props).hydrate();
+    } else {
+        root.set_inner_html("");
+        let props = ViewerProps {
+            options,
+            prerendered: false,
+        };
+        yew::Renderer::<Viewer>::with_root_and_props(root, props).render();
+    }
+}
+
+/// The default view as HTML, for build-time pre-rendering (the `prerender` command).
+#[cfg(feature = "ssr")]
+pub async fn render_default_view() -> String {
+    let props = ViewerProps {
+        options: ViewerOptions::default(),
+        prerendered: true,
+    };
+    yew::LocalServerRenderer::<Viewer>::with_props(props)
+        .render()
+        .await
 }

@@ -33,6 +33,13 @@ pub fn mount_viewer(
 ) -> ViewerHandle {
     let options =
         ViewerOptions::from_attributes(article.as_deref(), panels.as_deref(), compact.as_deref());
-    let app = yew::Renderer::<Viewer>::with_root_and_props(root, ViewerProps { options }).render();
+    let app = yew::Renderer::<Viewer>::with_root_and_props(
+        root,
+        ViewerProps {
+            options,
+            prerendered: false,
+        },
+    )
+    .render();
     ViewerHandle { app: Some(app) }
 }

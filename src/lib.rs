@@ -15,6 +15,7 @@ pub mod embed;
 pub mod export;
 pub mod link;
 pub mod mentions;
+pub mod meta;
 pub mod model;
 pub mod options;
 pub mod search;

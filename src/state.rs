@@ -66,6 +66,18 @@ pub struct ViewState {
     pub settings: ReadingSettings,
     /// The outcome of the last "copy link", for a status message.
     pub copy_status: Option<String>,
+    /// Showing the pre-rendered default view until [`Action::Resume`] brings back what
+    /// the reader had; until then nothing is saved or written to the address bar.
+    pub pending_resume: bool,
+}
+
+/// What the browser remembers and the address names, applied on start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resume {
+    pub open_sections: Option<BTreeSet<usize>>,
+    pub settings: ReadingSettings,
+    /// `None` where the viewer must not read the address (an element in another page).
+    pub link: Option<ViewLink>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -99,6 +111,7 @@ pub enum Action {
     ChangeSettings(ReadingSettings),
     /// A link was copied to the clipboard, or could not be (with the reason).
     LinkCopied(Result<(), String>),
+    Resume(Resume),
 }
 
 impl ViewState {
@@ -125,6 +138,7 @@ impl ViewState {
             card: None,
             settings: ReadingSettings::default(),
             copy_status: None,
+            pending_resume: false,
         }
     }
 
@@ -307,6 +321,17 @@ impl ViewState {
                 }
             }
             Action::Search(query) => next.run_search(&query),
+            Action::Resume(resume) => {
+                next.pending_resume = false;
+                if let Some(open) = resume.open_sections {
+                    let count = self.document.article.sections.len();
+                    next.open_sections = open.into_iter().filter(|&s| s < count).collect();
+                }
+                next.settings = resume.settings;
+                if let Some(link) = resume.link {
+                    next = next.apply(Action::Restore(link));
+                }
+            }
             Action::StepSearch(delta) => {
                 let count = self.search.hits.len() as isize;
                 if count > 0 {

@@ -35,7 +35,14 @@ fn mount_viewer_with(article_url: Option<&str>) -> Element {
         host: Host::Element,
         ..ViewerOptions::default()
     };
-    yew::Renderer::<Viewer>::with_root_and_props(root.clone(), ViewerProps { options }).render();
+    yew::Renderer::<Viewer>::with_root_and_props(
+        root.clone(),
+        ViewerProps {
+            options,
+            prerendered: false,
+        },
+    )
+    .render();
     root
 }
 

@@ -1,0 +1,115 @@
+//! What search engines and link previews read in the page's `<head>`, generated from
+//! the article: title, description, canonical link, Open Graph and Twitter card tags,
+//! and schema.org `NewsArticle` JSON-LD.
+
+use crate::export::{escape_html, json_ld};
+use crate::model::{Article, Block};
+
+/// The first paragraph, cut at a word near 200 characters, for descriptions.
+pub fn description(article: &Article) -> String {
+    let first = article
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|block| match block {
+            Block::Paragraph { text, .. } => Some(text.as_str()),
+            Block::Related { .. } => None,
+        })
+        .unwrap_or(&article.title);
+    if first.chars().count() <= 200 {
+        return first.to_owned();
+    }
+    let cut = first
+        .char_indices()
+        .nth(200)
+        .map_or(first.len(), |(i, _)| i);
+    let end = first[..cut].rfind(' ').unwrap_or(cut);
+    format!("{}…", first[..end].trim_end())
+}
+
+/// Tags for the `<head>`. `page_url` is the page's address (absolute when known, so
+/// previews can link back), used for the canonical link and `og:url`.
+pub fn head_tags(article: &Article, page_url: &str) -> String {
+    let title = escape_html(&article.title);
+    let site = escape_html(&article.site);
+    let description = escape_html(&description(article));
+    let url = escape_html(page_url);
+    // In a script element only "</" could end it early; JSON allows "<\/" for it.
+    let data = serde_json::to_string(&json_ld(article))
+        .unwrap_or_default()
+        .replace("</", "<\\/");
+    let published = article
+        .published
+        .as_ref()
+        .map(|p| {
+            format!(
+                "\n    <meta property=\"article:published_time\" content=\"{}\">",
+                escape_html(&p.from)
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        r#"<title>{title} · Briefing</title>
+    <meta name="description" content="{description}">
+    <link rel="canonical" href="{url}">
+    <meta property="og:type" content="article">
+    <meta property="og:title" content="{title}">
+    <meta property="og:description" content="{description}">
+    <meta property="og:site_name" content="{site} (read in Briefing)">
+    <meta property="og:url" content="{url}">{published}
+    <meta name="twitter:card" content="summary">
+    <meta name="twitter:title" content="{title}">
+    <meta name="twitter:description" content="{description}">
+    <script type="application/ld+json">{data}</script>"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_head_names_the_article_and_parses_as_json_ld() {
+        let article = crate::builtin_article();
+        let tags = head_tags(&article, "https://example.github.io/briefing/");
+        assert!(tags.starts_with(
+            "<title>Strong future: NSA meets Russian counterpart in Moscow · Briefing</title>"
+        ));
+        assert!(
+            tags.contains(r#"<link rel="canonical" href="https://example.github.io/briefing/">"#)
+        );
+        assert!(tags.contains(r#"<meta property="article:published_time" content="2021-12-01">"#));
+        assert!(
+            !tags.contains("2024-02-15"),
+            "the copy date is not a publication date"
+        );
+        let start = tags.find(r#"<script type="application/ld+json">"#).unwrap() + 35;
+        let end = tags[start..].find("</script>").unwrap() + start;
+        let data: serde_json::Value = serde_json::from_str(&tags[start..end]).unwrap();
+        assert_eq!(data["@type"], "NewsArticle");
+        assert_eq!(data["headline"], article.title);
+        assert_eq!(data["publisher"]["name"], "Global Village Space");
+        assert!(data["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["name"] == "Nikolay Patrushev"));
+    }
+
+    #[test]
+    fn descriptions_are_short_and_escaped() {
+        let mut article = crate::builtin_article();
+        assert!(description(&article).starts_with("The National Security Advisor expressed"));
+        article.title = "<b>\"x\"</b>".into();
+        let tags = head_tags(&article, "/");
+        assert!(tags.contains("&lt;b&gt;&quot;x&quot;&lt;/b&gt;"));
+        if let Block::Paragraph { text, .. } = &mut article.sections[0].blocks[0] {
+            *text = "word ".repeat(100);
+        }
+        let short = description(&article);
+        assert!(
+            short.chars().count() <= 201 && short.ends_with('…'),
+            "{short}"
+        );
+    }
+}
