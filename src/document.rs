@@ -13,6 +13,8 @@ use std::collections::HashMap;
 pub struct Passage {
     /// Index of the section that holds it.
     pub section: usize,
+    /// Index of its block within that section.
+    pub block: usize,
     /// The paragraph id, for related links `None`.
     pub paragraph_id: Option<String>,
     pub mentions: Vec<Mention>,
@@ -56,13 +58,14 @@ impl Document {
         let finder = MentionFinder::new(&article.entities);
         let mut passages = Vec::new();
         for (section_index, section) in article.sections.iter().enumerate() {
-            for block in &section.blocks {
+            for (block_index, block) in section.blocks.iter().enumerate() {
                 let (paragraph_id, text) = match block {
                     Block::Paragraph { id, text } => (Some(id.clone()), text),
                     Block::Related { title, .. } => (None, title),
                 };
                 passages.push(Passage {
                     section: section_index,
+                    block: block_index,
                     paragraph_id,
                     mentions: finder.find(text),
                 });
@@ -149,13 +152,8 @@ impl Document {
 
     /// The text of a passage: a paragraph's text or a related link's title.
     pub fn passage_text(&self, passage: usize) -> &str {
-        let section = &self.article.sections[self.passages[passage].section];
-        let first = self
-            .passages
-            .iter()
-            .position(|p| p.section == self.passages[passage].section)
-            .unwrap_or(passage);
-        match &section.blocks[passage - first] {
+        let Passage { section, block, .. } = self.passages[passage];
+        match &self.article.sections[section].blocks[block] {
             Block::Paragraph { text, .. } => text,
             Block::Related { title, .. } => title,
         }
