@@ -1,0 +1,658 @@
+// Briefing benchmark: `node tests/bench.mjs` (or `npm run bench` in tests/).
+//
+// Builds the release viewer (unless --no-build), serves it gzipped on 127.0.0.1 beside a
+// plain, script-free HTML rendering of the same article, and measures both in headless
+// Chromium with the CPU slowed 4x and the cache off: first contentful paint, bytes
+// transferred, when the viewer first answers a toggle, and how long its interactions
+// take. Then the gzipped weight of the first view, load and interaction times for
+// synthetic articles 1x, 10x and 100x the built-in one, and Lighthouse's scores.
+// It prints figures and says which budget lines hold; it asserts no timings.
+//
+// Options: --runs N (default 5), --no-build, --no-scale, --no-lighthouse.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+import { firstContentfulPaint, interactiveProbe, timeInteraction } from './bench/page.mjs';
+import { plainHtml } from './bench/plain.mjs';
+import { checkScaled, scaledArticle } from './bench/scale.mjs';
+import { startBenchServer } from './bench/server.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST_BUILT = join(ROOT, 'dist');
+/** The copy of dist/ that is served and weighed (set in main), so a rebuild during the run changes nothing. */
+let DIST = DIST_BUILT;
+const TESTS = join(ROOT, 'tests');
+const ARTICLE_FILE = join('articles', 'nsa-moscow-2021-12-01.json');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+];
+const CPU_SLOWDOWN = 4;
+const LIGHTHOUSE_VERSION = '12.2.3';
+const LIGHTHOUSE_DIR = join(ROOT, 'target', 'bench-tools');
+const SCALES = [1, 10, 100];
+const SCALE_RUNS = 3;
+/** TimelineJS's script and stylesheet, gzip -9, when tests/node_modules does not have them. */
+const TIMELINEJS_GZIP_FALLBACK = 75_986;
+
+const budgets = {
+    fcpRatio: 1.2,
+    interactionMs: 50,
+};
+
+// ---------------------------------------------------------------- options
+
+function parseOptions(argv) {
+    const options = { runs: 5, build: true, scale: true, lighthouse: true };
+    for (let i = 0; i < argv.length; i += 1) {
+        const arg = argv[i];
+        if (arg === '--no-build') options.build = false;
+        else if (arg === '--no-scale') options.scale = false;
+        else if (arg === '--no-lighthouse') options.lighthouse = false;
+        else if (arg === '--runs' || arg.startsWith('--runs=')) {
+            const value = arg.includes('=') ? arg.split('=')[1] : argv[(i += 1)];
+            options.runs = Number.parseInt(value, 10);
+            if (!(options.runs >= 1)) fail(`--runs needs a positive number, not ${value}`);
+        } else if (arg === '--help' || arg === '-h') {
+            console.log('usage: node tests/bench.mjs [--runs N] [--no-build] [--no-scale] [--no-lighthouse]');
+            process.exit(0);
+        } else fail(`unknown option ${arg} (try --help)`);
+    }
+    return options;
+}
+
+class BenchError extends Error {}
+
+/** Stops the benchmark with a message (temporary files are still removed). */
+function fail(message) {
+    throw new BenchError(message);
+}
+
+/** Progress goes to stderr; the figures go to stdout. */
+const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+
+// ---------------------------------------------------------------- helpers
+
+function run(command, args, { cwd = ROOT, env = process.env, timeoutMs = 30 * 60_000 } = {}) {
+    return new Promise((resolve) => {
+        const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, timeoutMs);
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            resolve({ code: -1, stdout: '', stderr: String(error), timedOut });
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), timedOut });
+        });
+    });
+}
+
+function withTimeout(promise, ms, what) {
+    let timer;
+    return Promise.race([
+        promise,
+        new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s waiting for ${what}`)), ms);
+        }),
+    ]).finally(() => clearTimeout(timer));
+}
+
+function stats(values) {
+    const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+    if (sorted.length === 0) return { median: NaN, min: NaN, max: NaN, n: 0 };
+    const mid = Math.floor(sorted.length / 2);
+    const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return { median, min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
+}
+
+const fmtInt = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
+const fmtMs = (n) => (Number.isFinite(n) ? (n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US')) : 'n/a');
+const fmtKB = (n) => (Number.isFinite(n) ? `${(n / 1000).toFixed(1)}` : 'n/a');
+const fmtRatio = (n) => (Number.isFinite(n) ? `${n.toFixed(2)}x` : 'n/a');
+const holds = (ok) => (ok ? 'holds' : 'DOES NOT HOLD');
+
+function table(headers, rows, align) {
+    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+    const line = (cells) =>
+        cells
+            .map((cell, i) => ((align?.[i] ?? (i === 0 ? 'l' : 'r')) === 'l' ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i])))
+            .join('  ')
+            .trimEnd();
+    return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function describeCommit() {
+    try {
+        const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+        const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'static', 'index.html', 'Cargo.toml', 'Cargo.lock', '.ci'], {
+            cwd: ROOT,
+            encoding: 'utf8',
+        }).trim();
+        return `commit ${commit}${dirty ? ' + uncommitted changes' : ''}`;
+    } catch {
+        return 'commit unknown';
+    }
+}
+
+/** The machine's load: timings on a busy machine are noisy, so say so. */
+function describeLoad() {
+    const cores = availableParallelism();
+    const [one] = loadavg();
+    const busy = one > cores ? ', above the core count: timings may be noisy' : '';
+    return `1-minute load average ${one.toFixed(2)} on ${cores} cores${busy}`;
+}
+
+// ---------------------------------------------------------------- build and files
+
+async function build() {
+    progress('building: trunk build --release --offline');
+    const env = { ...process.env, PATH: `${join(TESTS, 'node_modules', '.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+    const started = Date.now();
+    const result = await run('bash', ['-c', 'source .ci/setup.sh && trunk build --release --offline'], { env });
+    if (result.code !== 0) {
+        const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-40).join('\n');
+        fail(`the release build failed (exit ${result.code}):\n${tail}`);
+    }
+    progress(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** The hashed stylesheet, glue and wasm the built index.html loads. */
+function distAssets() {
+    const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const files = readdirSync(DIST);
+    const pick = (pattern, fallback, what) => {
+        const match = index.match(pattern);
+        const name = match ? match[1].split('/').pop() : files.find((f) => fallback.test(f));
+        if (!name || !existsSync(join(DIST, name))) fail(`cannot find the ${what} of dist/index.html`);
+        return name;
+    };
+    return {
+        css: pick(/<link rel="stylesheet" href="([^"]+\.css)"/, /^briefing-[0-9a-f]+\.css$/, 'stylesheet'),
+        js: pick(/<link rel="modulepreload" href="([^"]+\.js)"/, /^briefing-[0-9a-f]+\.js$/, 'JS glue'),
+        wasm: pick(/<link rel="preload" href="([^"]+\.wasm)"/, /^briefing-[0-9a-f]+_bg\.wasm$/, 'wasm'),
+    };
+}
+
+function weightSplit(assets) {
+    const rows = [
+        ['HTML', 'index.html'],
+        ['CSS', assets.css],
+        ['JS', assets.js],
+        ['wasm', assets.wasm],
+    ].map(([kind, name]) => {
+        const raw = readFileSync(join(DIST, name));
+        return { kind, name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+    });
+    const total = { kind: 'total', name: 'first view', raw: 0, gzip: 0 };
+    for (const row of rows) {
+        total.raw += row.raw;
+        total.gzip += row.gzip;
+    }
+    const timeline = join(TESTS, 'node_modules', '@knight-lab', 'timelinejs', 'dist');
+    let reference = { raw: NaN, gzip: TIMELINEJS_GZIP_FALLBACK, measured: false };
+    const parts = [join(timeline, 'js', 'timeline.js'), join(timeline, 'css', 'timeline.css')];
+    if (parts.every(existsSync)) {
+        reference = { raw: 0, gzip: 0, measured: true };
+        for (const part of parts) {
+            const raw = readFileSync(part);
+            reference.raw += raw.length;
+            reference.gzip += gzipSync(raw, { level: 9 }).length;
+        }
+    }
+    return { rows, total, reference };
+}
+
+// ---------------------------------------------------------------- browser sessions
+
+async function openSession(browser, probe) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    if (probe) await context.addInitScript(interactiveProbe, probe);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error?.message ?? error)));
+    page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+    });
+    const cdp = await context.newCDPSession(page);
+    const net = { bytes: 0, requests: 0, failed: [], inflight: new Set(), waiters: [] };
+    const settle = () => {
+        if (net.inflight.size === 0) net.waiters.splice(0).forEach((done) => done());
+    };
+    cdp.on('Network.requestWillBeSent', (event) => {
+        if (!event.request.url.startsWith('data:')) net.inflight.add(event.requestId);
+    });
+    cdp.on('Network.loadingFinished', (event) => {
+        if (!net.inflight.delete(event.requestId)) return;
+        net.bytes += event.encodedDataLength;
+        net.requests += 1;
+        settle();
+    });
+    cdp.on('Network.loadingFailed', (event) => {
+        if (!net.inflight.delete(event.requestId)) return;
+        net.failed.push(event.errorText);
+        settle();
+    });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    const idle = () =>
+        withTimeout(
+            new Promise((done) => {
+                net.waiters.push(done);
+                settle();
+            }),
+            60_000,
+            'the network to go quiet',
+        );
+    return { context, page, net, errors, idle, close: () => context.close() };
+}
+
+const describeErrors = (errors) => (errors.length ? ` (page errors: ${errors.slice(0, 3).join(' | ')})` : '');
+
+async function waitInteractive(session, timeoutMs) {
+    const result = await withTimeout(
+        session.page.evaluate(() => window.__benchInteractive),
+        timeoutMs,
+        `the toggle to respond${describeErrors(session.errors)}`,
+    );
+    if (result.error) throw new Error(`the viewer shows .opening-error: ${result.error}`);
+    return result;
+}
+
+async function interaction(session, kind, selector) {
+    const result = await session.page.evaluate(timeInteraction, { kind, selector, timeoutMs: 30_000 });
+    if (result.error) throw new Error(`${kind} interaction: ${result.error}${describeErrors(session.errors)}`);
+    return result.ms;
+}
+
+async function viewerRun(browser, url) {
+    const session = await openSession(browser, { selector: '#toggle-the-backdrop' });
+    try {
+        await session.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        const ready = await waitInteractive(session, 120_000);
+        const fcp = await withTimeout(session.page.evaluate(firstContentfulPaint), 60_000, 'first contentful paint');
+        await session.idle();
+        const result = { fcp, interactive: ready.t, clicks: ready.clicks, bytes: session.net.bytes, requests: session.net.requests };
+        result.section = await interaction(session, 'section', '#toggle-bilateral-cooperation');
+        result.entity = await interaction(session, 'entity', '.entity-button[data-entity-id="nikolay-patrushev"]');
+        result.event = await interaction(session, 'event', '.event-button[data-event-id="moscow-meeting"]');
+        result.errors = session.errors.slice();
+        return result;
+    } finally {
+        await session.close();
+    }
+}
+
+async function plainRun(browser, url) {
+    const session = await openSession(browser, null);
+    try {
+        await session.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        const fcp = await withTimeout(session.page.evaluate(firstContentfulPaint), 60_000, 'first contentful paint');
+        await session.idle();
+        return { fcp, bytes: session.net.bytes, requests: session.net.requests };
+    } finally {
+        await session.close();
+    }
+}
+
+async function scaleRun(browser, url, factor) {
+    const session = await openSession(browser, { selector: '#toggle-lead', titleMarker: `(scale ${factor}x)` });
+    try {
+        await session.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        const ready = await waitInteractive(session, 240_000);
+        await session.idle();
+        const entity = await interaction(session, 'entity', '.entity-button');
+        return { interactive: ready.t, entity, bytes: session.net.bytes };
+    } finally {
+        await session.close();
+    }
+}
+
+// ---------------------------------------------------------------- Lighthouse
+
+async function lighthouse(url) {
+    const cli = join(LIGHTHOUSE_DIR, 'node_modules', 'lighthouse', 'cli', 'index.js');
+    const pkg = join(LIGHTHOUSE_DIR, 'node_modules', 'lighthouse', 'package.json');
+    const installed = existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).version === LIGHTHOUSE_VERSION;
+    if (!installed) {
+        progress(`installing lighthouse@${LIGHTHOUSE_VERSION} into target/bench-tools`);
+        const result = await run('npm', ['install', '--prefix', LIGHTHOUSE_DIR, '--no-audit', '--no-fund', `lighthouse@${LIGHTHOUSE_VERSION}`], {
+            timeoutMs: 10 * 60_000,
+        });
+        if (result.code !== 0 || !existsSync(cli)) {
+            return { error: `npm install lighthouse@${LIGHTHOUSE_VERSION} failed: ${(result.stderr || result.stdout).trim().split('\n').slice(-5).join(' / ')}` };
+        }
+    }
+    progress('running Lighthouse');
+    const result = await run(
+        process.execPath,
+        [
+            cli,
+            url,
+            `--chrome-path=${CHROMIUM}`,
+            `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+            '--output=json',
+            '--output-path=stdout',
+            '--quiet',
+            '--only-categories=performance,accessibility,best-practices,seo',
+        ],
+        { timeoutMs: 5 * 60_000 },
+    );
+    if (result.timedOut) return { error: 'Lighthouse took longer than 5 minutes and was stopped' };
+    let report;
+    try {
+        report = JSON.parse(result.stdout);
+    } catch {
+        const why = (result.stderr || result.stdout).trim().split('\n').slice(-5).join(' / ');
+        return { error: `Lighthouse exited ${result.code} without a report: ${why || 'no output'}` };
+    }
+    if (report.runtimeError) return { error: `Lighthouse: ${report.runtimeError.code}: ${report.runtimeError.message}` };
+    const scores = {};
+    for (const key of ['performance', 'accessibility', 'best-practices', 'seo']) {
+        const score = report.categories?.[key]?.score;
+        scores[key] = typeof score === 'number' ? Math.round(score * 100) : null;
+    }
+    const audits = report.audits ?? {};
+    // What cost points: weighted audits of each category that did not pass.
+    const lost = {};
+    for (const key of Object.keys(scores)) {
+        lost[key] = (report.categories?.[key]?.auditRefs ?? [])
+            .filter((ref) => ref.weight > 0 && typeof audits[ref.id]?.score === 'number' && audits[ref.id].score < 1)
+            .map((ref) => `${ref.id} (${Math.round(audits[ref.id].score * 100)})`);
+    }
+    return {
+        lost,
+        scores,
+        version: report.lighthouseVersion,
+        metrics: {
+            'First Contentful Paint': audits['first-contentful-paint']?.displayValue,
+            'Largest Contentful Paint': audits['largest-contentful-paint']?.displayValue,
+            'Total Blocking Time': audits['total-blocking-time']?.displayValue,
+            'Cumulative Layout Shift': audits['cumulative-layout-shift']?.displayValue,
+            'Speed Index': audits['speed-index']?.displayValue,
+        },
+        warnings: report.runWarnings ?? [],
+    };
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+    const options = parseOptions(process.argv.slice(2));
+    const started = Date.now();
+    if (options.build) await build();
+    if (!existsSync(join(DIST_BUILT, 'index.html')) || !existsSync(join(DIST_BUILT, ARTICLE_FILE))) {
+        fail('dist/ has no release build; run without --no-build');
+    }
+    // Serve a snapshot of dist/: a rebuild during the run (which renames the hashed files)
+    // must not pull files from under the server.
+    const tempDir = await mkdtemp(join(tmpdir(), 'briefing-bench-'));
+    try {
+        DIST = join(tempDir, 'site');
+        await cp(DIST_BUILT, DIST, { recursive: true, filter: (source) => !source.startsWith(join(DIST_BUILT, '.stage')) });
+        await prepareAndMeasure(options, tempDir, started);
+    } finally {
+        await rm(tempDir, { recursive: true, force: true });
+    }
+}
+
+async function prepareAndMeasure(options, tempDir, started) {
+    const assets = distAssets();
+    const article = JSON.parse(readFileSync(join(DIST, ARTICLE_FILE), 'utf8'));
+    const benchDir = join(tempDir, 'bench');
+    await mkdir(benchDir);
+    await writeFile(join(benchDir, 'plain.html'), plainHtml(article, `/${assets.css}`));
+    const scaleFiles = [];
+    if (options.scale) {
+        for (const factor of SCALES) {
+            const scaled = scaledArticle(article, factor);
+            const problems = checkScaled(scaled);
+            if (problems.length) fail(`the ${factor}x article is not valid: ${problems.slice(0, 5).join('; ')}`);
+            const text = JSON.stringify(scaled, null, 2);
+            await writeFile(join(benchDir, `scale-${factor}x.json`), text);
+            scaleFiles.push({
+                factor,
+                bytes: Buffer.byteLength(text),
+                gzip: gzipSync(text).length,
+                sections: scaled.sections.length,
+                entities: scaled.entities.length,
+                events: scaled.events.length,
+            });
+        }
+    }
+
+    const server = await startBenchServer({ '/': DIST, '/bench/': benchDir });
+    try {
+        await measure(options, { assets, server, scaleFiles, started });
+    } finally {
+        await server.close();
+    }
+}
+
+async function measure(options, { assets, server, scaleFiles, started }) {
+    const viewerUrl = `${server.origin}/`;
+    const plainUrl = `${server.origin}/bench/plain.html`;
+    let browser;
+    const problems = [];
+    try {
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        const version = browser.version();
+        console.log(`Briefing benchmark · Chromium ${version} headless · CPU ${CPU_SLOWDOWN}x slower · cache off · gzip over loopback`);
+        console.log(`viewer ${viewerUrl} · plain ${plainUrl}`);
+        console.log(`${describeCommit()} · ${describeLoad()}`);
+
+        // ---- viewer against plain, alternating
+        const viewer = [];
+        const plain = [];
+        // One unmeasured load of each first, so that neither pays for the browser warming up.
+        progress('warm-up: one load of each page (not counted)');
+        await viewerRun(browser, viewerUrl).catch((error) => problems.push(`warm-up viewer: ${error.message}`));
+        await plainRun(browser, plainUrl).catch((error) => problems.push(`warm-up plain: ${error.message}`));
+        for (let i = 1; i <= options.runs; i += 1) {
+            progress(`run ${i}/${options.runs}: viewer`);
+            try {
+                viewer.push(await viewerRun(browser, viewerUrl));
+            } catch (error) {
+                problems.push(`viewer run ${i}: ${error.message}`);
+            }
+            progress(`run ${i}/${options.runs}: plain`);
+            try {
+                plain.push(await plainRun(browser, plainUrl));
+            } catch (error) {
+                problems.push(`plain run ${i}: ${error.message}`);
+            }
+        }
+
+        const s = {
+            viewerFcp: stats(viewer.map((r) => r.fcp)),
+            plainFcp: stats(plain.map((r) => r.fcp)),
+            interactive: stats(viewer.map((r) => r.interactive)),
+            viewerBytes: stats(viewer.map((r) => r.bytes)),
+            plainBytes: stats(plain.map((r) => r.bytes)),
+            section: stats(viewer.map((r) => r.section)),
+            entity: stats(viewer.map((r) => r.entity)),
+            event: stats(viewer.map((r) => r.event)),
+        };
+        const row = (label, st, fmt) => [label, fmt(st.median), fmt(st.min), fmt(st.max), st.n];
+        console.log(`\n== Viewer and plain page (${options.runs} alternating runs each after one uncounted warm-up of each, fresh context per run)`);
+        console.log(
+            table(
+                ['metric', 'median', 'min', 'max', 'n'],
+                [
+                    row('viewer first contentful paint (ms)', s.viewerFcp, fmtMs),
+                    row('plain first contentful paint (ms)', s.plainFcp, fmtMs),
+                    row('viewer answers a toggle (ms from navigation)', s.interactive, fmtMs),
+                    row('viewer bytes transferred (kB)', s.viewerBytes, fmtKB),
+                    row('plain bytes transferred (kB)', s.plainBytes, fmtKB),
+                    row('open a section (ms)', s.section, fmtMs),
+                    row('choose an entity (ms)', s.entity, fmtMs),
+                    row('choose an event (ms)', s.event, fmtMs),
+                ],
+            ),
+        );
+        const fcpRatio = s.viewerFcp.median / s.plainFcp.median;
+        const bytesRatio = s.viewerBytes.median / s.plainBytes.median;
+        console.log(`ratio viewer/plain, first contentful paint (medians): ${fmtRatio(fcpRatio)}`);
+        console.log(`ratio viewer/plain, bytes transferred (medians):      ${fmtRatio(bytesRatio)}`);
+        const requests = viewer[0]?.requests;
+        if (requests !== undefined) console.log(`requests: viewer ${requests}, plain ${plain[0]?.requests ?? 'n/a'} (kB = 1000 bytes, including HTTP headers)`);
+        const clicks = stats(viewer.map((r) => r.clicks));
+        if (clicks.n) console.log(`toggle clicks before one answered: median ${clicks.median}, max ${clicks.max}`);
+        const pageErrors = [...new Set(viewer.flatMap((r) => r.errors ?? []))];
+        if (pageErrors.length) console.log(`page errors seen in the viewer: ${pageErrors.slice(0, 5).join(' | ')}`);
+
+        // ---- weight
+        const weight = weightSplit(assets);
+        console.log('\n== First view weight (dist files, gzip -9)');
+        console.log(
+            table(
+                ['part', 'file', 'bytes', 'gzipped'],
+                [
+                    ...weight.rows.map((r) => [r.kind, r.name, fmtInt(r.raw), fmtInt(r.gzip)]),
+                    ['total', '', fmtInt(weight.total.raw), fmtInt(weight.total.gzip)],
+                    [
+                        'TimelineJS',
+                        weight.reference.measured ? 'timeline.js + timeline.css' : '(README figure)',
+                        fmtInt(weight.reference.raw),
+                        fmtInt(weight.reference.gzip),
+                    ],
+                ],
+                ['l', 'l', 'r', 'r'],
+            ),
+        );
+
+        // ---- budgets
+        console.log('\n== Budget lines');
+        console.log(
+            table(
+                ['budget', 'measured', 'verdict'],
+                [
+                    [`FCP viewer/plain <= ${budgets.fcpRatio}`, fmtRatio(fcpRatio), holds(fcpRatio <= budgets.fcpRatio)],
+                    ...[
+                        ['open a section', s.section],
+                        ['choose an entity', s.entity],
+                        ['choose an event', s.event],
+                    ].map(([what, st]) => [
+                        `${what} < ${budgets.interactionMs} ms (median; slowest run)`,
+                        `${fmtMs(st.median)} ms; ${fmtMs(st.max)} ms`,
+                        holds(st.median < budgets.interactionMs) +
+                            (st.median < budgets.interactionMs && !(st.max < budgets.interactionMs) ? ' (not in every run)' : ''),
+                    ]),
+                    [
+                        `first view < ${fmtKB(weight.reference.gzip)} kB gzipped (TimelineJS script + stylesheet)`,
+                        `${fmtKB(weight.total.gzip)} kB`,
+                        holds(weight.total.gzip < weight.reference.gzip),
+                    ],
+                ],
+                ['l', 'r', 'l'],
+            ),
+        );
+
+        // ---- scale
+        if (options.scale) {
+            const byFactor = new Map(SCALES.map((f) => [f, []]));
+            for (let round = 1; round <= SCALE_RUNS; round += 1) {
+                for (const factor of SCALES) {
+                    progress(`scale ${factor}x, run ${round}/${SCALE_RUNS}`);
+                    const articleUrl = `${server.origin}/bench/scale-${factor}x.json`;
+                    try {
+                        byFactor.get(factor).push(await scaleRun(browser, `${viewerUrl}?article=${articleUrl}`, factor));
+                    } catch (error) {
+                        problems.push(`scale ${factor}x run ${round}: ${error.message}`);
+                    }
+                }
+            }
+            console.log(`\n== Scale (?article=/bench/scale-Nx.json, CPU ${CPU_SLOWDOWN}x, ${SCALE_RUNS} runs each, medians [min-max])`);
+            const scaleStats = new Map(
+                SCALES.map((f) => [f, { load: stats(byFactor.get(f).map((r) => r.interactive)), entity: stats(byFactor.get(f).map((r) => r.entity)) }]),
+            );
+            const range = (st) => `${fmtMs(st.median)} [${fmtMs(st.min)}-${fmtMs(st.max)}]`;
+            console.log(
+                table(
+                    ['article', 'JSON bytes', 'gzipped', 'sections/entities/events', 'load to toggle answer (ms)', 'choose first entity (ms)', 'n'],
+                    scaleFiles.map((file) => {
+                        const st = scaleStats.get(file.factor);
+                        return [
+                            `${file.factor}x`,
+                            fmtInt(file.bytes),
+                            fmtInt(file.gzip),
+                            `${file.sections}/${file.entities}/${file.events}`,
+                            range(st.load),
+                            range(st.entity),
+                            st.load.n,
+                        ];
+                    }),
+                ),
+            );
+            const growth = (a, b, key) => scaleStats.get(b)[key].median / scaleStats.get(a)[key].median;
+            console.log(
+                `growth (medians, 10x the data each step; 10.0x would be linear):\n` +
+                    `  load to toggle answer: 10x/1x ${fmtRatio(growth(1, 10, 'load'))}, 100x/10x ${fmtRatio(growth(10, 100, 'load'))}\n` +
+                    `  choose first entity:   10x/1x ${fmtRatio(growth(1, 10, 'entity'))}, 100x/10x ${fmtRatio(growth(10, 100, 'entity'))}`,
+            );
+        }
+    } finally {
+        await browser?.close();
+    }
+
+    // ---- Lighthouse (its own Chromium, after ours has closed)
+    if (options.lighthouse) {
+        console.log(`\n== Lighthouse ${LIGHTHOUSE_VERSION} (${viewerUrl}, default mobile settings, simulated throttling)`);
+        let result;
+        try {
+            result = await lighthouse(viewerUrl);
+        } catch (error) {
+            result = { error: String(error?.message ?? error) };
+        }
+        if (result.error) {
+            console.log(`Lighthouse did not run: ${result.error}`);
+        } else {
+            console.log(
+                table(
+                    ['category', 'score'],
+                    Object.entries(result.scores).map(([k, v]) => [k, v ?? 'n/a']),
+                ),
+            );
+            const metrics = Object.entries(result.metrics).filter(([, v]) => v);
+            if (metrics.length) console.log(metrics.map(([k, v]) => `${k}: ${v}`).join(' · '));
+            for (const [key, ids] of Object.entries(result.lost)) {
+                if (ids.length) console.log(`${key} lost points on: ${ids.join(', ')}`);
+            }
+            for (const warning of result.warnings) console.log(`Lighthouse warning: ${warning}`);
+        }
+    }
+
+    if (problems.length) {
+        console.log('\n== Problems');
+        for (const problem of problems) console.log(`- ${problem}`);
+    }
+    console.log(`\nat the end: ${describeLoad()} · total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (problems.length) process.exitCode = 1;
+}
+
+main().catch((error) => {
+    console.error(`bench: ${error instanceof BenchError ? error.message : (error?.stack ?? error)}`);
+    process.exitCode = 1;
+});
