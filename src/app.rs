@@ -115,29 +115,32 @@ pub fn App(props: &AppProps) -> Html {
     }
     let pending_resume = state.pending_resume;
     let owns_address_bar = props.options.host != Host::Element;
-    let dispatch = |make: fn(usize) -> Action| {
-        let state = state.clone();
-        Callback::from(move |index: usize| state.dispatch(make(index)))
-    };
-    let on_toggle_section = dispatch(Action::ToggleSection);
-    let on_link_section = dispatch(Action::LinkSection);
-    let on_reveal_section = dispatch(Action::RevealSection);
-    let on_choose_entity = dispatch(Action::ChooseEntity);
-    let on_choose_event = dispatch(Action::ChooseEvent);
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
-    };
-    let on_copy_link = {
-        let state = state.clone();
-        Callback::from(move |link: ViewLink| {
-            let state = state.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let copied = browser::copy_link(&link).await;
-                state.dispatch(Action::LinkCopied(copied));
-            });
-        })
-    };
+    // Callbacks made once per viewer (the dispatcher never changes), so that children
+    // whose data did not change compare equal and skip rendering on each action.
+    let dispatcher = state.dispatcher();
+    let on_toggle_section = use_callback(dispatcher.clone(), |i, d| {
+        d.dispatch(Action::ToggleSection(i))
+    });
+    let on_link_section = use_callback(dispatcher.clone(), |i, d| {
+        d.dispatch(Action::LinkSection(i))
+    });
+    let on_reveal_section = use_callback(dispatcher.clone(), |i, d| {
+        d.dispatch(Action::RevealSection(i))
+    });
+    let on_choose_entity = use_callback(dispatcher.clone(), |i, d| {
+        d.dispatch(Action::ChooseEntity(i))
+    });
+    let on_choose_event = use_callback(dispatcher.clone(), |i, d| {
+        d.dispatch(Action::ChooseEvent(i))
+    });
+    let on_action = use_callback(dispatcher.clone(), |action: Action, d| d.dispatch(action));
+    let on_copy_link = use_callback(dispatcher, |link: ViewLink, d| {
+        let dispatcher = d.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let copied = browser::copy_link(&link).await;
+            dispatcher.dispatch(Action::LinkCopied(copied));
+        });
+    });
     let can_link = owns_address_bar;
 
     {

@@ -103,12 +103,20 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             .filter(|(_, hit)| hit.passage == passage)
             .map(|(index, hit)| (hit.range.clone(), index))
             .collect();
+        // Only passages that name the chosen entity see it, so the others keep equal
+        // props and are not rendered again when the reader chooses.
+        let chosen_entity = props.chosen_entity.filter(|&entity| {
+            document.passages[passage]
+                .mentions
+                .iter()
+                .any(|m| m.entity == entity)
+        });
         let text = |text: &str| html! {
             <PassageText
                 document={document.clone()}
                 {passage}
                 text={AttrValue::from(text.to_owned())}
-                chosen_entity={props.chosen_entity}
+                {chosen_entity}
                 {current_ordinal}
                 {sentence}
                 hits={hits.clone()}
