@@ -17,7 +17,7 @@ use crate::model::{
     Article, Block, CopyDate, Entity, EntityKind, Event, Lane, Precision, Provenance,
     ProvenanceKind, Section, SentenceRef,
 };
-use crate::validate::{validate, Problem, MAX_ARTICLE_BYTES};
+use crate::validate::{describe_problems, validate, Problem, MAX_ARTICLE_BYTES};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -89,16 +89,8 @@ pub enum ConvertError {
     NoTitle,
     #[error("the text has no paragraphs after the title")]
     NoParagraphs,
-    #[error("the converted article does not validate, which is a bug in the converter: {}", list(.0))]
+    #[error("the converted article does not validate, which is a bug in the converter: {}", describe_problems(.0))]
     Invalid(Vec<Problem>),
-}
-
-fn list(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(Problem::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// Converts the text of a news page. Never panics; an `Ok` article always validates.

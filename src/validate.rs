@@ -33,11 +33,12 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
-    #[error("The article has {} problem(s): {}", .0.len(), list(.0))]
+    #[error("The article has {} problem(s): {}", .0.len(), describe_problems(.0))]
     Invalid(Vec<Problem>),
 }
 
-fn list(problems: &[Problem]) -> String {
+/// Problems as one line: "path: message; path: message".
+pub fn describe_problems(problems: &[Problem]) -> String {
     problems
         .iter()
         .map(Problem::to_string)

@@ -22,6 +22,7 @@ import { chromium } from 'playwright-core';
 import { firstContentfulPaint, interactiveProbe, timeInteraction } from './bench/page.mjs';
 import { plainHtml } from './bench/plain.mjs';
 import { checkScaled, scaledArticle } from './bench/scale.mjs';
+import { CHROMIUM_ARGS } from './e2e/support.mjs';
 import { startBenchServer } from './bench/server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -31,15 +32,6 @@ let DIST = DIST_BUILT;
 const TESTS = join(ROOT, 'tests');
 const ARTICLE_FILE = join('articles', 'nsa-moscow-2021-12-01.json');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-];
 const CPU_SLOWDOWN = 4;
 const LIGHTHOUSE_VERSION = '12.2.3';
 const LIGHTHOUSE_DIR = join(ROOT, 'target', 'bench-tools');

@@ -8,20 +8,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { MIME_TYPES as SHARED_TYPES } from '../e2e/support.mjs';
 
-const MIME_TYPES = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.mjs': 'text/javascript; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.json': 'application/json; charset=utf-8',
-    '.wasm': 'application/wasm',
-    '.svg': 'image/svg+xml',
-    '.png': 'image/png',
-    '.ico': 'image/x-icon',
-    '.txt': 'text/plain; charset=utf-8',
-    '.woff2': 'font/woff2',
-};
+// Fonts too, which the plain page's stylesheet could ask for.
+const MIME_TYPES = { ...SHARED_TYPES, '.woff2': 'font/woff2' };
+
 
 /** Types worth compressing (GitHub Pages compresses these; images and fonts it leaves). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.ico']);
