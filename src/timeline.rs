@@ -51,10 +51,14 @@ fn first_of_month(date: Date) -> Date {
     date.replace_day(1).expect("day 1 exists in every month")
 }
 
+/// The first of the month `months` after `date`'s, or the last representable day
+/// when that lies past year 9999 (a valid "9999-12" event must not crash the layout).
 fn add_months(date: Date, months: u32) -> Date {
     let total = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + months as i32;
-    let month = Month::try_from((total.rem_euclid(12) + 1) as u8).expect("1..=12");
-    Date::from_calendar_date(total.div_euclid(12), month, 1).expect("first of a month exists")
+    Month::try_from((total.rem_euclid(12) + 1) as u8)
+        .ok()
+        .and_then(|month| Date::from_calendar_date(total.div_euclid(12), month, 1).ok())
+        .unwrap_or(Date::MAX)
 }
 
 /// Lays out events (given as parsed dates and lanes, in article order).
@@ -76,7 +80,7 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
     let last_date = Date::from_julian_day(last.ceil() as i32).unwrap_or(first);
     let end = add_months(first_of_month(last_date), 1);
     let start_day = f64::from(start.to_julian_day());
-    let span = f64::from(end.to_julian_day()) - start_day;
+    let span = (f64::from(end.to_julian_day()) - start_day).max(1.0);
     let position = |day: f64| ((day - start_day) / span).clamp(0.0, 1.0);
 
     let months = (end.year() - start.year()) * 12 + i32::from(u8::from(end.month()))
@@ -97,7 +101,11 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
             },
             iso: format!("{:04}-{:02}", tick.year(), u8::from(tick.month())),
         });
-        tick = add_months(tick, step as u32);
+        let next = add_months(tick, step as u32);
+        if next <= tick {
+            break;
+        }
+        tick = next;
     }
 
     let mut events: Vec<PlacedEvent> = dates
@@ -291,6 +299,21 @@ mod tests {
         assert_eq!(css_percent(0.999_99), "100.00");
         assert_eq!(css_percent(1.5), "100.00");
         assert_eq!(css_percent(f64::NAN), "0.00");
+    }
+
+    #[test]
+    fn dates_at_the_ends_of_the_calendar_do_not_break_the_layout() {
+        let layout = layout_timeline(
+            &dates(&["0000-01-01", "9999-12-31", "9999"]),
+            &[Lane::Meeting; 3],
+        );
+        assert!(!layout.ticks.is_empty() && layout.ticks.len() <= 14);
+        assert!(layout
+            .events
+            .iter()
+            .all(|e| (0.0..=1.0).contains(&e.position)));
+        let layout = layout_timeline(&dates(&["9999-12"]), &[Lane::Backdrop]);
+        assert_eq!(layout.events[0].lane, Lane::Backdrop);
     }
 
     #[test]
