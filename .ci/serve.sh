@@ -5,4 +5,4 @@ set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 cd "$briefing_root"
 # No auto-reload: its injected inline script would break the Content Security Policy.
-exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"
+exec trunk serve --release --offline --no-autoreload --disable-address-lookup --address 127.0.0.1 --port "${PORT:-8080}"
