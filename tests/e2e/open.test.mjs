@@ -5,36 +5,19 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { launchBrowser, openViewer, requireDist, startStaticServer, waitInPage } from './support.mjs';
+import { describe, test } from 'node:test';
+import { requireDist, viewerSuite, waitInPage } from './support.mjs';
 
 const BUILTIN_TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
 // Read at load time: the bad inputs below are built from the real article.
 const dist = requireDist();
 const builtin = JSON.parse(await readFile(resolve(dist, 'articles', 'nsa-moscow-2021-12-01.json'), 'utf8'));
 const seedText = await readFile(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
-let server;
-let browser;
-let opened = [];
-
-before(async () => {
-    server = await startStaticServer(dist);
-    browser = await launchBrowser();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
-
-afterEach(async () => {
-    await Promise.all(opened.map((viewer) => viewer.close()));
-    opened = [];
-});
+const suite = viewerSuite();
 
 /** Opens the viewer with listeners that notice any script an article might smuggle in. */
 async function open() {
-    const viewer = await openViewer(browser, server.url, {
+    const viewer = await suite.open(undefined, {
         prepare: (context) =>
             context.addInitScript(() => {
                 window.__cspViolations = [];
@@ -48,7 +31,6 @@ async function open() {
         viewer.dialogs.push(dialog.message());
         await dialog.dismiss();
     });
-    opened.push(viewer);
     return viewer;
 }
 

@@ -6,14 +6,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
     assertNoAxeViolations,
-    launchBrowser,
-    openViewer,
     pollUntil,
     requireDist,
-    startStaticServer,
+    viewerSuite,
 } from './support.mjs';
 
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
@@ -26,47 +24,25 @@ const SECTIONS = [
 const PATRUSHEV_EVENTS = ['dushanbe-sco-meeting', 'moscow-meeting', 'tass-report'];
 const THEMES = ['light', 'dark', 'sepia', 'contrast'];
 
-let server;
-let browser;
-let article;
-/** Viewers opened by the running test; closed after it. */
-let opened = [];
-
-before(async () => {
-    const dist = requireDist();
-    article = JSON.parse(await readFile(resolve(dist, 'articles', `${ARTICLE_ID}.json`), 'utf8'));
-    server = await startStaticServer(dist);
-    browser = await launchBrowser();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
-
-afterEach(async () => {
-    await Promise.all(opened.map((viewer) => viewer.close()));
-    opened = [];
-});
+const article = JSON.parse(await readFile(resolve(requireDist(), 'articles', `${ARTICLE_ID}.json`), 'utf8'));
+const suite = viewerSuite();
 
 /** Opens the viewer at `query` (`''` or `?…`), with clipboard access for its origin. */
 async function open(query = '', options = {}) {
-    const viewer = await openViewer(browser, `${server.url}${query}`, {
+    return suite.open(`${suite.server.url}${query}`, {
         ...options,
         prepare: async (context) => {
-            await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+            await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.origin });
             await options.prepare?.(context);
         },
     });
-    opened.push(viewer);
-    return viewer;
 }
 
 /** A test that also fails on any console error or page error of the viewers it opened. */
 function readerTest(name, body) {
     test(name, async () => {
         await body();
-        const errors = opened.flatMap((v) => [
+        const errors = suite.opened.flatMap((v) => [
             ...v.consoleErrors.map((e) => `console: ${e}`),
             ...v.pageErrors.map((e) => `page: ${e}`),
         ]);
@@ -74,7 +50,7 @@ function readerTest(name, body) {
     });
 }
 
-const at = (query = '') => `${server.url}${query}`;
+const at = (query = '') => `${suite.server.url}${query}`;
 
 // ---- article facts --------------------------------------------------------------------
 
@@ -236,8 +212,8 @@ async function copyLink(page, button) {
     );
     let url;
     assert.doesNotThrow(() => (url = new URL(copied)), `the clipboard holds a full URL: ${JSON.stringify(copied)}`);
-    assert.equal(url.origin, server.origin, `copied URL ${copied} is on the viewer's origin`);
-    assert.equal(url.pathname, new URL(server.url).pathname, `copied URL ${copied} is the viewer's page`);
+    assert.equal(url.origin, suite.server.origin, `copied URL ${copied} is on the viewer's origin`);
+    assert.equal(url.pathname, new URL(suite.server.url).pathname, `copied URL ${copied} is the viewer's page`);
     return url;
 }
 

@@ -2,6 +2,7 @@
 // server for the release build, a Chromium launcher, a viewer opener that records
 // console and page errors, and axe-core checks.
 
+import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -204,6 +205,32 @@ export function launchBrowser() {
  * `prepare(context)` runs before the page opens (to route or block requests, say);
  * `waitFor` is the selector to wait for (`null`: wait for the load event only).
  */
+/**
+ * For a test file: one static server over dist/ and one browser, registered with the
+ * node:test hooks, and `open(url, options)` for viewers that are closed after each test.
+ */
+export function viewerSuite() {
+    const suite = { server: undefined, browser: undefined, opened: [] };
+    before(async () => {
+        suite.server = await startStaticServer(requireDist());
+        suite.browser = await launchBrowser();
+    });
+    after(async () => {
+        await suite.browser?.close();
+        await suite.server?.close();
+    });
+    afterEach(async () => {
+        await Promise.all(suite.opened.map((viewer) => viewer.close()));
+        suite.opened = [];
+    });
+    suite.open = async (url, options) => {
+        const viewer = await openViewer(suite.browser, url ?? suite.server.url, options);
+        suite.opened.push(viewer);
+        return viewer;
+    };
+    return suite;
+}
+
 export async function openViewer(
     browser,
     url,

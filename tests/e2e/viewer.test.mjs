@@ -4,13 +4,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
     assertNoAxeViolations,
-    launchBrowser,
-    openViewer,
     requireDist,
-    startStaticServer,
+    viewerSuite,
     waitInPage,
 } from './support.mjs';
 
@@ -31,34 +29,10 @@ const REQUIRED_ENTITIES = [
 const PATRUSHEV_TEXTS = ['Nikolay Patrushev', 'Patrushev', 'Russian counterpart', 'Russian Security Council Chief'];
 const BASIS_TEXTS = ['Stated in the article', 'Inferred', 'From an outside source'];
 
-let server;
-let browser;
-let article;
-/** Viewers opened by the running test; closed after it. */
-let opened = [];
-
-before(async () => {
-    const dist = requireDist();
-    article = JSON.parse(await readFile(resolve(dist, 'articles', `${ARTICLE_ID}.json`), 'utf8'));
-    server = await startStaticServer(dist);
-    browser = await launchBrowser();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
-
-afterEach(async () => {
-    await Promise.all(opened.map((viewer) => viewer.close()));
-    opened = [];
-});
-
-async function open(options) {
-    const viewer = await openViewer(browser, server.url, options);
-    opened.push(viewer);
-    return viewer;
-}
+// Read at load time, like the page under test.
+const article = JSON.parse(await readFile(resolve(requireDist(), 'articles', `${ARTICLE_ID}.json`), 'utf8'));
+const suite = viewerSuite();
+const open = (options) => suite.open(undefined, options);
 
 // ---- small page helpers -------------------------------------------------------------
 
@@ -339,7 +313,7 @@ describe('Briefing viewer', () => {
         await waitInPage(page, (key) => !JSON.parse(localStorage.getItem(key) ?? '[]').includes('the-backdrop'), STORAGE_KEY);
 
         // 1. The browser's find-in-page reveal (scroll to text fragment).
-        await page.goto(`${server.url}#:~:text=crippled%20economy`);
+        await page.goto(`${suite.server.url}#:~:text=crippled%20economy`);
         await page.locator('main#article h1').waitFor();
         await waitForAttribute(backdrop, 'aria-expanded', 'true');
         await waitForAttribute(body(page, 'the-backdrop'), 'hidden', null);
@@ -558,7 +532,7 @@ describe('Briefing viewer', () => {
     });
 
     test('o. a whole session logs no errors and requests nothing missing', async () => {
-        const firstRequest = server.requests.length;
+        const firstRequest = suite.server.requests.length;
         const viewer = await open();
         const { page } = viewer;
         await checkSectionToggles(page);
@@ -598,7 +572,7 @@ describe('Briefing viewer', () => {
 
         assert.deepEqual(viewer.consoleErrors, [], 'console errors');
         assert.deepEqual(viewer.pageErrors, [], 'page errors');
-        const requests = server.requests.slice(firstRequest);
+        const requests = suite.server.requests.slice(firstRequest);
         assert.ok(requests.some((r) => r.path.endsWith('.wasm') && r.status === 200), 'the wasm was served');
         assert.deepEqual(requests.filter((r) => r.status >= 400), [], 'requests that failed');
     });
