@@ -9,9 +9,11 @@ import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import {
     assertNoAxeViolations,
+    hiddenParagraphIds,
     pollUntil,
     requireDist,
     viewerSuite,
+    waitInPage,
 } from './support.mjs';
 
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
@@ -170,6 +172,9 @@ async function search(page, query) {
     await input.click();
     await input.fill('');
     await input.pressSequentially(query);
+    // The status shows each prefix's count while typing; the address names the search
+    // only once the whole query has been run and rendered.
+    await waitInPage(page, (q) => new URLSearchParams(location.search).get('q') === q, query);
     const match = await waitForMatch(searchStatus(page), /^1 of (\d+) match(es)?$/);
     const total = Number(match[1]);
     await waitForCount(hits(page), total);
@@ -671,14 +676,7 @@ describe('Briefing reader and analyst tools', () => {
         if (await published.count()) await published.locator('summary').click();
         await page.emulateMedia({ media: 'print' });
 
-        const paragraphs = page.locator('section.article-section .section-body p');
-        const count = await paragraphs.count();
-        assert.ok(count >= 8, `paragraphs: ${count}`);
-        const hidden = [];
-        for (let i = 0; i < count; i++) {
-            if (!(await paragraphs.nth(i).isVisible())) hidden.push(await paragraphs.nth(i).getAttribute('id'));
-        }
-        assert.deepEqual(hidden, [], 'every paragraph prints, though every section was collapsed');
+        assert.deepEqual(await hiddenParagraphIds(page), [], 'every paragraph prints, though every section was collapsed');
 
         const article = await page.locator('main#article').boundingBox();
         const articleBottom = article.y + article.height;

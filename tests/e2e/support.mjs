@@ -320,3 +320,15 @@ export async function pollUntil(page, check, { timeout = 5_000, message = (last)
     } while (Date.now() < deadline);
     assert.fail(message(last));
 }
+
+/** Ids of the article's paragraphs that are not visible (for print checks). */
+export async function hiddenParagraphIds(page) {
+    const paragraphs = page.locator('section.article-section .section-body p');
+    const count = await paragraphs.count();
+    assert.ok(count >= 8, `paragraphs: ${count}`);
+    const hidden = [];
+    for (let i = 0; i < count; i++) {
+        if (!(await paragraphs.nth(i).isVisible())) hidden.push(await paragraphs.nth(i).getAttribute('id'));
+    }
+    return hidden;
+}

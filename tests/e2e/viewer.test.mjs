@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import {
     assertNoAxeViolations,
+    hiddenParagraphIds,
     requireDist,
     viewerSuite,
     waitInPage,
@@ -581,14 +582,7 @@ describe('Briefing viewer', () => {
         const { page } = await open();
         await collapseAll(page);
         await page.emulateMedia({ media: 'print' });
-        const paragraphs = page.locator('section.article-section .section-body p');
-        const count = await paragraphs.count();
-        assert.ok(count >= 8, `paragraphs: ${count}`);
-        const hidden = [];
-        for (let i = 0; i < count; i++) {
-            if (!(await paragraphs.nth(i).isVisible())) hidden.push(await paragraphs.nth(i).getAttribute('id'));
-        }
-        assert.deepEqual(hidden, [], 'every paragraph prints');
+        assert.deepEqual(await hiddenParagraphIds(page), [], 'every paragraph prints');
         assert.equal(await page.locator('.timeline-drawing').isVisible(), false, 'the drawing does not print');
         assert.equal(await page.locator('ol.timeline-list').isVisible(), true);
         assert.equal(await page.locator('aside.sidebar').isVisible(), true);
