@@ -424,7 +424,9 @@ describe('Briefing reader and analyst tools', () => {
     });
 
     readerTest('1e. a search and a chosen entity together: still one mark per mention, and every hit stays', async () => {
-        const { page } = await open('?q=Patrushev');
+        // Reduced motion: the deep link's smooth scroll to the first hit must not move the
+        // sidebar under the click.
+        const { page } = await open('?q=Patrushev', { reducedMotion: 'reduce' });
         const total = Number((await waitForMatch(searchStatus(page), /^1 of (\d+) matches$/))[1]);
         await entityButton(page, 'nikolay-patrushev').click();
         await waitForAttribute(entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'true');
