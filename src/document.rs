@@ -178,6 +178,14 @@ impl Document {
             .map(|passage| (self.passages[passage].section, passage))
     }
 
+    /// The passage and byte range of an event's sentence, for highlighting it.
+    pub fn sentence_range(&self, event: usize) -> Option<(usize, usize, usize)> {
+        let (_, passage) = self.sentence_location(event)?;
+        let quoted = &self.article.events[event].sentence.as_ref()?.text;
+        let start = self.passage_text(passage).find(quoted.as_str())?;
+        Some((passage, start, start + quoted.len()))
+    }
+
     pub fn entity_index(&self, id: &str) -> Option<usize> {
         self.article.entities.iter().position(|e| e.id == id)
     }
@@ -185,9 +193,4 @@ impl Document {
     pub fn event_index(&self, id: &str) -> Option<usize> {
         self.article.events.iter().position(|e| e.id == id)
     }
-}
-
-/// Id of the element that holds an event's sentence in the page.
-pub fn sentence_dom_id(event_id: &str) -> String {
-    format!("sentence-{event_id}")
 }

@@ -3,19 +3,14 @@
 //! and schema.org `NewsArticle` JSON-LD.
 
 use crate::export::{escape_html, json_ld};
-use crate::model::{Article, Block};
+use crate::model::Article;
 
 /// The first paragraph, cut at a word near 200 characters, for descriptions.
 pub fn description(article: &Article) -> String {
     let first = article
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .find_map(|block| match block {
-            Block::Paragraph { text, .. } => Some(text.as_str()),
-            Block::Related { .. } => None,
-        })
-        .unwrap_or(&article.title);
+        .paragraphs()
+        .next()
+        .map_or(article.title.as_str(), |(_, _, text)| text);
     if first.chars().count() <= 200 {
         return first.to_owned();
     }
@@ -67,6 +62,7 @@ pub fn head_tags(article: &Article, page_url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Block;
 
     #[test]
     fn the_head_names_the_article_and_parses_as_json_ld() {

@@ -314,10 +314,6 @@ impl Article {
         self.entities.iter().find(|entity| entity.id == id)
     }
 
-    pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|event| event.id == id)
-    }
-
     /// Every paragraph with the id of the section that holds it, in reading order.
     pub fn paragraphs(&self) -> impl Iterator<Item = (&str, &str, &str)> {
         self.sections.iter().flat_map(|section| {
@@ -328,12 +324,5 @@ impl Article {
                 Block::Related { .. } => None,
             })
         })
-    }
-
-    /// The section that holds a paragraph.
-    pub fn section_of_paragraph(&self, paragraph_id: &str) -> Option<&str> {
-        self.paragraphs()
-            .find(|(_, id, _)| *id == paragraph_id)
-            .map(|(section, _, _)| section)
     }
 }

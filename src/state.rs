@@ -373,11 +373,6 @@ impl ViewState {
         next
     }
 
-    /// Whether the text should mark this entity's mentions.
-    pub fn is_marked(&self, entity: usize) -> bool {
-        self.chosen_entity == Some(entity)
-    }
-
     /// Entities involved in the chosen event.
     pub fn involved_entities(&self) -> &[usize] {
         self.chosen_event

@@ -37,16 +37,9 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let document = &props.document;
     let article = &document.article;
-    let sentence = props.chosen_event.and_then(|event| {
-        let (_, passage) = document.sentence_location(event)?;
-        let quoted = &article.events[event].sentence.as_ref()?.text;
-        let paragraph = article
-            .paragraphs()
-            .find(|(_, id, _)| Some(*id) == document.passages[passage].paragraph_id.as_deref())?
-            .2;
-        let start = paragraph.find(quoted.as_str())?;
-        Some((passage, start, start + quoted.len()))
-    });
+    let sentence = props
+        .chosen_event
+        .and_then(|event| document.sentence_range(event));
     let action = |action: Action| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
