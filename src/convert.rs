@@ -17,6 +17,7 @@ use crate::model::{
     Article, Block, CopyDate, Entity, EntityKind, Event, Lane, Precision, Provenance,
     ProvenanceKind, Section, SentenceRef,
 };
+use crate::text::{is_word_char, shorten};
 use crate::validate::{describe_problems, validate, Problem, MAX_ARTICLE_BYTES};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -409,11 +410,6 @@ fn build_sections(
 // ---------------------------------------------------------------------------------------
 // Words and sentences.
 
-/// Same rule as the mention finder, so what is a whole word here is one there.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
-}
-
 /// Byte ranges of the runs of word characters.
 fn words(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -511,19 +507,7 @@ const LABEL_CHARS: usize = 80;
 
 /// The sentence cut to at most [`LABEL_CHARS`] characters at a word boundary, with "…".
 fn excerpt(sentence: &str) -> String {
-    if sentence.chars().count() <= LABEL_CHARS {
-        return sentence.to_owned();
-    }
-    // One character is left for the "…".
-    let limit = sentence
-        .char_indices()
-        .nth(LABEL_CHARS - 1)
-        .map_or(sentence.len(), |(i, _)| i);
-    let cut = sentence[..limit]
-        .rfind(char::is_whitespace)
-        .filter(|&i| i > 0)
-        .unwrap_or(limit);
-    format!("{}…", sentence[..cut].trim_end())
+    shorten(sentence, LABEL_CHARS)
 }
 
 /// Lower-case words joined by hyphens, letters kept as written ("Karāchī" → "karāchī").

@@ -23,6 +23,7 @@ pub mod segments;
 pub mod settings;
 pub mod source;
 pub mod state;
+pub mod text;
 pub mod timeline;
 pub mod validate;
 

@@ -5,6 +5,7 @@
 //! Offsets are byte offsets into the Rust string, so slicing is always safe.
 
 use crate::model::Entity;
+use crate::text::is_word_char;
 use std::collections::{BTreeMap, HashMap};
 
 /// One place where the text names an entity: `text[start..end]`.
@@ -28,11 +29,6 @@ pub struct MentionFinder {
     by_first_word: HashMap<String, Vec<(String, usize)>>,
     /// Aliases that start with a character that is not a word character.
     by_first_symbol: HashMap<char, Vec<(String, usize)>>,
-}
-
-/// Letters, digits, `_`, and combining marks, which continue the letter before them.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Length in bytes of the run of word characters at the start of `text`.

@@ -4,6 +4,7 @@
 
 use crate::export::{escape_html, json_ld};
 use crate::model::Article;
+use crate::text::shorten;
 
 /// The first paragraph, cut at a word near 200 characters, for descriptions.
 pub fn description(article: &Article) -> String {
@@ -11,15 +12,8 @@ pub fn description(article: &Article) -> String {
         .paragraphs()
         .next()
         .map_or(article.title.as_str(), |(_, _, text)| text);
-    if first.chars().count() <= 200 {
-        return first.to_owned();
-    }
-    let cut = first
-        .char_indices()
-        .nth(200)
-        .map_or(first.len(), |(i, _)| i);
-    let end = first[..cut].rfind(' ').unwrap_or(cut);
-    format!("{}…", first[..end].trim_end())
+    // 200 characters, then the "…".
+    shorten(first, 201)
 }
 
 /// Tags for the `<head>`. `page_url` is the page's address (absolute when known, so

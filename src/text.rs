@@ -1,0 +1,65 @@
+//! Small text helpers shared by the pure modules and the view: what a word character is,
+//! and cutting text to a length a reader can take in.
+
+/// Letters, digits, `_`, and combining marks, which continue the letter before them.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// How much of an address, a query or a file's value a message repeats: enough to
+/// recognise it, not enough to let any input write the page.
+pub const ECHO_CHARS: usize = 80;
+
+/// `text` cut to at most `max_chars` characters, "…" included, at the last space
+/// before the limit when there is one; text that fits is returned as it is.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    // One character is left for the "…".
+    let limit = text
+        .char_indices()
+        .nth(max_chars.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let cut = text[..limit]
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > 0)
+        .unwrap_or(limit);
+    format!("{}…", text[..cut].trim_end())
+}
+
+/// A value from outside (an address, a query, a file) as a message repeats it.
+pub fn echo(value: &str) -> String {
+    shorten(value, ECHO_CHARS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_text_is_kept_and_long_text_is_cut_at_a_space() {
+        assert_eq!(shorten("Moscow talks", 20), "Moscow talks");
+        assert_eq!(
+            shorten("Moscow talks on Afghanistan", 17),
+            "Moscow talks on…"
+        );
+        assert_eq!(shorten("Moscow talks on Afghanistan", 16), "Moscow talks…");
+    }
+
+    #[test]
+    fn a_word_longer_than_the_limit_is_cut_inside_it() {
+        let cut = shorten(&"x".repeat(500), ECHO_CHARS);
+        assert_eq!(cut.chars().count(), ECHO_CHARS);
+        assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn multi_byte_text_is_cut_at_a_character_boundary() {
+        let cut = echo(&"Караčí ".repeat(40));
+        assert!(
+            cut.chars().count() <= ECHO_CHARS && cut.ends_with('…'),
+            "{cut}"
+        );
+    }
+}
