@@ -7,6 +7,7 @@ use crate::mentions::{Mention, MentionFinder};
 use crate::model::{Article, Block};
 use crate::timeline::{layout_timeline, TimelineLayout};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// A run of text the reader sees and that can name entities: a paragraph or a related link.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +40,8 @@ pub struct Document {
     pub article: Article,
     /// Passages in reading order: each section's blocks, paragraphs and related links alike.
     pub passages: Vec<Passage>,
+    /// For each section, the indexes of its passages (one per block, in order).
+    pub section_passages: Vec<Range<usize>>,
     /// For each entity, every mention in reading order.
     pub entity_mentions: Vec<Vec<MentionAt>>,
     /// For each entity, the events that involve it.
@@ -57,7 +60,9 @@ impl Document {
     pub fn new(article: Article) -> Self {
         let finder = MentionFinder::new(&article.entities);
         let mut passages = Vec::new();
+        let mut section_passages = Vec::with_capacity(article.sections.len());
         for (section_index, section) in article.sections.iter().enumerate() {
+            section_passages.push(passages.len()..passages.len() + section.blocks.len());
             for (block_index, block) in section.blocks.iter().enumerate() {
                 let (paragraph_id, text) = match block {
                     Block::Paragraph { id, text } => (Some(id.clone()), text),
@@ -131,6 +136,7 @@ impl Document {
         Document {
             article,
             passages,
+            section_passages,
             entity_mentions,
             entity_events,
             event_entities,

@@ -18,10 +18,17 @@ impl SearchHit {
     }
 }
 
+/// Hits marked in the text at most: a one-letter query in a long article would
+/// otherwise put tens of thousands of marks in the page.
+pub const MAX_SEARCH_HITS: usize = 1_000;
+
 /// Everything a query matches, in reading order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchResults {
+    /// The first [`MAX_SEARCH_HITS`] matches in the text.
     pub hits: Vec<SearchHit>,
+    /// The text has more matches than `hits` holds.
+    pub more_hits: bool,
     pub entities: Vec<usize>,
     pub events: Vec<usize>,
 }
@@ -59,13 +66,16 @@ pub fn search(document: &Document, query: &str) -> SearchResults {
     if query.trim().is_empty() {
         return SearchResults::default();
     }
-    let hits = (0..document.passages.len())
+    let mut hits: Vec<SearchHit> = (0..document.passages.len())
         .flat_map(|passage| {
             find_all(document.passage_text(passage), query)
                 .into_iter()
                 .map(move |range| SearchHit { passage, range })
         })
+        .take(MAX_SEARCH_HITS + 1)
         .collect();
+    let more_hits = hits.len() > MAX_SEARCH_HITS;
+    hits.truncate(MAX_SEARCH_HITS);
     let article = &document.article;
     let entities = (0..article.entities.len())
         .filter(|&e| {
@@ -83,6 +93,7 @@ pub fn search(document: &Document, query: &str) -> SearchResults {
         .collect();
     SearchResults {
         hits,
+        more_hits,
         entities,
         events,
     }
@@ -134,5 +145,19 @@ mod tests {
             );
         }
         assert_eq!(search(&document, "  "), SearchResults::default());
+        assert!(!results.more_hits);
+    }
+
+    #[test]
+    fn hits_stop_at_the_cap_and_say_there_are_more() {
+        let mut article = crate::builtin_article();
+        if let crate::model::Block::Paragraph { text, .. } = &mut article.sections[0].blocks[0] {
+            *text = "a ".repeat(MAX_SEARCH_HITS + 5);
+        }
+        let document = Document::new(article);
+        let results = search(&document, "a");
+        assert_eq!(results.hits.len(), MAX_SEARCH_HITS);
+        assert!(results.more_hits);
+        assert!(results.hits.iter().all(|hit| hit.passage == 0));
     }
 }

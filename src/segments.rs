@@ -51,6 +51,8 @@ pub fn pieces(
 
     let mut result = Vec::new();
     let mut mention_index = 0;
+    // Both lists are sorted and disjoint, so one cursor each keeps this linear.
+    let mut hit_index = 0;
     for window in cuts.windows(2) {
         let range = window[0]..window[1];
         while mention_index < mentions.len() && mentions[mention_index].end <= range.start {
@@ -64,9 +66,12 @@ pub fn pieces(
             .as_ref()
             .is_some_and(|s| s.start <= range.start && range.end <= s.end);
         let mention_start = mention.is_some_and(|i| mentions[i].start == range.start);
+        while hit_index < hits.len() && hits[hit_index].0.end <= range.start {
+            hit_index += 1;
+        }
         let hit = hits
-            .iter()
-            .find(|(hit, _)| hit.start <= range.start && range.end <= hit.end);
+            .get(hit_index)
+            .filter(|(hit, _)| hit.start <= range.start && range.end <= hit.end);
         result.push(Piece {
             search_hit: hit.map(|(_, index)| *index),
             hit_start: hit.is_some_and(|(hit, _)| hit.start == range.start),

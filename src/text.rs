@@ -28,6 +28,19 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
     format!("{}…", text[..cut].trim_end())
 }
 
+/// A count with thousands separated by commas, as English text writes it: "1,000".
+pub fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// A value from outside (an address, a query, a file) as a message repeats it.
 pub fn echo(value: &str) -> String {
     shorten(value, ECHO_CHARS)
@@ -52,6 +65,14 @@ mod tests {
         let cut = shorten(&"x".repeat(500), ECHO_CHARS);
         assert_eq!(cut.chars().count(), ECHO_CHARS);
         assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn counts_group_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(5_242_880), "5,242,880");
     }
 
     #[test]

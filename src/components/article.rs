@@ -1,4 +1,4 @@
-use super::{ProvenanceNote, SectionView};
+use super::{ProvenanceNote, SectionHits, SectionView};
 use crate::app::DocumentHandle;
 use crate::dates::date_range_text;
 use crate::document::MentionAt;
@@ -40,6 +40,30 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let sentence = props
         .chosen_event
         .and_then(|event| document.sentence_range(event));
+    // Each section gets only what concerns it, so a choice re-renders only the sections
+    // whose marks change, however long the article.
+    let mut sections_with_entity = vec![false; article.sections.len()];
+    if let Some(entity) = props.chosen_entity {
+        for section in document.sections_mentioning(entity) {
+            sections_with_entity[section] = true;
+        }
+    }
+    let mut section_hits = vec![None; article.sections.len()];
+    let hits = &props.search.hits;
+    let mut first = 0;
+    while first < hits.len() {
+        let section = document.passages[hits[first].passage].section;
+        let end = first
+            + hits[first..]
+                .iter()
+                .take_while(|hit| document.passages[hit.passage].section == section)
+                .count();
+        section_hits[section] = Some(SectionHits {
+            results: props.search.clone(),
+            range: first..end,
+        });
+        first = end;
+    }
     let action = |action: Action| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
@@ -74,24 +98,30 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     <button type="button" onclick={action(Action::ExpandAll)}>{ "Expand all" }</button>
                     <button type="button" onclick={action(Action::CollapseAll)}>{ "Collapse all" }</button>
                 </div>
-                { for (0..article.sections.len()).map(|index| html! {
-                    <SectionView
-                        key={article.sections[index].id.clone()}
-                        document={document.clone()}
-                        {index}
-                        open={props.open_sections.contains(&index)}
-                        chosen_entity={props.chosen_entity}
-                        current_mention={props.current_mention}
-                        {sentence}
-                        search={props.search.clone()}
-                        current_hit={props.current_hit}
-                        can_link={props.can_link}
-                        on_toggle={props.on_toggle_section.clone()}
-                        on_link={props.on_link_section.clone()}
-                        on_reveal={props.on_reveal_section.clone()}
-                        on_action={props.on_action.clone()}
-                        on_copy_link={props.on_copy_link.clone()}
-                    />
+                { for section_hits.into_iter().enumerate().map(|(index, hits)| {
+                    let in_section = |passage: usize| document.passages[passage].section == index;
+                    let current_hit = props.current_hit.filter(|&hit| {
+                        hits.as_ref().is_some_and(|h| h.range.contains(&hit))
+                    });
+                    html! {
+                        <SectionView
+                            key={article.sections[index].id.clone()}
+                            document={document.clone()}
+                            {index}
+                            open={props.open_sections.contains(&index)}
+                            chosen_entity={props.chosen_entity.filter(|_| sections_with_entity[index])}
+                            current_mention={props.current_mention.filter(|at| in_section(at.passage))}
+                            sentence={sentence.filter(|(passage, _, _)| in_section(*passage))}
+                            {hits}
+                            {current_hit}
+                            can_link={props.can_link}
+                            on_toggle={props.on_toggle_section.clone()}
+                            on_link={props.on_link_section.clone()}
+                            on_reveal={props.on_reveal_section.clone()}
+                            on_action={props.on_action.clone()}
+                            on_copy_link={props.on_copy_link.clone()}
+                        />
+                    }
                 }) }
             </article>
         </main>

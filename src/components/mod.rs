@@ -19,7 +19,7 @@ pub use masthead::Masthead;
 pub use open_bar::OpenBar;
 pub use passage::PassageText;
 pub use provenance::ProvenanceNote;
-pub use section::SectionView;
+pub use section::{SectionHits, SectionView};
 pub use sidebar::EntitySidebar;
 pub use timeline::TimelinePanel;
 pub use toolbar::{ReadingControls, SearchBox, SEARCH_INPUT_ID};

@@ -3,16 +3,24 @@ use crate::app::{section_toggle_id, DocumentHandle};
 use crate::document::MentionAt;
 use crate::link::ViewLink;
 use crate::model::Block;
-use crate::search::SearchResults;
+use crate::search::{SearchHit, SearchResults};
 use crate::state::Action;
 use crate::validate::is_web_link;
 use gloo::events::EventListener;
+use std::ops::Range;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
 /// Heading shown for the lead, which the article prints without one.
 pub const LEAD_HEADING: &str = "Introduction";
+
+/// The search hits that fall in one section: a range of indexes into all hits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionHits {
+    pub results: Rc<SearchResults>,
+    pub range: Range<usize>,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SectionViewProps {
@@ -21,9 +29,11 @@ pub struct SectionViewProps {
     pub open: bool,
     pub chosen_entity: Option<usize>,
     pub current_mention: Option<MentionAt>,
-    /// Passage and byte range of the chosen event's sentence.
+    /// Passage and byte range of the chosen event's sentence, when it is in this section.
     pub sentence: Option<(usize, usize, usize)>,
-    pub search: Rc<SearchResults>,
+    /// The search hits in this section, if any.
+    pub hits: Option<SectionHits>,
+    /// The current search hit, when it is in this section.
     pub current_hit: Option<usize>,
     /// Whether the viewer owns its address, so that links to it mean something.
     pub can_link: bool,
@@ -79,14 +89,15 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         Some(heading) => (heading.clone(), false),
         None => (LEAD_HEADING.to_owned(), true),
     };
-    let first_passage = document
-        .passages
-        .iter()
-        .position(|p| p.section == props.index)
-        .unwrap_or(0);
+    let passages = document.section_passages[props.index].clone();
+    let hits: &[SearchHit] = props
+        .hits
+        .as_ref()
+        .map_or(&[], |h| &h.results.hits[h.range.clone()]);
+    let hit_offset = props.hits.as_ref().map_or(0, |h| h.range.start);
+    let mut next_hit = 0;
 
-    let blocks = section.blocks.iter().enumerate().map(|(offset, block)| {
-        let passage = first_passage + offset;
+    let blocks = section.blocks.iter().zip(passages).map(|(block, passage)| {
         let current_ordinal = props
             .current_mention
             .filter(|at| at.passage == passage)
@@ -95,14 +106,17 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             .sentence
             .filter(|(p, _, _)| *p == passage)
             .map(|(_, start, end)| (start, end));
-        let hits: Vec<_> = props
-            .search
-            .hits
-            .iter()
-            .enumerate()
-            .filter(|(_, hit)| hit.passage == passage)
-            .map(|(index, hit)| (hit.range.clone(), index))
+        // Hits come in reading order: this passage's are the next run of them.
+        let first_hit = next_hit;
+        while next_hit < hits.len() && hits[next_hit].passage == passage {
+            next_hit += 1;
+        }
+        let hits: Vec<_> = (first_hit..next_hit)
+            .map(|i| (hits[i].range.clone(), hit_offset + i))
             .collect();
+        let current_hit = props
+            .current_hit
+            .filter(|hit| hits.iter().any(|(_, index)| index == hit));
         // Only passages that name the chosen entity see it, so the others keep equal
         // props and are not rendered again when the reader chooses.
         let chosen_entity = props.chosen_entity.filter(|&entity| {
@@ -120,7 +134,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 {current_ordinal}
                 {sentence}
                 hits={hits.clone()}
-                current_hit={props.current_hit}
+                {current_hit}
                 on_action={props.on_action.clone()}
             />
         };

@@ -81,41 +81,38 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         }
     });
 
+    // Flags by entity index, so each item is decided in constant time.
+    let flags = |indexes: &[usize]| {
+        let mut flags = vec![false; entities.len()];
+        for &index in indexes {
+            flags[index] = true;
+        }
+        flags
+    };
+    let (involved, matches) = (flags(&props.involved), flags(&props.search_matches));
     let groups = EntityKind::ALL
         .iter()
         .filter(|kind| !props.hidden_kinds.contains(kind))
         .map(|&kind| {
-            let items = entities.iter().enumerate().filter(|(_, e)| e.kind == kind).map(|(index, entity)| {
-                let chosen = props.chosen_entity == Some(index);
-                let involved = props.involved.contains(&index);
-                let matches = props.search_matches.contains(&index);
-                let onclick = {
-                    let on_choose = props.on_choose.clone();
-                    Callback::from(move |_: MouseEvent| on_choose.emit(index))
-                };
-                let count = document.entity_mentions[index].len();
-                html! {
-                    <li class={classes!("entity", format!("kind-{}", kind.slug()), chosen.then_some("chosen"), involved.then_some("involved"), matches.then_some("search-match"))}>
-                        <button type="button" class="entity-button" aria-pressed={chosen.to_string()} data-entity-id={entity.id.clone()} {onclick}>
-                            <span class="entity-name">{ &entity.name }</span>
-                            <span class="entity-count">{ mentions_text(count) }</span>
-                            if matches {
-                                <span class="search-match-tag">{ "matches the search" }</span>
-                            }
-                            if entity.suggested {
-                                <span class="suggested-tag">{ "suggested" }</span>
-                            }
-                            if involved {
-                                <span class="entity-involved">{ "in the chosen event" }</span>
-                            }
-                        </button>
-                        <p class="entity-description">{ &entity.description }</p>
-                        if chosen {
-                            { stepper.clone() }
-                        }
-                    </li>
-                }
-            });
+            let items = entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == kind)
+                .map(|(index, entity)| {
+                    let chosen = props.chosen_entity == Some(index);
+                    html! {
+                        <EntityItem
+                            key={entity.id.clone()}
+                            document={document.clone()}
+                            {index}
+                            {chosen}
+                            involved={involved[index]}
+                            matches={matches[index]}
+                            on_choose={props.on_choose.clone()}
+                            stepper={chosen.then(|| stepper.clone())}
+                        />
+                    }
+                });
             let heading_id = format!("entities-{}", kind.slug());
             html! {
                 <section class="entity-group" aria-labelledby={heading_id.clone()}>
@@ -134,5 +131,51 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
             </fieldset>
             { for groups }
         </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EntityItemProps {
+    document: DocumentHandle,
+    index: usize,
+    chosen: bool,
+    /// Involved in the chosen event.
+    involved: bool,
+    /// Its name matches the search.
+    matches: bool,
+    on_choose: Callback<usize>,
+    /// The mention stepper, under the chosen entity.
+    stepper: Option<Html>,
+}
+
+/// One entity in the sidebar; a component of its own, so that a choice re-renders only
+/// the items whose state changes.
+#[component]
+fn EntityItem(props: &EntityItemProps) -> Html {
+    let index = props.index;
+    let entity = &props.document.article.entities[index];
+    let onclick = props.on_choose.reform(move |_: MouseEvent| index);
+    let count = props.document.entity_mentions[index].len();
+    let (chosen, involved, matches) = (props.chosen, props.involved, props.matches);
+    html! {
+        <li class={classes!("entity", format!("kind-{}", entity.kind.slug()), chosen.then_some("chosen"), involved.then_some("involved"), matches.then_some("search-match"))}>
+            <button type="button" class="entity-button" aria-pressed={chosen.to_string()} data-entity-id={entity.id.clone()} {onclick}>
+                <span class="entity-name">{ &entity.name }</span>
+                <span class="entity-count">{ mentions_text(count) }</span>
+                if matches {
+                    <span class="search-match-tag">{ "matches the search" }</span>
+                }
+                if entity.suggested {
+                    <span class="suggested-tag">{ "suggested" }</span>
+                }
+                if involved {
+                    <span class="entity-involved">{ "in the chosen event" }</span>
+                }
+            </button>
+            <p class="entity-description">{ &entity.description }</p>
+            if let Some(stepper) = &props.stepper {
+                { stepper.clone() }
+            }
+        </li>
     }
 }

@@ -4,6 +4,7 @@ use crate::link::ViewLink;
 use crate::search::SearchResults;
 use crate::settings::{LineWidth, ReadingSettings, TextSize, Theme};
 use crate::state::Action;
+use crate::text::{echo, thousands};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -50,11 +51,16 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let clear = on_action.reform(|_: MouseEvent| Action::Search(String::new()));
     let count = props.results.hits.len();
     let query = props.query.trim();
+    let total = if props.results.more_hits {
+        format!("{}+", thousands(count))
+    } else {
+        thousands(count)
+    };
     let status = match (query.is_empty(), count) {
         (true, _) => String::new(),
-        (false, 0) => format!("No matches for “{query}” in the text"),
+        (false, 0) => format!("No matches for “{}” in the text", echo(query)),
         (false, 1) => "1 of 1 match".to_owned(),
-        (false, n) => format!("{} of {n} matches", props.cursor + 1),
+        (false, _) => format!("{} of {total} matches", thousands(props.cursor + 1)),
     };
     let article = &props.document.article;
     let names = |indexes: &[usize], name: &dyn Fn(usize) -> String| {
