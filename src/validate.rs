@@ -69,34 +69,146 @@ pub fn load_article(json: &str) -> Result<Article, LoadError> {
             message: "the article must be a JSON object, {...}".to_owned(),
         });
     }
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let article: Article =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-            let path = error.path().to_string();
-            let inner = error.into_inner();
-            LoadError::Json {
-                path: if path == "." {
-                    "(top level)".to_owned()
-                } else {
-                    path
-                },
-                line: inner.line(),
-                column: inner.column(),
-                message: strip_position(&inner.to_string()),
-            }
-        })?;
-    // Trailing text after the document is an error the path cannot name.
-    deserializer.end().map_err(|inner| LoadError::Json {
-        path: "(after the document)".to_owned(),
-        line: inner.line(),
-        column: inner.column(),
-        message: strip_position(&inner.to_string()),
+    // Parse once; only a failure pays for finding the JSON path of the error.
+    let article: Article = serde_json::from_str(json).map_err(|error| LoadError::Json {
+        path: json_path_at(json, error.line(), error.column()),
+        line: error.line(),
+        column: error.column(),
+        message: strip_position(&error.to_string()),
     })?;
     let problems = validate(&article);
     if problems.is_empty() {
         Ok(article)
     } else {
         Err(LoadError::Invalid(problems))
+    }
+}
+
+/// The JSON path (`sections[0].blocks[2].text`) of the value being read when serde_json
+/// stopped at `line` and `column` (1-based line; bytes read on that line): a linear scan
+/// of the text up to there that keeps the stack of open objects and arrays. Text after
+/// a complete document is "(after the document)", the document itself "(top level)".
+pub fn json_path_at(json: &str, line: usize, column: usize) -> String {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        json.match_indices('\n')
+            .nth(line - 2)
+            .map_or(json.len(), |(i, _)| i + 1)
+    };
+    let end = (line_start + column).min(json.len());
+    let scan = PathScan::new(&json.as_bytes()[..end]);
+    let path = scan.path();
+    // serde reads an internally tagged enum (a block) whole before it checks it, so its
+    // errors come out after the array that holds it: find the block at fault.
+    match scan.just_closed_array {
+        Some(array) if path.ends_with("blocks") => match first_bad_block(&json[array]) {
+            Some(index) => format!("{path}[{index}]"),
+            None => path,
+        },
+        _ => path,
+    }
+}
+
+/// Index of the first element of a JSON array that is not a valid block.
+fn first_bad_block(array: &str) -> Option<usize> {
+    let values: Vec<serde_json::Value> = serde_json::from_str(array).ok()?;
+    values
+        .into_iter()
+        .position(|value| serde_json::from_value::<Block>(value).is_err())
+}
+
+/// One open container: an array with the index of its current element, or an object
+/// with the key of its current member.
+enum Open {
+    Array { start: usize, index: usize },
+    Object(Option<String>),
+}
+
+/// Where a scan of JSON text stopped: the open containers, in order.
+struct PathScan {
+    stack: Vec<Open>,
+    closed_document: bool,
+    /// The byte range of the array that the scan's last character closed, if it did.
+    just_closed_array: Option<std::ops::Range<usize>>,
+}
+
+impl PathScan {
+    /// Scans `bytes`, which may end inside a character.
+    fn new(bytes: &[u8]) -> Self {
+        let mut scan = PathScan {
+            stack: Vec::new(),
+            closed_document: false,
+            just_closed_array: None,
+        };
+        let mut expecting_key = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let byte = bytes[i];
+            if !byte.is_ascii_whitespace() {
+                scan.just_closed_array = None;
+            }
+            match byte {
+                b'"' => {
+                    let start = i + 1;
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    if expecting_key {
+                        if let Some(Open::Object(key)) = scan.stack.last_mut() {
+                            let raw = String::from_utf8_lossy(&bytes[start..i.min(bytes.len())]);
+                            *key = Some(
+                                serde_json::from_str(&format!("\"{raw}\""))
+                                    .unwrap_or_else(|_| raw.into_owned()),
+                            );
+                        }
+                        expecting_key = false;
+                    }
+                }
+                b'{' => {
+                    scan.stack.push(Open::Object(None));
+                    expecting_key = true;
+                }
+                b'[' => scan.stack.push(Open::Array { start: i, index: 0 }),
+                b'}' | b']' => {
+                    if let Some(Open::Array { start, .. }) = scan.stack.pop() {
+                        scan.just_closed_array = Some(start..i + 1);
+                    }
+                    scan.closed_document = scan.stack.is_empty();
+                    expecting_key = false;
+                }
+                b',' => match scan.stack.last_mut() {
+                    Some(Open::Array { index, .. }) => *index += 1,
+                    Some(Open::Object(_)) => expecting_key = true,
+                    None => {}
+                },
+                _ => {}
+            }
+            i += 1;
+        }
+        scan
+    }
+
+    fn path(&self) -> String {
+        let mut path = String::new();
+        for open in &self.stack {
+            match open {
+                Open::Array { index, .. } => path.push_str(&format!("[{index}]")),
+                Open::Object(Some(key)) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                Open::Object(None) => {}
+            }
+        }
+        match (path.is_empty(), self.closed_document) {
+            (false, _) => path,
+            (true, true) => "(after the document)".to_owned(),
+            (true, false) => "(top level)".to_owned(),
+        }
     }
 }
 
@@ -511,6 +623,22 @@ mod tests {
                 proptest::prop_assert!(validate(&article).is_empty());
             }
         }
+    }
+
+    #[test]
+    fn the_path_of_an_error_names_keys_and_indexes() {
+        let json = r#"{"a": [1, {"b\u0041": [true, "x"]}], "c": 2}"#;
+        let at = |needle: &str| {
+            let end = json.find(needle).unwrap() + needle.len();
+            json_path_at(json, 1, end)
+        };
+        assert_eq!(at(r#""x""#), "a[1].bA[1]");
+        assert_eq!(at("true"), "a[1].bA[0]");
+        assert_eq!(at("]}"), "a[1]");
+        assert_eq!(at(r#""c": 2"#), "c");
+        assert_eq!(json_path_at(json, 1, 0), "(top level)");
+        assert_eq!(json_path_at(json, 1, json.len()), "(after the document)");
+        assert_eq!(json_path_at("{\n \"k\": [\n 1,\n 2", 4, 2), "k[1]");
     }
 
     #[test]
