@@ -178,3 +178,14 @@ fn at_least_six_backdrop_events_from_august_to_december_2021_each_with_provenanc
         );
     }
 }
+
+#[test]
+fn the_compiled_in_copy_is_the_shipped_file_without_whitespace() {
+    let shipped: serde_json::Value = serde_json::from_str(include_str!(
+        "../static/articles/nsa-moscow-2021-12-01.json"
+    ))
+    .unwrap();
+    let compiled: serde_json::Value = serde_json::from_str(briefing::BUILTIN_ARTICLE_JSON).unwrap();
+    assert_eq!(compiled, shipped);
+    assert!(!briefing::BUILTIN_ARTICLE_JSON.contains("\n  "));
+}
