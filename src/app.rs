@@ -7,12 +7,12 @@ use crate::components::{
     TimelinePanel, SEARCH_INPUT_ID,
 };
 use crate::document::Document;
-use crate::export;
 use crate::link::ViewLink;
 use crate::options::{Host, ViewerOptions};
 use crate::search::SearchHit;
 use crate::source::Opened;
 use crate::state::{Action, FocusTarget, Resume, ViewState};
+use crate::tools::{ExportFormat, ToolRequest, ToolResponse};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -372,43 +372,25 @@ impl Shown {
     }
 }
 
-/// The data a reader can take to other tools.
-#[derive(Clone, Copy)]
-enum Download {
-    TimelineJs,
-    EntitiesCsv,
-    EventsCsv,
-    JsonLd,
-}
-
-impl Download {
-    /// File name, MIME type and content, computed when asked for.
-    fn render(self, document: &Document) -> (String, &'static str, String) {
-        let id = &document.article.id;
-        let pretty =
-            |value: serde_json::Value| serde_json::to_string_pretty(&value).unwrap_or_default();
-        match self {
-            Download::TimelineJs => (
-                format!("{id}.timeline.json"),
-                "application/json",
-                pretty(export::timelinejs(document)),
-            ),
-            Download::EntitiesCsv => (
-                format!("{id}-entities.csv"),
-                "text/csv",
-                export::entities_csv(document),
-            ),
-            Download::EventsCsv => (
-                format!("{id}-events.csv"),
-                "text/csv",
-                export::events_csv(document),
-            ),
-            Download::JsonLd => (
-                format!("{id}.jsonld"),
-                "application/ld+json",
-                pretty(export::json_ld(&document.article)),
-            ),
+/// Has the tools module write the article in `format`, and hands the file to the reader.
+async fn download(format: ExportFormat, document: &Document) -> Result<(), String> {
+    let article_json = serde_json::to_string(&document.article)
+        .map_err(|error| format!("Could not prepare the download: {error}."))?;
+    match crate::tools_client::run(ToolRequest::Export {
+        format,
+        article_json,
+    })
+    .await
+    {
+        Ok(ToolResponse::File(file)) => browser::download(&file.name, &file.mime, &file.content)
+            .map_err(|reason| format!("Could not download {}: {reason}.", file.name)),
+        Ok(ToolResponse::Failed(reason)) => {
+            Err(format!("Could not prepare the download: {reason}"))
         }
+        Ok(ToolResponse::Converted { .. }) => {
+            Err("Could not prepare the download: the tools answered with an article.".to_owned())
+        }
+        Err(reason) => Err(format!("Could not prepare the download. {reason}")),
     }
 }
 
@@ -542,22 +524,27 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         let downloads = shown.as_ref().map(|shown| {
             let document = shown.document.clone();
             let status = status.clone();
-            let offer = move |kind: Download| {
+            // The exports are written by the tools module, loaded on the first download.
+            let offer = move |format: ExportFormat| {
                 let (document, status) = (document.clone(), status.clone());
                 Callback::from(move |_: MouseEvent| {
-                    let (name, mime, content) = kind.render(&document);
-                    if let Err(reason) = browser::download(&name, mime, &content) {
-                        status.set(OpenStatus::Failed(format!("Could not download {name}: {reason}.")));
-                    }
+                    let (document, status) = (document.clone(), status.clone());
+                    status.set(OpenStatus::Opening("Preparing the download…".to_owned()));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        status.set(match download(format, &document).await {
+                            Ok(()) => OpenStatus::Idle,
+                            Err(reason) => OpenStatus::Failed(reason),
+                        });
+                    });
                 })
             };
             html! {
                 <div class="downloads" role="group" aria-label="Download the data">
                     { "Download: " }
-                    <button type="button" onclick={offer(Download::TimelineJs)}>{ "TimelineJS JSON" }</button>
-                    <button type="button" onclick={offer(Download::EntitiesCsv)}>{ "Entities CSV" }</button>
-                    <button type="button" onclick={offer(Download::EventsCsv)}>{ "Events CSV" }</button>
-                    <button type="button" onclick={offer(Download::JsonLd)}>{ "JSON-LD" }</button>
+                    <button type="button" onclick={offer(ExportFormat::TimelineJs)}>{ "TimelineJS JSON" }</button>
+                    <button type="button" onclick={offer(ExportFormat::EntitiesCsv)}>{ "Entities CSV" }</button>
+                    <button type="button" onclick={offer(ExportFormat::EventsCsv)}>{ "Events CSV" }</button>
+                    <button type="button" onclick={offer(ExportFormat::JsonLd)}>{ "JSON-LD" }</button>
                 </div>
             }
         });

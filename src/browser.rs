@@ -3,7 +3,8 @@
 
 use crate::link::ViewLink;
 use crate::settings::ReadingSettings;
-use crate::source::{article_from_file, article_from_text, OpenError, Opened};
+use crate::source::{article_from_text, classify_file, FileContent, OpenError, Opened};
+use crate::tools::{ToolRequest, ToolResponse};
 use crate::validate::MAX_ARTICLE_BYTES;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -289,7 +290,33 @@ pub async fn read_article_file(file: &web_sys::File) -> Result<Opened, OpenError
             name: file.name(),
             detail: error.to_string(),
         })?;
-    article_from_file(&file.name(), &bytes)
+    match classify_file(&file.name(), &bytes)? {
+        FileContent::Json(json) => Ok(Opened {
+            article: article_from_text(json)?,
+            notes: Vec::new(),
+        }),
+        // The converter lives in the tools module, loaded now if this is its first use.
+        FileContent::Text { id, text } => {
+            let request = ToolRequest::Convert {
+                id,
+                text: text.to_owned(),
+            };
+            match crate::tools_client::run(request).await {
+                Ok(ToolResponse::Converted {
+                    article_json,
+                    notes,
+                }) => Ok(Opened {
+                    article: article_from_text(&article_json)?,
+                    notes,
+                }),
+                Ok(ToolResponse::Failed(reason)) => Err(OpenError::Convert(reason)),
+                Ok(ToolResponse::File(_)) => Err(OpenError::Convert(
+                    "the tools answered with a file instead of an article".to_owned(),
+                )),
+                Err(reason) => Err(OpenError::Tools(reason)),
+            }
+        }
+    }
 }
 
 /// Shows a panic as a message at the top of the page, so the reader is not left with

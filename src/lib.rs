@@ -25,6 +25,8 @@ pub mod source;
 pub mod state;
 pub mod text;
 pub mod timeline;
+pub mod tools;
+pub mod tools_client;
 pub mod validate;
 
 /// Id of the built-in article; its JSON ships as `articles/<id>.json`.

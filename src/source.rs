@@ -27,6 +27,9 @@ pub enum OpenError {
     NotUtf8 { offset: usize },
     #[error("This text could not be turned into an article: {0}")]
     Convert(String),
+    /// The tools module (which converts text) could not be loaded or stopped.
+    #[error("{0}")]
+    Tools(String),
 }
 
 /// An opened article, with what the reader should know about how it was made.
@@ -37,9 +40,17 @@ pub struct Opened {
     pub notes: Vec<String>,
 }
 
-/// Opens a file the reader chose or dropped: Briefing JSON (`.json`, or any text that
-/// starts with `{`), or plain text (`.txt` and the rest), converted with suggestions.
-pub fn article_from_file(name: &str, bytes: &[u8]) -> Result<Opened, OpenError> {
+/// What a file the reader chose or dropped holds, before anything is made of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileContent<'a> {
+    /// Briefing JSON: `.json`, or any text that starts with `{`.
+    Json(&'a str),
+    /// Plain text (`.txt` and the rest), to convert, with an article id from the file name.
+    Text { id: Option<String>, text: &'a str },
+}
+
+/// Checks a file's size and encoding and tells JSON from plain text.
+pub fn classify_file<'a>(name: &str, bytes: &'a [u8]) -> Result<FileContent<'a>, OpenError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(OpenError::TooLarge {
             size: bytes.len(),
@@ -53,18 +64,23 @@ pub fn article_from_file(name: &str, bytes: &[u8]) -> Result<Opened, OpenError> 
     let lower = name.to_ascii_lowercase();
     let looks_like_json = body.trim_start().starts_with('{');
     if lower.ends_with(".json") || (!lower.ends_with(".txt") && looks_like_json) {
-        return Ok(Opened {
-            article: article_from_text(body)?,
-            notes: Vec::new(),
-        });
+        return Ok(FileContent::Json(body));
     }
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let options = ConvertOptions {
+    Ok(FileContent::Text {
         id: Some(stem.to_owned()).filter(|s| !s.trim().is_empty()),
+        text: body,
+    })
+}
+
+/// Converts plain text into an article with suggestions, and notes on how it was made.
+pub fn article_from_plain_text(id: Option<String>, text: &str) -> Result<Opened, OpenError> {
+    let options = ConvertOptions {
+        id,
         ..ConvertOptions::default()
     };
     let conversion =
-        convert_text(body, &options).map_err(|error| OpenError::Convert(error.to_string()))?;
+        convert_text(text, &options).map_err(|error| OpenError::Convert(error.to_string()))?;
     let mut notes = vec![format!(
         "Converted from plain text: the {} entities and {} dated events marked “suggested” were found automatically, not curated.",
         conversion.article.entities.len(),
@@ -78,6 +94,18 @@ pub fn article_from_file(name: &str, bytes: &[u8]) -> Result<Opened, OpenError> 
         article: conversion.article,
         notes,
     })
+}
+
+/// Opens a file the reader chose or dropped: Briefing JSON, or plain text converted with
+/// suggestions (see [`classify_file`]).
+pub fn article_from_file(name: &str, bytes: &[u8]) -> Result<Opened, OpenError> {
+    match classify_file(name, bytes)? {
+        FileContent::Json(json) => Ok(Opened {
+            article: article_from_text(json)?,
+            notes: Vec::new(),
+        }),
+        FileContent::Text { id, text } => article_from_plain_text(id, text),
+    }
 }
 
 /// Reads an article from text that should be JSON in Briefing's format.

@@ -1,0 +1,99 @@
+// The tools module: the converter and the exports live in a second WebAssembly module,
+// run in a Web Worker that loads the first time a tool is used. A reader who only reads
+// never downloads it; a failure to load it ends in a message, with the article kept.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { viewerSuite } from './support.mjs';
+
+const BUILTIN_TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
+const seedText = await readFile(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
+const suite = viewerSuite();
+
+const openRecording = (options = {}) => suite.open(undefined, options);
+
+/** Records the path of every request made in `context`. */
+function recordRequests(context) {
+    const requested = [];
+    context.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    return requested;
+}
+
+async function chooseFile(page, name, text) {
+    const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Open article…' }).click(),
+    ]);
+    await chooser.setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+}
+
+const toolsRequests = (requested) => requested.filter((path) => path.includes('briefing-tools'));
+
+test('reading loads no tools; the first conversion loads them once, and downloads reuse them', async () => {
+    let requested;
+    const { page } = await openRecording({ prepare: (context) => void (requested = recordRequests(context)) });
+    // The page is interactive: a section toggle answers.
+    const toggle = page.locator('.section-toggle').first();
+    await toggle.click();
+    await page.waitForFunction(() => document.querySelector('.section-toggle').getAttribute('aria-expanded') === 'false');
+    await page.locator('.entity-button').first().click();
+    await page.locator('mark.mention.marked').first().waitFor();
+    assert.deepEqual(toolsRequests(requested), [], 'nothing of the tools module is fetched for reading');
+
+    await chooseFile(page, 'seed.txt', seedText);
+    await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
+    assert.deepEqual(
+        toolsRequests(requested).sort(),
+        ['/briefing-tools-loader.js', '/briefing-tools.js', '/briefing-tools_bg.wasm'],
+    );
+
+    const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Entities CSV' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'seed-entities.csv');
+    assert.equal(toolsRequests(requested).length, 3, 'the module is loaded once');
+});
+
+test('a download says it is being prepared while the tools load', async () => {
+    const { page } = await openRecording({
+        // Hold the tools' wasm until the test has seen the status.
+        prepare: (context) =>
+            context.route('**/briefing-tools_bg.wasm', async (route) => {
+                await page.locator('.opening-status', { hasText: 'Preparing the download…' }).waitFor();
+                await route.continue();
+            }),
+    });
+    const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Events CSV' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'nsa-moscow-2021-12-01-events.csv');
+    await page.locator('.opening-status p').waitFor({ state: 'detached' });
+});
+
+for (const [what, blocked] of [
+    ['its loader', '**/briefing-tools*'],
+    ['its WebAssembly', '**/briefing-tools_bg.wasm'],
+]) {
+    test(`when the tools cannot load (${what}), converting says so and the article on screen stays`, async () => {
+        const { page } = await openRecording({
+            prepare: (context) => context.route(blocked, (route) => route.abort()),
+        });
+        await chooseFile(page, 'seed.txt', seedText);
+        const alert = page.locator('.opening-error[role="alert"]');
+        await alert.waitFor();
+        const message = await alert.textContent();
+        assert.match(message, /^Could not open seed\.txt\. The tools could not be loaded/);
+        assert.match(message, /The article on screen is unchanged\.$/);
+        assert.equal(await page.locator('main#article h1').textContent(), BUILTIN_TITLE);
+
+        const [download] = await Promise.all([
+            page.waitForEvent('download', { timeout: 1_000 }).catch(() => null),
+            page.getByRole('button', { name: 'JSON-LD' }).click(),
+        ]);
+        assert.equal(download, null, 'nothing is downloaded');
+        await page.locator('.opening-error', { hasText: 'Could not prepare the download.' }).waitFor();
+    });
+}
