@@ -1,9 +1,9 @@
 //! Finding dates in text, as precise as written.
 
-use super::lexicon::{MONTHS, MONTH_CUES, WEEKDAYS};
+use super::lexicon::MONTH_CUES;
 use super::text::{is_comma, is_space, words};
-use crate::model::Precision;
-use time::{Date, Month};
+use crate::dates::PartialDate;
+use time::{Month, Weekday};
 
 /// A date in the text, `text[start..end]`, as precise as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,46 +11,36 @@ pub(super) struct DateMention {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) year: Option<i32>,
-    pub(super) month: Option<u8>,
+    pub(super) month: Option<Month>,
     pub(super) day: Option<u8>,
 }
 
 impl DateMention {
-    /// False for dates that do not exist, such as "February 30".
+    /// The date as articles hold it, when the text gives its year and the date exists.
+    pub(super) fn date(&self) -> Option<PartialDate> {
+        self.in_year(self.year?)
+    }
+
+    /// False for dates that do not exist, such as "February 30"; a date without a year
+    /// is tried in a leap year, since "February 29" may be real.
     pub(super) fn is_real(&self) -> bool {
-        let month = self.month.and_then(|m| Month::try_from(m).ok());
-        match (month, self.day) {
-            // A leap year, since "February 29" without a year may be real.
-            (Some(month), Some(day)) => {
-                Date::from_calendar_date(self.year.unwrap_or(2000), month, day).is_ok()
-            }
-            _ => true,
-        }
+        self.in_year(self.year.unwrap_or(2000)).is_some()
     }
 
-    pub(super) fn iso(&self) -> String {
-        let year = self.year.unwrap_or_default();
-        match (self.month, self.day) {
-            (Some(month), Some(day)) => format!("{year:04}-{month:02}-{day:02}"),
-            (Some(month), None) => format!("{year:04}-{month:02}"),
-            _ => format!("{year:04}"),
-        }
-    }
-
-    pub(super) fn precision(&self) -> Precision {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => Precision::Day,
-            (Some(_), None) => Precision::Month,
-            _ => Precision::Year,
-        }
+    /// Checked by the same parser as validation, so an event's date always passes it.
+    fn in_year(&self, year: i32) -> Option<PartialDate> {
+        let date = PartialDate {
+            year,
+            month: self.month,
+            day: self.day,
+        };
+        PartialDate::parse(&date.iso()).ok()
     }
 }
 
-fn month_number(word: &str) -> Option<u8> {
-    MONTHS
-        .iter()
-        .position(|&m| m == word)
-        .and_then(|i| u8::try_from(i + 1).ok())
+/// The month a word names, in the English names the viewer shows (`time::Month`'s).
+fn month_named(word: &str) -> Option<Month> {
+    word.parse().ok()
 }
 
 /// "1", "01", "1st", "15th": a day of the month.
@@ -110,9 +100,9 @@ fn date_at(text: &str, words: &[(usize, usize)], i: usize) -> Option<(DateMentio
         Some((mention, last + 1))
     };
 
-    let weekday = WEEKDAYS.contains(&word(i)) && spaced_or_comma(i);
+    let weekday = word(i).parse::<Weekday>().is_ok() && spaced_or_comma(i);
     let first = if weekday { i + 1 } else { i };
-    if let Some(month) = month_number(word(first)) {
+    if let Some(month) = month_named(word(first)) {
         if spaced(first) {
             if let Some(day) = day_number(word(first + 1)) {
                 if spaced_or_comma(first + 1) {
@@ -137,7 +127,7 @@ fn date_at(text: &str, words: &[(usize, usize)], i: usize) -> Option<(DateMentio
     }
     if let Some(day) = day_number(word(first)) {
         if spaced(first) {
-            if let Some(month) = month_number(word(first + 1)) {
+            if let Some(month) = month_named(word(first + 1)) {
                 if spaced_or_comma(first + 1) {
                     if let Some(year) = year_number(word(first + 2)) {
                         return date(first + 2, Some(year), Some(month), Some(day));
@@ -188,7 +178,7 @@ mod tests {
     fn dates(text: &str) -> Vec<Found<'_>> {
         find_dates(text)
             .into_iter()
-            .map(|d| (&text[d.start..d.end], d.year, d.month, d.day))
+            .map(|d| (&text[d.start..d.end], d.year, d.month.map(u8::from), d.day))
             .collect()
     }
 

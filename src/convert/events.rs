@@ -32,30 +32,30 @@ pub(super) fn suggest_events(
         let sentences = sentences(text);
         // Entity ids named in each sentence, by the sentence's start.
         let mut named: HashMap<usize, Vec<String>> = HashMap::new();
-        for date in find_dates(text) {
-            let quote = &text[date.start..date.end];
-            if !date.is_real() {
+        for found in find_dates(text) {
+            let quote = &text[found.start..found.end];
+            if !found.is_real() {
                 warnings.push(format!(
                     "\"{quote}\" in paragraph {paragraph} is not a real date; no event was made"
                 ));
                 continue;
             }
-            if date.year.is_none() {
-                if let Some(month) = date.month {
+            let Some(date) = found.date() else {
+                if let Some(month) = found.month {
                     partial.push(PartialDateMention {
                         text: quote.to_owned(),
-                        month,
-                        day: date.day,
+                        month: month.into(),
+                        day: found.day,
                         paragraph: paragraph.to_owned(),
                     });
                 }
                 continue;
-            }
-            let (start, end) = sentences[..sentences.partition_point(|&(s, _)| s <= date.start)]
+            };
+            let (start, end) = sentences[..sentences.partition_point(|&(s, _)| s <= found.start)]
                 .last()
                 .copied()
-                .filter(|&(_, e)| date.end <= e)
-                .unwrap_or((date.start, date.end));
+                .filter(|&(_, e)| found.end <= e)
+                .unwrap_or((found.start, found.end));
             let sentence = &text[start..end];
             let iso = date.iso();
             // The same date twice in one sentence is one event.

@@ -3,6 +3,7 @@
 use crate::model::EntityKind;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use time::{Month, Weekday};
 use EntityKind::{Organisation as Org, Place};
 
 /// Function words a heading may keep in lower case: "Concern over Afghanistan".
@@ -18,17 +19,6 @@ pub(super) const MINOR_WORDS: &[&str] = &[
 pub(super) const ABBREVIATIONS: &[&str] = &[
     "Capt", "Co", "Col", "Corp", "Dr", "Gen", "Gov", "Inc", "Jr", "Lt", "Ltd", "Mr", "Mrs",
     "Ms", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "etc", "vs",
-];
-
-#[rustfmt::skip]
-pub(super) const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-];
-
-#[rustfmt::skip]
-pub(super) const WEEKDAYS: [&str; 7] = [
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 ];
 
 /// Words before a month named alone that make it a date: "in December", not "May".
@@ -193,7 +183,7 @@ pub(super) fn is_acronym(word: &str) -> bool {
 }
 
 pub(super) fn is_calendar_word(word: &str) -> bool {
-    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+    word.parse::<Month>().is_ok() || word.parse::<Weekday>().is_ok()
 }
 
 /// Every name, other name and adjective in [`KNOWN`], to its index and whether it is an

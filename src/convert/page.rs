@@ -148,8 +148,9 @@ fn is_heading(line: &str) -> bool {
 }
 
 /// The page date, when the line is a full, real date.
-fn page_date(line: &str, date: &DateMention) -> Option<CopyDate> {
-    (date.year.is_some() && date.day.is_some() && date.is_real()).then(|| CopyDate {
+fn page_date(line: &str, mention: &DateMention) -> Option<CopyDate> {
+    let date = mention.date().filter(|date| date.day.is_some())?;
+    Some(CopyDate {
         text: line.to_owned(),
         date: date.iso(),
         note: Some("The date shown on this copy of the page, not the publication date.".to_owned()),
