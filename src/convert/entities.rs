@@ -487,8 +487,9 @@ pub(super) fn suggest_entities(article: &Article, warnings: &mut Vec<String>) ->
     kept.sort_by_key(|(at, _)| *at);
     let mut ids = Ids::default();
     kept.into_iter()
-        .map(|(_, mut entity)| {
-            entity.id = ids.unique(&slug(&entity.name), "entity");
+        .enumerate()
+        .map(|(index, (_, mut entity))| {
+            entity.id = ids.unique(&slug(&entity.name), &format!("entity-{}", index + 1));
             entity
         })
         .collect()

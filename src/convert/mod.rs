@@ -25,7 +25,9 @@ mod names;
 mod page;
 mod text;
 
+use crate::ids::MAX_ID_CHARS;
 use crate::model::Article;
+use crate::text::echo;
 use crate::validate::{describe_problems, validate, Problem, MAX_ARTICLE_BYTES};
 use entities::suggest_entities;
 use events::suggest_events;
@@ -40,7 +42,8 @@ pub const MAX_TEXT_BYTES: usize = MAX_ARTICLE_BYTES / 2;
 /// What the caller knows that the text may not say.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConvertOptions {
-    /// The article id; by default a slug of the title.
+    /// The article id; a slug of it when it does not follow the id grammar
+    /// ([`crate::ids`]), and by default a slug of the title.
     pub id: Option<String>,
     /// The site name when no "Welcome to …" line names it.
     pub default_site: String,
@@ -125,10 +128,14 @@ pub fn convert_text(text: &str, options: &ConvertOptions) -> Result<Conversion, 
             site.to_owned()
         }
     };
-    let id = match options.id.as_deref().and_then(non_blank) {
-        Some(id) => id.to_owned(),
-        None => article_id(&page.title),
-    };
+    let given_id = options.id.as_deref().and_then(non_blank);
+    let id = article_id(given_id, &page.title);
+    if let Some(given) = given_id.filter(|given| *given != id) {
+        warnings.push(format!(
+            "an id is lower-case letters, digits, \"-\", \".\" and \"_\", at most {MAX_ID_CHARS} characters; \"{}\" is not, so the id is \"{id}\"",
+            echo(given)
+        ));
+    }
     let mut article = Article {
         id,
         site,
@@ -184,6 +191,20 @@ mod tests {
         assert_eq!(conversion.article.site, "Dawn");
         assert!(conversion.warnings[0].contains("\"Dawn\""));
         assert_eq!(convert("Title\n\nText.").article.site, "Unknown site");
+    }
+
+    #[test]
+    fn a_given_id_outside_the_grammar_becomes_a_slug_with_a_warning() {
+        let options = ConvertOptions {
+            id: Some("My Story".into()),
+            ..ConvertOptions::default()
+        };
+        let conversion = convert_text("Title\n\nText.", &options).unwrap();
+        assert_eq!(conversion.article.id, "my-story");
+        assert!(conversion
+            .warnings
+            .iter()
+            .any(|w| w.contains("\"My Story\" is not, so the id is \"my-story\"")));
     }
 
     #[test]

@@ -191,8 +191,9 @@ pub(super) fn build_sections(
     for item in items {
         let block = match item {
             Item::Heading(heading) => {
+                // The lead is the first section, so headed sections count from 1.
                 sections.push(Section {
-                    id: ids.unique(&slug(&heading), "section"),
+                    id: ids.unique(&slug(&heading), &format!("section-{}", sections.len())),
                     heading: Some(heading),
                     blocks: Vec::new(),
                 });
