@@ -246,33 +246,71 @@ mod tests {
                         .to_owned()
                 ),
                 "[A-Z][a-z]{0,6}( (of|and|[A-Z][a-z]{0,6})){0,4}",
+                // Headings and names with accents, in other scripts, and too long for an id.
+                "[A-ZÀ-ÖА-Я][a-zß-öа-я\u{301}]{0,12}( [A-ZÀ-ÖА-Я][a-zß-öа-я]{0,30}){0,7}",
                 "[A-Za-z0-9 ,.:;’“”\u{a0}\u{301}-]{0,60}",
                 "\\PC{0,40}",
             ]
         }
 
+        /// Every id in the article: its own, and each section's, paragraph's, entity's
+        /// and event's.
+        fn ids(article: &Article) -> Vec<&str> {
+            let mut ids = vec![article.id.as_str()];
+            ids.extend(article.sections.iter().map(|s| s.id.as_str()));
+            ids.extend(article.paragraphs().map(|(_, id, _)| id));
+            ids.extend(article.entities.iter().map(|e| e.id.as_str()));
+            ids.extend(article.events.iter().map(|e| e.id.as_str()));
+            ids
+        }
+
+        /// The conversion, if the converter made one; a failed test case if it made an
+        /// article that does not validate or has an id outside the grammar. Refusing a
+        /// text for what it is (empty, too large, no title, no paragraphs) passes.
+        fn made(
+            result: Result<Conversion, ConvertError>,
+        ) -> Result<Option<Conversion>, TestCaseError> {
+            let conversion = match result {
+                Ok(conversion) => conversion,
+                Err(error @ ConvertError::Invalid(_)) => {
+                    return Err(TestCaseError::fail(error.to_string()))
+                }
+                Err(_) => return Ok(None),
+            };
+            let problems = validate(&conversion.article);
+            prop_assert!(problems.is_empty(), "{}", describe_problems(&problems));
+            for id in ids(&conversion.article) {
+                prop_assert!(crate::ids::is_valid_id(id), "id {id:?}");
+            }
+            Ok(Some(conversion))
+        }
+
         proptest! {
             #[test]
-            fn never_panics_and_ok_results_validate(text in "\\PC{0,300}") {
-                if let Ok(conversion) = convert_text(&text, &ConvertOptions::default()) {
-                    prop_assert!(validate(&conversion.article).is_empty());
-                }
+            fn never_panics_and_never_makes_an_invalid_article(
+                // Lines of any printable text, so that some are titles and paragraphs.
+                text in "(\\PC{0,40}\n{1,2}){0,8}",
+                id in proptest::option::of("\\PC{0,120}"),
+            ) {
+                let options = ConvertOptions { id, ..ConvertOptions::default() };
+                made(convert_text(&text, &options))?;
             }
 
             #[test]
             fn page_shaped_texts_convert_to_valid_articles(lines in proptest::collection::vec(line(), 0..24)) {
                 let text = lines.join("\n");
-                if let Ok(conversion) = convert_text(&text, &ConvertOptions::default()) {
-                    let json = serde_json::to_string(&conversion.article).unwrap();
-                    prop_assert!(crate::validate::load_article(&json).is_ok());
-                    // Every alias is named somewhere the viewer looks for mentions.
-                    let document = crate::document::Document::new(conversion.article.clone());
-                    for (index, entity) in conversion.article.entities.iter().enumerate() {
-                        prop_assert!(entity.suggested);
-                        prop_assert!(!document.entity_mentions[index].is_empty());
-                    }
-                    prop_assert!(conversion.article.events.iter().all(|e| e.suggested));
+                let Some(conversion) = made(convert_text(&text, &ConvertOptions::default()))? else {
+                    return Ok(());
+                };
+                let json = serde_json::to_string(&conversion.article).unwrap();
+                prop_assert!(crate::validate::load_article(&json).is_ok());
+                // Every alias is named somewhere the viewer looks for mentions.
+                let document = crate::document::Document::new(conversion.article.clone());
+                for (index, entity) in conversion.article.entities.iter().enumerate() {
+                    prop_assert!(entity.suggested);
+                    prop_assert!(!document.entity_mentions[index].is_empty());
                 }
+                prop_assert!(conversion.article.events.iter().all(|e| e.suggested));
             }
         }
     }
