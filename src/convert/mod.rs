@@ -11,10 +11,11 @@
 //! [`Conversion::partial_dates`] instead.
 //!
 //! Pure: no I/O and no `web-sys`; `src/bin/briefing-convert.rs` is the command around it.
-//! This module holds the public API and the order of the steps: [`page`] reads the
-//! page's shape, [`entities`] and [`events`] make the suggestions, with [`text`] (words
-//! and sentences), [`dates`] (dates in text), [`names`] (where a name may be),
-//! [`lexicon`] (word lists) and [`ids`] (slugs).
+//!
+//! This module holds the public API and the order of the steps: `page` reads the page's
+//! shape, `entities` and `events` make the suggestions, helped by `text` (words and
+//! sentences), `dates` (dates in text), `names` (where a name may be), `lexicon` (word
+//! lists) and `ids` (slugs).
 
 mod dates;
 mod entities;
