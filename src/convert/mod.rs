@@ -2,7 +2,7 @@
 //!
 //! The shape: optional page-chrome lines ("| Welcome to Global Village Space"), a date
 //! line, the title, then paragraphs separated by blank lines, short heading lines and
-//! "Read More: <headline>" lines. The text is kept word for word.
+//! `Read More: <headline>` lines. The text is kept word for word.
 //!
 //! Entities and dated events are *suggested* by plain rules (capitalised runs, titles
 //! next to names, a small built-in list of places and international bodies, date
