@@ -2,8 +2,11 @@
 //! built-in article, honest dates, and suggested entities; and the command around it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use briefing::convert::{convert_text, Conversion, ConvertOptions};
+use briefing::convert::{convert_text, Conversion, ConvertError, ConvertOptions};
+use briefing::ids::is_valid_id;
 use briefing::model::{Article, Block};
+use briefing::validate::{describe_problems, validate};
+use proptest::prelude::*;
 use std::process::Command;
 
 const SEED: &str = include_str!("fixtures/seed-article.txt");
@@ -140,13 +143,47 @@ fn suggested_entities_cover_the_story() {
     assert!(yusuf.aliases.iter().any(|a| a == "NSA"));
 }
 
+/// Every id in the article: its own, and each section's, paragraph's, entity's and event's.
+fn ids(article: &Article) -> Vec<&str> {
+    let mut ids = vec![article.id.as_str()];
+    ids.extend(article.sections.iter().map(|s| s.id.as_str()));
+    ids.extend(article.paragraphs().map(|(_, id, _)| id));
+    ids.extend(article.entities.iter().map(|e| e.id.as_str()));
+    ids.extend(article.events.iter().map(|e| e.id.as_str()));
+    ids
+}
+
 #[test]
 fn the_result_validates_and_round_trips() {
     let article = seed().article;
-    assert!(briefing::validate::validate(&article).is_empty());
+    assert!(validate(&article).is_empty());
+    for id in ids(&article) {
+        assert!(is_valid_id(id), "id {id:?}");
+    }
     let json = serde_json::to_string(&article).unwrap();
     assert_eq!(briefing::validate::load_article(&json).unwrap(), article);
     assert!(json.contains("\"suggested\":true"));
+}
+
+proptest! {
+    /// Any of the seed's lines, in order, make a valid article or are refused for what
+    /// they are (no title, no paragraphs); never an article that does not validate.
+    #[test]
+    fn any_lines_of_the_seed_make_a_valid_article_or_a_clear_refusal(
+        lines in proptest::sample::subsequence(SEED.lines().collect::<Vec<_>>(), 0..=SEED.lines().count())
+    ) {
+        match convert_text(&lines.join("\n"), &ConvertOptions::default()) {
+            Ok(conversion) => {
+                let problems = validate(&conversion.article);
+                prop_assert!(problems.is_empty(), "{}", describe_problems(&problems));
+                for id in ids(&conversion.article) {
+                    prop_assert!(is_valid_id(id), "id {id:?}");
+                }
+            }
+            Err(error @ ConvertError::Invalid(_)) => prop_assert!(false, "{error}"),
+            Err(_) => {}
+        }
+    }
 }
 
 fn command() -> Command {

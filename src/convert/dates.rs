@@ -1,0 +1,208 @@
+//! Finding dates in text, as precise as written.
+
+use super::lexicon::MONTH_CUES;
+use super::text::{is_comma, is_space, words};
+use crate::dates::PartialDate;
+use time::{Month, Weekday};
+
+/// A date in the text, `text[start..end]`, as precise as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct DateMention {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) year: Option<i32>,
+    pub(super) month: Option<Month>,
+    pub(super) day: Option<u8>,
+}
+
+impl DateMention {
+    /// The date as articles hold it, when the text gives its year and the date exists.
+    pub(super) fn date(&self) -> Option<PartialDate> {
+        self.in_year(self.year?)
+    }
+
+    /// False for dates that do not exist, such as "February 30"; a date without a year
+    /// is tried in a leap year, since "February 29" may be real.
+    pub(super) fn is_real(&self) -> bool {
+        self.in_year(self.year.unwrap_or(2000)).is_some()
+    }
+
+    /// Checked by the same parser as validation, so an event's date always passes it.
+    fn in_year(&self, year: i32) -> Option<PartialDate> {
+        let date = PartialDate {
+            year,
+            month: self.month,
+            day: self.day,
+        };
+        PartialDate::parse(&date.iso()).ok()
+    }
+}
+
+/// The month a word names, in the English names the viewer shows (`time::Month`'s).
+fn month_named(word: &str) -> Option<Month> {
+    word.parse().ok()
+}
+
+/// "1", "01", "1st", "15th": a day of the month.
+fn day_number(word: &str) -> Option<u8> {
+    let digits = word.trim_end_matches(char::is_alphabetic);
+    let suffix = &word[digits.len()..];
+    let ok = (1..=2).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "" | "st" | "nd" | "rd" | "th");
+    let day: u8 = digits.parse().ok().filter(|_| ok)?;
+    (1..=31).contains(&day).then_some(day)
+}
+
+fn year_number(word: &str) -> Option<i32> {
+    let year: i32 = (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()?;
+    (1000..=2999).contains(&year).then_some(year)
+}
+
+/// Every date in the forms news pages use: "Thursday, February 15, 2024",
+/// "February 15, 2024", "15 February 2024", "December 1", "1 December", "December 2021",
+/// "in December" and "2021".
+pub(super) fn find_dates(text: &str) -> Vec<DateMention> {
+    let words = words(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match date_at(text, &words, i) {
+            Some((date, next)) => {
+                found.push(date);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// The date that starts at word `i`, and the index of the word after it.
+fn date_at(text: &str, words: &[(usize, usize)], i: usize) -> Option<(DateMention, usize)> {
+    let word = |k: usize| words.get(k).map_or("", |&(s, e)| &text[s..e]);
+    let gap = |k: usize| match (words.get(k), words.get(k + 1)) {
+        (Some(&(_, e)), Some(&(s, _))) => &text[e..s],
+        _ => "",
+    };
+    let spaced = |k: usize| is_space(gap(k));
+    let spaced_or_comma = |k: usize| is_space(gap(k)) || is_comma(gap(k));
+    let date = |last: usize, year, month, day| {
+        let mention = DateMention {
+            start: words[i].0,
+            end: words[last].1,
+            year,
+            month,
+            day,
+        };
+        Some((mention, last + 1))
+    };
+
+    let weekday = word(i).parse::<Weekday>().is_ok() && spaced_or_comma(i);
+    let first = if weekday { i + 1 } else { i };
+    if let Some(month) = month_named(word(first)) {
+        if spaced(first) {
+            if let Some(day) = day_number(word(first + 1)) {
+                if spaced_or_comma(first + 1) {
+                    if let Some(year) = year_number(word(first + 2)) {
+                        return date(first + 2, Some(year), Some(month), Some(day));
+                    }
+                }
+                return date(first + 1, None, Some(month), Some(day));
+            }
+        }
+        if !weekday && spaced_or_comma(first) {
+            if let Some(year) = year_number(word(first + 1)) {
+                return date(first + 1, Some(year), Some(month), None);
+            }
+        }
+        let cued = i > 0 && spaced(i - 1) && MONTH_CUES.contains(&word(i - 1));
+        return if cued && !weekday {
+            date(first, None, Some(month), None)
+        } else {
+            None
+        };
+    }
+    if let Some(day) = day_number(word(first)) {
+        if spaced(first) {
+            if let Some(month) = month_named(word(first + 1)) {
+                if spaced_or_comma(first + 1) {
+                    if let Some(year) = year_number(word(first + 2)) {
+                        return date(first + 2, Some(year), Some(month), Some(day));
+                    }
+                }
+                return date(first + 1, None, Some(month), Some(day));
+            }
+        }
+    }
+    let year = year_number(word(i)).filter(|&y| (1900..=2099).contains(&y));
+    if weekday || year.is_none() || !year_stands_alone(text, words[i]) {
+        return None;
+    }
+    date(i, year, None, None)
+}
+
+/// A four-digit number is a year unless it is money, a percentage or part of a longer
+/// number ("$2000", "2000%", "1,2000", "2021-22").
+fn year_stands_alone(text: &str, (start, end): (usize, usize)) -> bool {
+    let mut before = text[..start].chars().rev();
+    let mut after = text[end..].chars();
+    let number_joint = |joint: Option<char>, digit: Option<char>| {
+        joint.is_some_and(|c| ".,:/-".contains(c)) && digit.is_some_and(|c| c.is_ascii_digit())
+    };
+    let (b1, b2) = (before.next(), before.next());
+    let (a1, a2) = (after.next(), after.next());
+    !b1.is_some_and(|c| "$£€¥#".contains(c))
+        && !number_joint(b1, b2)
+        && a1 != Some('%')
+        && !number_joint(a1, a2)
+}
+
+/// The date that is the whole line, if it is one.
+pub(super) fn whole_line_date(line: &str) -> Option<DateMention> {
+    match find_dates(line).as_slice() {
+        [date] if date.start == 0 && date.end == line.len() => Some(*date),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words, year, month and day of each date found.
+    type Found<'t> = (&'t str, Option<i32>, Option<u8>, Option<u8>);
+
+    fn dates(text: &str) -> Vec<Found<'_>> {
+        find_dates(text)
+            .into_iter()
+            .map(|d| (&text[d.start..d.end], d.year, d.month.map(u8::from), d.day))
+            .collect()
+    }
+
+    #[test]
+    fn finds_dates_in_the_forms_news_pages_use() {
+        assert_eq!(
+            dates("on Thursday, February 15, 2024 and February 15, 2024 or 1 December 2021."),
+            [
+                ("Thursday, February 15, 2024", Some(2024), Some(2), Some(15)),
+                ("February 15, 2024", Some(2024), Some(2), Some(15)),
+                ("1 December 2021", Some(2021), Some(12), Some(1)),
+            ]
+        );
+        assert_eq!(
+            dates("on December 1 in Moscow, 1st December, in December 2021, in May, since 2019."),
+            [
+                ("December 1", None, Some(12), Some(1)),
+                ("1st December", None, Some(12), Some(1)),
+                ("December 2021", Some(2021), Some(12), None),
+                ("May", None, Some(5), None),
+                ("2019", Some(2019), None, None),
+            ]
+        );
+        // A bare month needs a cue; money, shares and number ranges are not years.
+        assert!(dates("May I ask? $2000, 2000%, 1,2021 and 2021-22; 1850 troops").is_empty());
+    }
+}

@@ -1,0 +1,149 @@
+//! Ids the converter makes: ASCII slugs of titles, headings and names, made unique, in
+//! the grammar of [`crate::ids`].
+
+use crate::ids::is_valid_id;
+use std::collections::{HashMap, HashSet};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The longest slug, in characters: readable in a link, with room for a "-2" suffix
+/// within [`crate::ids::MAX_ID_CHARS`].
+const SLUG_CHARS: usize = 60;
+
+/// The article's id: the one given when it is valid, otherwise a slug of it, of the
+/// title, or "article", in that order.
+pub(super) fn article_id(given: Option<&str>, title: &str) -> String {
+    if let Some(id) = given.filter(|id| is_valid_id(id)) {
+        return id.to_owned();
+    }
+    [given.map(slug), Some(slug(title))]
+        .into_iter()
+        .flatten()
+        .find(|id| !id.is_empty())
+        .unwrap_or_else(|| "article".to_owned())
+}
+
+/// Lower-case ASCII words joined by hyphens, at most [`SLUG_CHARS`] long: accents are
+/// dropped ("Karāchī’s" → "karachis"), and words in other scripts are left out, so the
+/// slug of "Россия" is empty and the caller falls back to a generic id.
+pub(super) fn slug(text: &str) -> String {
+    let mut out = String::new();
+    let words =
+        text.split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c) || is_combining_mark(c)));
+    for word in words.filter_map(ascii_word) {
+        if out.is_empty() {
+            // A first word longer than a slug is cut inside it.
+            out = word;
+            out.truncate(SLUG_CHARS);
+        } else if out.len() + 1 + word.len() <= SLUG_CHARS {
+            out.push('-');
+            out.push_str(&word);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// "Women’s" → "womens": an apostrophe does not split a word.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// The word in lower-case ASCII letters and digits, or `None` when it has a letter that
+/// is not a Latin one with accents.
+fn ascii_word(word: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in word.nfd() {
+        match c {
+            _ if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            _ if is_combining_mark(c) || is_apostrophe(c) => {}
+            // Latin letters that do not decompose into a letter and accents.
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ø' | 'Ø' => out.push('o'),
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+            'þ' | 'Þ' => out.push_str("th"),
+            'ł' | 'Ł' => out.push('l'),
+            'ı' => out.push('i'),
+            _ => return None,
+        }
+    }
+    Some(out).filter(|word| !word.is_empty())
+}
+
+/// Hands out unique ids: "lead", "lead-2", …
+#[derive(Default)]
+pub(super) struct Ids {
+    taken: HashSet<String>,
+    /// The last number tried for each base, so many equal bases stay cheap.
+    last: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// `base`, or `fallback` when `base` is empty, with a number added if it is taken.
+    pub(super) fn unique(&mut self, base: &str, fallback: &str) -> String {
+        let base = if base.is_empty() { fallback } else { base };
+        let mut id = base.to_owned();
+        let n = self.last.entry(base.to_owned()).or_insert(1);
+        while !self.taken.insert(id.clone()) {
+            *n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::convert;
+
+    #[test]
+    fn ids_are_unique_slugs() {
+        assert_eq!(slug("Karāchī’s Women  & Men!"), "karachis-women-men");
+        let mut ids = Ids::default();
+        assert_eq!(ids.unique("a-2", "x"), "a-2");
+        assert_eq!(ids.unique("a", "x"), "a");
+        assert_eq!(ids.unique("a", "x"), "a-3");
+        assert_eq!(ids.unique("", "x"), "x");
+        assert_eq!(convert("!!!\n\nText.").article.id, "article");
+    }
+
+    #[test]
+    fn slugs_are_ascii_latin_letters_without_accents() {
+        // Decomposed accents, as some pages write them, are dropped too.
+        assert_eq!(slug("Kara\u{304}chi\u{304} Łódź"), "karachi-lodz");
+        assert_eq!(slug("Straße Ærø İstanbul"), "strasse-aero-istanbul");
+        // Words in other scripts are left out; with nothing left, the slug is empty.
+        assert_eq!(slug("Russia (Россия)"), "russia");
+        assert_eq!(slug("Россия ٣"), "");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_at_a_word() {
+        assert_eq!(slug(&"word ".repeat(30)), ["word"; 12].join("-"));
+        assert_eq!(slug(&"x".repeat(200)), "x".repeat(SLUG_CHARS));
+    }
+
+    #[test]
+    fn the_article_id_is_the_given_one_a_slug_of_it_or_of_the_title() {
+        assert_eq!(article_id(Some("my_story.v2"), "Title"), "my_story.v2");
+        assert_eq!(article_id(Some("My Story"), "Title"), "my-story");
+        assert_eq!(article_id(Some("Россия"), "Moscow Talks"), "moscow-talks");
+        assert_eq!(article_id(None, "Россия"), "article");
+        assert_eq!(article_id(None, &"Ж".repeat(40)), "article");
+    }
+
+    #[test]
+    fn texts_in_other_scripts_get_generic_ids() {
+        let article =
+            convert("Россия\n\nТекст.\n\nЗаголовок Раздела\n\nИван Петров и Москва.").article;
+        assert_eq!(article.id, "article");
+        let ids: Vec<&str> = article.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["lead", "section-1"]);
+        let ids: Vec<&str> = article.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["entity-1", "entity-2"]);
+    }
+}
