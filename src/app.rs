@@ -316,6 +316,8 @@ pub fn App(props: &AppProps) -> Html {
                     on_copy_link={on_copy_link.clone()}
                     {toolbar}
                     {overlays}
+                    reveal_section={state.focus_section()}
+                    all_at_once={props.prerendered}
                 />
                 if options.show_sidebar {
                     <EntitySidebar
@@ -329,6 +331,7 @@ pub fn App(props: &AppProps) -> Html {
                         search_matches={state.search.entities.clone()}
                         {can_link}
                         on_copy_link={on_copy_link.clone()}
+                        all_at_once={props.prerendered}
                     />
                 }
             </div>

@@ -13,6 +13,7 @@ pub mod dates;
 pub mod document;
 pub mod embed;
 pub mod export;
+pub mod hooks;
 pub mod ids;
 pub mod link;
 pub mod mentions;

@@ -1,5 +1,6 @@
 use super::CopyLinkButton;
 use crate::app::DocumentHandle;
+use crate::hooks::use_progressive_count;
 use crate::link::ViewLink;
 use crate::model::EntityKind;
 use crate::state::Action;
@@ -20,7 +21,12 @@ pub struct EntitySidebarProps {
     pub search_matches: Vec<usize>,
     pub can_link: bool,
     pub on_copy_link: Callback<ViewLink>,
+    /// Render every entity at once (to hydrate the pre-rendered page).
+    pub all_at_once: bool,
 }
+
+/// Entities added per render while a long list is built up.
+const ENTITIES_PER_STEP: usize = 150;
 
 fn mentions_text(count: usize) -> String {
     match count {
@@ -90,6 +96,11 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         flags
     };
     let (involved, matches) = (flags(&props.involved), flags(&props.search_matches));
+    // A long list is added in steps; what the reader is pointed at is there at once.
+    let shown = use_progressive_count(entities.len(), ENTITIES_PER_STEP, props.all_at_once);
+    let in_page = |index: usize| {
+        index < shown || props.chosen_entity == Some(index) || involved[index] || matches[index]
+    };
     let groups = EntityKind::ALL
         .iter()
         .filter(|kind| !props.hidden_kinds.contains(kind))
@@ -97,7 +108,7 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
             let items = entities
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.kind == kind)
+                .filter(|&(index, e)| e.kind == kind && in_page(index))
                 .map(|(index, entity)| {
                     let chosen = props.chosen_entity == Some(index);
                     html! {
