@@ -1,8 +1,8 @@
 // Trunk post-build hook (release builds only). It pre-renders the default view into
 // Trunk's index.html (the `prerender` command: Yew's server renderer, plus the head tags
 // for search engines and link previews), and beside it writes:
-// - briefing.html: the whole viewer in one file (CSS, the wasm-bindgen glue and the wasm
-//   inlined) that opens from disk. A Trunk index.html cannot: Chromium refuses module
+// - briefing.html: the whole viewer in one file (CSS, the wasm-bindgen glue and both wasm
+//   modules inlined, gzipped) that opens from disk. A Trunk index.html cannot: Chromium refuses module
 //   imports and wasm fetches from file:// URLs.
 // - briefing-element.js and briefing-element.css: the <briefing-viewer> custom element,
 //   for embedding in other pages; it loads the same wasm and renders in a shadow root.
@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -58,6 +59,8 @@ const withPolicy = (html) => {
         "style-src-attr 'unsafe-inline'",
         "connect-src 'self' https: http:",
         "img-src 'self' data:",
+        // The tools module's worker: beside the page, or (the one-file viewer) a blob.
+        "worker-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'none'",
@@ -70,11 +73,22 @@ const write = (name, text) => {
 };
 
 // One file. The glue is an ES module; inlined, its export line goes and init is synchronous.
+// Both WebAssembly modules are stored gzipped (base64) and inflated by the browser's
+// DecompressionStream at start; the tools module runs in a worker made from a blob.
 const glue = readFileSync(join(staging, jsFile), 'utf8').replace(/^export \{[^}]*\};?\s*$/m, '');
-const wasm = readFileSync(join(staging, wasmFile)).toString('base64');
+const gzipBase64 = (file) => gzipSync(readFileSync(join(staging, file)), { level: 9 }).toString('base64');
+const inflate = `const inflate = (base64) => new Response(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))])
+    .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();`;
+const toolsWorker = `${readFileSync(join(staging, 'briefing-tools.js'), 'utf8')}
+${inflate}
+inflate("${gzipBase64('briefing-tools_bg.wasm')}")
+    .then((module_or_path) => wasm_bindgen({ module_or_path }))
+    .catch((error) => postMessage(\`failed: \${error}\`));
+`;
 const loader = `${glue}
-const wasmBase64 = "${wasm}";
-initSync({ module: Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0)) });
+${inflate}
+window.briefingToolsUrl = URL.createObjectURL(new Blob([${JSON.stringify(toolsWorker)}], { type: 'text/javascript' }));
+initSync({ module: await inflate("${gzipBase64(wasmFile)}") });
 `;
 write('index.html', withPolicy(page));
 write('briefing.html', withPolicy(page

@@ -11,7 +11,6 @@ pub mod components;
 pub mod convert;
 pub mod dates;
 pub mod document;
-pub mod embed;
 pub mod export;
 pub mod hooks;
 pub mod ids;

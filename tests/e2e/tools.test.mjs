@@ -3,9 +3,11 @@
 // never downloads it; a failure to load it ends in a message, with the article kept.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { viewerSuite } from './support.mjs';
+import { makeTempDir, requireDist, viewerSuite } from './support.mjs';
 
 const BUILTIN_TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
 const seedText = await readFile(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
@@ -97,3 +99,29 @@ for (const [what, blocked] of [
         await page.locator('.opening-error', { hasText: 'Could not prepare the download.' }).waitFor();
     });
 }
+
+test('the one-file viewer carries the tools: it converts and exports from disk, offline', async (t) => {
+    const temp = await makeTempDir();
+    t.after(temp.remove);
+    const file = join(temp.dir, 'briefing.html');
+    await copyFile(resolve(requireDist(), 'briefing.html'), file);
+    const network = [];
+    const viewer = await suite.open(pathToFileURL(file).href, {
+        prepare: (context) =>
+            context.route(/^https?:/, (route) => {
+                network.push(route.request().url());
+                return route.abort();
+            }),
+    });
+    const { page } = viewer;
+    await chooseFile(page, 'seed.txt', seedText);
+    await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
+    const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Events CSV' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'seed-events.csv');
+    assert.deepEqual(network, [], 'nothing was asked of the network');
+    assert.deepEqual(viewer.pageErrors, [], 'page errors');
+    assert.deepEqual(viewer.consoleErrors, [], 'console errors');
+});
