@@ -8,7 +8,9 @@
 // synthetic articles 1x, 10x and 100x the built-in one, and Lighthouse's scores.
 // It prints figures and says which budget lines hold; it asserts no timings.
 //
-// Options: --runs N (default 5), --no-build, --no-scale, --no-lighthouse.
+// Options: --runs N (default 5), --no-build, --no-scale, --no-lighthouse, and
+// --baseline DIR: another release build (an older commit's dist/, say) measured in the
+// same run, alternating with this one, and printed beside it.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -43,23 +45,33 @@ const TIMELINEJS_GZIP_FALLBACK = 75_986;
 const budgets = {
     fcpRatio: 1.2,
     interactionMs: 50,
+    /** Open a section, choose an entity or an event in the 100x article. */
+    scaleInteractionMs: 100,
+    /** The 100x article answers its first toggle. */
+    scaleToggleMs: 3000,
+    /** First view, gzipped. */
+    weightBytes: 150_000,
 };
 
 // ---------------------------------------------------------------- options
 
 function parseOptions(argv) {
-    const options = { runs: 5, build: true, scale: true, lighthouse: true };
+    const options = { runs: 5, build: true, scale: true, lighthouse: true, baseline: null };
     for (let i = 0; i < argv.length; i += 1) {
         const arg = argv[i];
         if (arg === '--no-build') options.build = false;
         else if (arg === '--no-scale') options.scale = false;
         else if (arg === '--no-lighthouse') options.lighthouse = false;
+        else if (arg === '--baseline') {
+            options.baseline = argv[(i += 1)];
+            if (!options.baseline || !existsSync(join(options.baseline, 'index.html'))) fail(`--baseline needs a release build directory with an index.html, not ${options.baseline}`);
+        }
         else if (arg === '--runs' || arg.startsWith('--runs=')) {
             const value = arg.includes('=') ? arg.split('=')[1] : argv[(i += 1)];
             options.runs = Number.parseInt(value, 10);
             if (!(options.runs >= 1)) fail(`--runs needs a positive number, not ${value}`);
         } else if (arg === '--help' || arg === '-h') {
-            console.log('usage: node tests/bench.mjs [--runs N] [--no-build] [--no-scale] [--no-lighthouse]');
+            console.log('usage: node tests/bench.mjs [--runs N] [--no-build] [--no-scale] [--no-lighthouse] [--baseline DIR]');
             process.exit(0);
         } else fail(`unknown option ${arg} (try --help)`);
     }
@@ -171,13 +183,13 @@ async function build() {
 }
 
 /** The hashed stylesheet, glue and wasm the built index.html loads. */
-function distAssets() {
-    const index = readFileSync(join(DIST, 'index.html'), 'utf8');
-    const files = readdirSync(DIST);
+function distAssets(dir = DIST) {
+    const index = readFileSync(join(dir, 'index.html'), 'utf8');
+    const files = readdirSync(dir);
     const pick = (pattern, fallback, what) => {
         const match = index.match(pattern);
         const name = match ? match[1].split('/').pop() : files.find((f) => fallback.test(f));
-        if (!name || !existsSync(join(DIST, name))) fail(`cannot find the ${what} of dist/index.html`);
+        if (!name || !existsSync(join(dir, name))) fail(`cannot find the ${what} of ${dir}/index.html`);
         return name;
     };
     return {
@@ -187,14 +199,14 @@ function distAssets() {
     };
 }
 
-function weightSplit(assets) {
+function weightSplit(assets, dir = DIST) {
     const rows = [
         ['HTML', 'index.html'],
         ['CSS', assets.css],
         ['JS', assets.js],
         ['wasm', assets.wasm],
     ].map(([kind, name]) => {
-        const raw = readFileSync(join(DIST, name));
+        const raw = readFileSync(join(dir, name));
         return { kind, name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
     });
     const total = { kind: 'total', name: 'first view', raw: 0, gzip: 0 };
@@ -315,8 +327,11 @@ async function scaleRun(browser, url, factor) {
         await session.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
         const ready = await waitInteractive(session, 240_000);
         await session.idle();
-        const entity = await interaction(session, 'entity', '.entity-button');
-        return { interactive: ready.t, entity, bytes: session.net.bytes };
+        const result = { interactive: ready.t, bytes: session.net.bytes };
+        result.section = await interaction(session, 'section', '#toggle-lead');
+        result.entity = await interaction(session, 'entity', '.entity-button[data-entity-id="nikolay-patrushev"]');
+        result.event = await interaction(session, 'event', '.event-button[data-event-id="moscow-meeting"]');
+        return result;
     } finally {
         await session.close();
     }
@@ -404,6 +419,11 @@ async function main() {
     try {
         DIST = join(tempDir, 'site');
         await cp(DIST_BUILT, DIST, { recursive: true, filter: (source) => !source.startsWith(join(DIST_BUILT, '.stage')) });
+        if (options.baseline) {
+            const from = options.baseline;
+            options.baseline = join(tempDir, 'baseline');
+            await cp(from, options.baseline, { recursive: true, filter: (source) => !source.includes('.stage') });
+        }
         await prepareAndMeasure(options, tempDir, started);
     } finally {
         await rm(tempDir, { recursive: true, force: true });
@@ -436,38 +456,46 @@ async function prepareAndMeasure(options, tempDir, started) {
     }
 
     const server = await startBenchServer({ '/': DIST, '/bench/': benchDir });
+    // The baseline on a server of its own, so each build fetches its articles from its own origin.
+    const baselineServer = options.baseline ? await startBenchServer({ '/': options.baseline, '/bench/': benchDir }) : null;
     try {
-        await measure(options, { assets, server, scaleFiles, started });
+        await measure(options, { assets, server, baselineServer, scaleFiles, started });
     } finally {
         await server.close();
+        await baselineServer?.close();
     }
 }
 
-async function measure(options, { assets, server, scaleFiles, started }) {
+async function measure(options, { assets, server, baselineServer, scaleFiles, started }) {
     const viewerUrl = `${server.origin}/`;
     const plainUrl = `${server.origin}/bench/plain.html`;
+    // The builds measured: this one, and the baseline when one is given.
+    const builds = [{ name: 'viewer', origin: server.origin, dir: DIST }];
+    if (baselineServer) builds.push({ name: 'baseline', origin: baselineServer.origin, dir: options.baseline });
     let browser;
     const problems = [];
     try {
         browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
         const version = browser.version();
         console.log(`Briefing benchmark · Chromium ${version} headless · CPU ${CPU_SLOWDOWN}x slower · cache off · gzip over loopback`);
-        console.log(`viewer ${viewerUrl} · plain ${plainUrl}`);
+        console.log(`viewer ${viewerUrl} · plain ${plainUrl}${baselineServer ? ` · baseline ${options.baseline} at ${baselineServer.origin}/` : ''}`);
         console.log(`${describeCommit()} · ${describeLoad()}`);
 
-        // ---- viewer against plain, alternating
-        const viewer = [];
+        // ---- each build against the plain page, alternating
+        const runs = new Map(builds.map((b) => [b.name, []]));
         const plain = [];
-        // One unmeasured load of each first, so that neither pays for the browser warming up.
+        // One unmeasured load of each first, so that none pays for the browser warming up.
         progress('warm-up: one load of each page (not counted)');
-        await viewerRun(browser, viewerUrl).catch((error) => problems.push(`warm-up viewer: ${error.message}`));
+        for (const b of builds) await viewerRun(browser, `${b.origin}/`).catch((error) => problems.push(`warm-up ${b.name}: ${error.message}`));
         await plainRun(browser, plainUrl).catch((error) => problems.push(`warm-up plain: ${error.message}`));
         for (let i = 1; i <= options.runs; i += 1) {
-            progress(`run ${i}/${options.runs}: viewer`);
-            try {
-                viewer.push(await viewerRun(browser, viewerUrl));
-            } catch (error) {
-                problems.push(`viewer run ${i}: ${error.message}`);
+            for (const b of builds) {
+                progress(`run ${i}/${options.runs}: ${b.name}`);
+                try {
+                    runs.get(b.name).push(await viewerRun(browser, `${b.origin}/`));
+                } catch (error) {
+                    problems.push(`${b.name} run ${i}: ${error.message}`);
+                }
             }
             progress(`run ${i}/${options.runs}: plain`);
             try {
@@ -477,65 +505,117 @@ async function measure(options, { assets, server, scaleFiles, started }) {
             }
         }
 
-        const s = {
-            viewerFcp: stats(viewer.map((r) => r.fcp)),
-            plainFcp: stats(plain.map((r) => r.fcp)),
-            interactive: stats(viewer.map((r) => r.interactive)),
-            viewerBytes: stats(viewer.map((r) => r.bytes)),
-            plainBytes: stats(plain.map((r) => r.bytes)),
-            section: stats(viewer.map((r) => r.section)),
-            entity: stats(viewer.map((r) => r.entity)),
-            event: stats(viewer.map((r) => r.event)),
-        };
-        const row = (label, st, fmt) => [label, fmt(st.median), fmt(st.min), fmt(st.max), st.n];
-        console.log(`\n== Viewer and plain page (${options.runs} alternating runs each after one uncounted warm-up of each, fresh context per run)`);
+        const metrics = [
+            ['first contentful paint (ms)', 'fcp', fmtMs],
+            ['answers a toggle (ms from navigation)', 'interactive', fmtMs],
+            ['bytes transferred (kB)', 'bytes', fmtKB],
+            ['open a section (ms)', 'section', fmtMs],
+            ['choose an entity (ms)', 'entity', fmtMs],
+            ['choose an event (ms)', 'event', fmtMs],
+        ];
+        const statsOf = (name) => Object.fromEntries(metrics.map(([, key]) => [key, stats(runs.get(name).map((r) => r[key]))]));
+        const s = statsOf('viewer');
+        const base = baselineServer ? statsOf('baseline') : null;
+        const plainStats = { fcp: stats(plain.map((r) => r.fcp)), bytes: stats(plain.map((r) => r.bytes)) };
+        const span = (st, fmt) => `${fmt(st.median)} [${fmt(st.min)}-${fmt(st.max)}]`;
+        console.log(`\n== Viewer${base ? ', baseline' : ''} and plain page (${options.runs} alternating runs each after one uncounted warm-up of each, fresh context per run; medians [min-max])`);
         console.log(
             table(
-                ['metric', 'median', 'min', 'max', 'n'],
-                [
-                    row('viewer first contentful paint (ms)', s.viewerFcp, fmtMs),
-                    row('plain first contentful paint (ms)', s.plainFcp, fmtMs),
-                    row('viewer answers a toggle (ms from navigation)', s.interactive, fmtMs),
-                    row('viewer bytes transferred (kB)', s.viewerBytes, fmtKB),
-                    row('plain bytes transferred (kB)', s.plainBytes, fmtKB),
-                    row('open a section (ms)', s.section, fmtMs),
-                    row('choose an entity (ms)', s.entity, fmtMs),
-                    row('choose an event (ms)', s.event, fmtMs),
-                ],
+                ['metric', 'viewer', ...(base ? ['baseline', 'viewer/baseline'] : []), 'plain page', 'n'],
+                metrics.map(([label, key, fmt]) => [
+                    label,
+                    span(s[key], fmt),
+                    ...(base ? [span(base[key], fmt), fmtRatio(s[key].median / base[key].median)] : []),
+                    plainStats[key] ? span(plainStats[key], fmt) : '',
+                    s[key].n,
+                ]),
             ),
         );
-        const fcpRatio = s.viewerFcp.median / s.plainFcp.median;
-        const bytesRatio = s.viewerBytes.median / s.plainBytes.median;
+        const fcpRatio = s.fcp.median / plainStats.fcp.median;
         console.log(`ratio viewer/plain, first contentful paint (medians): ${fmtRatio(fcpRatio)}`);
-        console.log(`ratio viewer/plain, bytes transferred (medians):      ${fmtRatio(bytesRatio)}`);
-        const requests = viewer[0]?.requests;
-        if (requests !== undefined) console.log(`requests: viewer ${requests}, plain ${plain[0]?.requests ?? 'n/a'} (kB = 1000 bytes, including HTTP headers)`);
-        const clicks = stats(viewer.map((r) => r.clicks));
+        console.log(`ratio viewer/plain, bytes transferred (medians):      ${fmtRatio(s.bytes.median / plainStats.bytes.median)}`);
+        const first = runs.get('viewer')[0];
+        if (first) console.log(`requests: viewer ${first.requests}, plain ${plain[0]?.requests ?? 'n/a'} (kB = 1000 bytes, including HTTP headers)`);
+        const clicks = stats(runs.get('viewer').map((r) => r.clicks));
         if (clicks.n) console.log(`toggle clicks before one answered: median ${clicks.median}, max ${clicks.max}`);
-        const pageErrors = [...new Set(viewer.flatMap((r) => r.errors ?? []))];
+        const pageErrors = [...new Set(runs.get('viewer').flatMap((r) => r.errors ?? []))];
         if (pageErrors.length) console.log(`page errors seen in the viewer: ${pageErrors.slice(0, 5).join(' | ')}`);
 
         // ---- weight
         const weight = weightSplit(assets);
+        const baseWeight = base ? weightSplit(distAssets(options.baseline), options.baseline) : null;
         console.log('\n== First view weight (dist files, gzip -9)');
         console.log(
             table(
-                ['part', 'file', 'bytes', 'gzipped'],
+                ['part', 'file', 'bytes', 'gzipped', ...(baseWeight ? ['baseline gzipped'] : [])],
                 [
-                    ...weight.rows.map((r) => [r.kind, r.name, fmtInt(r.raw), fmtInt(r.gzip)]),
-                    ['total', '', fmtInt(weight.total.raw), fmtInt(weight.total.gzip)],
+                    ...weight.rows.map((r, i) => [r.kind, r.name, fmtInt(r.raw), fmtInt(r.gzip), ...(baseWeight ? [fmtInt(baseWeight.rows[i].gzip)] : [])]),
+                    ['total', '', fmtInt(weight.total.raw), fmtInt(weight.total.gzip), ...(baseWeight ? [fmtInt(baseWeight.total.gzip)] : [])],
                     [
                         'TimelineJS',
                         weight.reference.measured ? 'timeline.js + timeline.css' : '(README figure)',
                         fmtInt(weight.reference.raw),
                         fmtInt(weight.reference.gzip),
+                        ...(baseWeight ? [''] : []),
                     ],
                 ],
-                ['l', 'l', 'r', 'r'],
+                ['l', 'l', 'r', 'r', 'r'],
             ),
         );
+        const offline = (dir) => {
+            const file = join(dir, 'briefing.html');
+            return existsSync(file) ? readFileSync(file).length : NaN;
+        };
+        console.log(`one-file viewer (briefing.html): ${fmtInt(offline(DIST))} bytes${base ? `; baseline ${fmtInt(offline(options.baseline))} bytes` : ''}`);
+
+        // ---- scale
+        let scaleStats = null;
+        if (options.scale) {
+            const byBuild = new Map(builds.map((b) => [b.name, new Map(SCALES.map((f) => [f, []]))]));
+            for (let round = 1; round <= SCALE_RUNS; round += 1) {
+                for (const factor of SCALES) {
+                    for (const b of builds) {
+                        progress(`scale ${factor}x, ${b.name}, run ${round}/${SCALE_RUNS}`);
+                        const articleUrl = `${b.origin}/bench/scale-${factor}x.json`;
+                        try {
+                            byBuild.get(b.name).get(factor).push(await scaleRun(browser, `${b.origin}/?article=${articleUrl}`, factor));
+                        } catch (error) {
+                            problems.push(`scale ${factor}x ${b.name} run ${round}: ${error.message}`);
+                        }
+                    }
+                }
+            }
+            const keys = ['interactive', 'section', 'entity', 'event'];
+            const statsFor = (name) =>
+                new Map(SCALES.map((f) => [f, Object.fromEntries(keys.map((k) => [k, stats(byBuild.get(name).get(f).map((r) => r[k]))]))]));
+            scaleStats = statsFor('viewer');
+            const baseScale = base ? statsFor('baseline') : null;
+            const range = (st) => `${fmtMs(st.median)} [${fmtMs(st.min)}-${fmtMs(st.max)}]`;
+            console.log(`\n== Scale (?article=/bench/scale-Nx.json, CPU ${CPU_SLOWDOWN}x, ${SCALE_RUNS} runs each, medians [min-max])`);
+            console.log(scaleFiles.map((f) => `${f.factor}x: ${fmtInt(f.bytes)} bytes (${fmtInt(f.gzip)} gzipped), ${f.sections}/${f.entities}/${f.events} sections/entities/events`).join('\n'));
+            const rows = [];
+            for (const file of scaleFiles) {
+                for (const [name, st] of [['viewer', scaleStats], ...(baseScale ? [['baseline', baseScale]] : [])]) {
+                    const at = st.get(file.factor);
+                    rows.push([`${file.factor}x ${name}`, ...keys.map((k) => range(at[k])), at.interactive.n]);
+                }
+            }
+            console.log(table(['article', 'load to toggle answer (ms)', 'open a section (ms)', 'choose an entity (ms)', 'choose an event (ms)', 'n'], rows));
+            const growth = (a, b, key) => scaleStats.get(b)[key].median / scaleStats.get(a)[key].median;
+            console.log(
+                `growth (viewer medians, 10x the data each step; 10.0x would be linear):\n` +
+                    `  load to toggle answer: 10x/1x ${fmtRatio(growth(1, 10, 'interactive'))}, 100x/10x ${fmtRatio(growth(10, 100, 'interactive'))}\n` +
+                    `  choose an entity:      10x/1x ${fmtRatio(growth(1, 10, 'entity'))}, 100x/10x ${fmtRatio(growth(10, 100, 'entity'))}`,
+            );
+        }
 
         // ---- budgets
+        const interactionLine = (what, st, limit, where) => [
+            `${what} < ${limit} ms ${where} (median; slowest run)`,
+            `${fmtMs(st.median)} ms; ${fmtMs(st.max)} ms`,
+            holds(st.median < limit) + (st.median < limit && !(st.max < limit) ? ' (not in every run)' : ''),
+        ];
+        const large = scaleStats?.get(100);
         console.log('\n== Budget lines');
         console.log(
             table(
@@ -546,65 +626,26 @@ async function measure(options, { assets, server, scaleFiles, started }) {
                         ['open a section', s.section],
                         ['choose an entity', s.entity],
                         ['choose an event', s.event],
-                    ].map(([what, st]) => [
-                        `${what} < ${budgets.interactionMs} ms (median; slowest run)`,
-                        `${fmtMs(st.median)} ms; ${fmtMs(st.max)} ms`,
-                        holds(st.median < budgets.interactionMs) +
-                            (st.median < budgets.interactionMs && !(st.max < budgets.interactionMs) ? ' (not in every run)' : ''),
-                    ]),
-                    [
-                        `first view < ${fmtKB(weight.reference.gzip)} kB gzipped (TimelineJS script + stylesheet)`,
-                        `${fmtKB(weight.total.gzip)} kB`,
-                        holds(weight.total.gzip < weight.reference.gzip),
-                    ],
+                    ].map(([what, st]) => interactionLine(what, st, budgets.interactionMs, 'at 1x')),
+                    ...(large
+                        ? [
+                              ...[
+                                  ['open a section', large.section],
+                                  ['choose an entity', large.entity],
+                                  ['choose an event', large.event],
+                              ].map(([what, st]) => interactionLine(what, st, budgets.scaleInteractionMs, 'at 100x')),
+                              [
+                                  `100x article answers its first toggle < ${fmtInt(budgets.scaleToggleMs)} ms (median)`,
+                                  `${fmtMs(large.interactive.median)} ms`,
+                                  holds(large.interactive.median < budgets.scaleToggleMs),
+                              ],
+                          ]
+                        : []),
+                    [`first view < ${fmtKB(budgets.weightBytes)} kB gzipped`, `${fmtKB(weight.total.gzip)} kB`, holds(weight.total.gzip < budgets.weightBytes)],
                 ],
                 ['l', 'r', 'l'],
             ),
         );
-
-        // ---- scale
-        if (options.scale) {
-            const byFactor = new Map(SCALES.map((f) => [f, []]));
-            for (let round = 1; round <= SCALE_RUNS; round += 1) {
-                for (const factor of SCALES) {
-                    progress(`scale ${factor}x, run ${round}/${SCALE_RUNS}`);
-                    const articleUrl = `${server.origin}/bench/scale-${factor}x.json`;
-                    try {
-                        byFactor.get(factor).push(await scaleRun(browser, `${viewerUrl}?article=${articleUrl}`, factor));
-                    } catch (error) {
-                        problems.push(`scale ${factor}x run ${round}: ${error.message}`);
-                    }
-                }
-            }
-            console.log(`\n== Scale (?article=/bench/scale-Nx.json, CPU ${CPU_SLOWDOWN}x, ${SCALE_RUNS} runs each, medians [min-max])`);
-            const scaleStats = new Map(
-                SCALES.map((f) => [f, { load: stats(byFactor.get(f).map((r) => r.interactive)), entity: stats(byFactor.get(f).map((r) => r.entity)) }]),
-            );
-            const range = (st) => `${fmtMs(st.median)} [${fmtMs(st.min)}-${fmtMs(st.max)}]`;
-            console.log(
-                table(
-                    ['article', 'JSON bytes', 'gzipped', 'sections/entities/events', 'load to toggle answer (ms)', 'choose first entity (ms)', 'n'],
-                    scaleFiles.map((file) => {
-                        const st = scaleStats.get(file.factor);
-                        return [
-                            `${file.factor}x`,
-                            fmtInt(file.bytes),
-                            fmtInt(file.gzip),
-                            `${file.sections}/${file.entities}/${file.events}`,
-                            range(st.load),
-                            range(st.entity),
-                            st.load.n,
-                        ];
-                    }),
-                ),
-            );
-            const growth = (a, b, key) => scaleStats.get(b)[key].median / scaleStats.get(a)[key].median;
-            console.log(
-                `growth (medians, 10x the data each step; 10.0x would be linear):\n` +
-                    `  load to toggle answer: 10x/1x ${fmtRatio(growth(1, 10, 'load'))}, 100x/10x ${fmtRatio(growth(10, 100, 'load'))}\n` +
-                    `  choose first entity:   10x/1x ${fmtRatio(growth(1, 10, 'entity'))}, 100x/10x ${fmtRatio(growth(10, 100, 'entity'))}`,
-            );
-        }
     } finally {
         await browser?.close();
     }
