@@ -2,10 +2,11 @@
 // Trunk's index.html (the `prerender` command: Yew's server renderer, plus the head tags
 // for search engines and link previews), and beside it writes:
 // - briefing.html: the whole viewer in one file (CSS, the wasm-bindgen glue and both wasm
-//   modules inlined, gzipped) that opens from disk. A Trunk index.html cannot: Chromium refuses module
-//   imports and wasm fetches from file:// URLs.
-// - briefing-element.js and briefing-element.css: the <briefing-viewer> custom element,
-//   for embedding in other pages; it loads the same wasm and renders in a shadow root.
+//   modules inlined, gzipped) that opens from disk. A Trunk index.html cannot: Chromium
+//   refuses module imports and wasm fetches from file:// URLs.
+// - briefing-element.js (static/briefing-element.js with the hashed file names filled in)
+//   and briefing-element.css: the <briefing-viewer> custom element, for embedding in other
+//   pages; it loads the same wasm and renders in a shadow root.
 // - 404.html: sends readers of a broken link to the viewer (GitHub Pages serves it).
 // Each page gets a Content Security Policy that allows its own inline scripts by hash
 // and nothing else inline, so nothing an article contains could run.
@@ -107,52 +108,13 @@ const elementCss = `:host { all: initial !important; display: block !important; 
     css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(Number(n) * 16).toFixed(3)}px`);
 write('briefing-element.css', elementCss);
 
-write('briefing-element.js', `// <briefing-viewer>: Briefing as a custom element. Add this script to a page
-// (<script type="module" src=".../briefing-element.js"></script>) and write
-// <briefing-viewer article="URL" panels="sidebar,timeline" compact></briefing-viewer>.
-// Each element renders its own viewer in a shadow root.
-const base = new URL('.', import.meta.url);
-const glue = await import(new URL('${jsFile}', base).href);
-await glue.default({ module_or_path: new URL('${wasmFile}', base) });
-const stylesheet = new URL('briefing-element.css', base).href;
-
-class BriefingViewer extends HTMLElement {
-    static observedAttributes = ['article', 'panels', 'compact'];
-
-    connectedCallback() {
-        this.render();
-    }
-
-    attributeChangedCallback() {
-        if (this.handle) this.render();
-    }
-
-    disconnectedCallback() {
-        this.handle?.destroy();
-        this.handle = undefined;
-    }
-
-    render() {
-        this.handle?.destroy();
-        const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-        const link = document.createElement('link');
-        link.rel = 'stylesheet';
-        link.href = stylesheet;
-        const root = document.createElement('div');
-        shadow.replaceChildren(link, root);
-        this.handle = glue.mount_viewer(
-            root,
-            this.getAttribute('article') ?? undefined,
-            this.getAttribute('panels') ?? undefined,
-            this.getAttribute('compact') ?? undefined,
-        );
-    }
+// The element's script is static/briefing-element.js, with the hashed file names filled in.
+const elementScript = readFileSync(join(process.env.TRUNK_SOURCE_DIR || process.cwd(), 'static', 'briefing-element.js'), 'utf8');
+if (!elementScript.includes('__BRIEFING_GLUE__') || !elementScript.includes('__BRIEFING_WASM__')) {
+    console.error('post-build: static/briefing-element.js must name __BRIEFING_GLUE__ and __BRIEFING_WASM__');
+    process.exit(1);
 }
-
-if (!customElements.get('briefing-viewer')) {
-    customElements.define('briefing-viewer', BriefingViewer);
-}
-`);
+write('briefing-element.js', elementScript.replace('__BRIEFING_GLUE__', jsFile).replace('__BRIEFING_WASM__', wasmFile));
 
 // 404: a broken or stale link lands on the viewer, keeping any query (a deep link).
 write('404.html', withPolicy(`<!DOCTYPE html>
