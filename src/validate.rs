@@ -72,7 +72,7 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
-    #[error("The article has {} problem(s): {}", .0.len(), describe_problems(.0))]
+    #[error("The article has {} problem(s): {}", thousands(.0.len()), describe_problems(.0))]
     Invalid(Vec<Problem>),
 }
 
