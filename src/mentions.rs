@@ -39,16 +39,24 @@ struct AliasEnd {
 /// `aho-corasick` crate matches bytes and adds about 60 KB to the WebAssembly; this is a
 /// few hundred bytes of code.)
 pub struct MentionFinder {
-    /// Each distinct token of the aliases, numbered.
+    /// Each distinct token of the aliases longer than one byte, numbered.
     token_ids: HashMap<String, u32>,
-    /// Moves of the automaton: (state, token) to state. State 0 reads nothing.
-    moves: HashMap<(u32, u32), u32>,
+    /// The numbers of one-byte tokens (spaces, ASCII punctuation and one-letter words),
+    /// by byte, [`NO_TOKEN`] for none: most tokens of a text, found without hashing.
+    byte_tokens: [u32; 128],
+    /// Moves of the automaton, state by state: `moves[move_start[s]..move_start[s + 1]]`
+    /// are (token, next state) from state `s`, sorted by token. State 0 reads nothing.
+    moves: Vec<(u32, u32)>,
+    move_start: Vec<u32>,
     /// Per state: the longest proper suffix of its tokens that is also a state, where
     /// reading continues when a token has no move.
     fallback: Vec<u32>,
     /// Per state: the longest alias that its tokens end with, if any.
     longest: Vec<Option<AliasEnd>>,
 }
+
+/// In [`MentionFinder::byte_tokens`], a byte that no alias has as a token.
+const NO_TOKEN: u32 = u32::MAX;
 
 /// Byte ranges of the tokens of `text`, last first.
 fn tokens_backwards(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -74,7 +82,10 @@ fn tokens_backwards(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 impl MentionFinder {
     pub fn new(entities: &[Entity]) -> Self {
         let mut token_ids: HashMap<String, u32> = HashMap::new();
-        let mut moves: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut byte_tokens = [NO_TOKEN; 128];
+        let mut token_count = 0;
+        // Moves while the automaton is made; sorted into `moves` once it is.
+        let mut move_map: HashMap<(u32, u32), u32> = HashMap::new();
         // Per state, as it is made: the state it was reached from, by which token, how deep.
         let mut parent: Vec<(u32, u32)> = vec![(0, 0)];
         let mut depth: Vec<usize> = vec![0];
@@ -83,15 +94,22 @@ impl MentionFinder {
             for alias in aliases.aliases.iter().filter(|a| !a.trim().is_empty()) {
                 let mut state = 0u32;
                 for (start, end) in tokens_backwards(alias) {
-                    let token = match token_ids.get(&alias[start..end]) {
-                        Some(&token) => token,
-                        None => {
-                            let token = token_ids.len() as u32;
-                            token_ids.insert(alias[start..end].to_owned(), token);
-                            token
+                    let piece = &alias[start..end];
+                    let known = match piece.as_bytes() {
+                        &[byte] => &mut byte_tokens[usize::from(byte)],
+                        _ => {
+                            if !token_ids.contains_key(piece) {
+                                token_ids.insert(piece.to_owned(), NO_TOKEN);
+                            }
+                            token_ids.get_mut(piece).expect("inserted if missing")
                         }
                     };
-                    state = *moves.entry((state, token)).or_insert_with(|| {
+                    if *known == NO_TOKEN {
+                        *known = token_count;
+                        token_count += 1;
+                    }
+                    let token = *known;
+                    state = *move_map.entry((state, token)).or_insert_with(|| {
                         parent.push((state, token));
                         depth.push(depth[state as usize] + 1);
                         alias_end.push(None);
@@ -106,43 +124,63 @@ impl MentionFinder {
             }
         }
 
+        let mut sorted: Vec<(u32, u32, u32)> = move_map
+            .into_iter()
+            .map(|((state, token), next)| (state, token, next))
+            .collect();
+        sorted.sort_unstable();
+        let mut move_start = vec![0u32; parent.len() + 1];
+        for &(state, _, _) in &sorted {
+            move_start[state as usize + 1] += 1;
+        }
+        for state in 0..parent.len() {
+            move_start[state + 1] += move_start[state];
+        }
+        let mut finder = MentionFinder {
+            token_ids,
+            byte_tokens,
+            moves: sorted
+                .into_iter()
+                .map(|(_, token, next)| (token, next))
+                .collect(),
+            move_start,
+            fallback: vec![0; parent.len()],
+            longest: alias_end,
+        };
+
         // Breadth first, so a state's fallback (shallower) is settled before it.
         let mut by_depth: Vec<u32> = (1..parent.len() as u32).collect();
         by_depth.sort_by_key(|&state| depth[state as usize]);
-        let mut fallback = vec![0u32; parent.len()];
-        let mut longest = alias_end.clone();
         for state in by_depth {
             let (from, token) = parent[state as usize];
-            let mut candidate = fallback[from as usize];
-            fallback[state as usize] = if from == 0 {
+            let fallback = if from == 0 {
                 0
             } else {
-                loop {
-                    if let Some(&next) = moves.get(&(candidate, token)) {
-                        break next;
-                    }
-                    if candidate == 0 {
-                        break 0;
-                    }
-                    candidate = fallback[candidate as usize];
-                }
+                finder.step(finder.fallback[from as usize], token)
             };
-            if longest[state as usize].is_none() {
-                longest[state as usize] = longest[fallback[state as usize] as usize];
+            finder.fallback[state as usize] = fallback;
+            if finder.longest[state as usize].is_none() {
+                finder.longest[state as usize] = finder.longest[fallback as usize];
             }
         }
-        MentionFinder {
-            token_ids,
-            moves,
-            fallback,
-            longest,
-        }
+        finder
+    }
+
+    /// The move from `state` on `token`, if there is one.
+    fn next(&self, state: u32, token: u32) -> Option<u32> {
+        let state = state as usize;
+        let moves =
+            &self.moves[self.move_start[state] as usize..self.move_start[state + 1] as usize];
+        moves
+            .binary_search_by_key(&token, |&(token, _)| token)
+            .ok()
+            .map(|index| moves[index].1)
     }
 
     /// The state after reading `token` in `state`.
     fn step(&self, mut state: u32, token: u32) -> u32 {
         loop {
-            if let Some(&next) = self.moves.get(&(state, token)) {
+            if let Some(next) = self.next(state, token) {
                 return next;
             }
             if state == 0 {
@@ -152,14 +190,23 @@ impl MentionFinder {
         }
     }
 
+    /// The number of a token of the text, if an alias has it.
+    fn token(&self, piece: &str) -> Option<u32> {
+        let token = match piece.as_bytes() {
+            &[byte] => *self.byte_tokens.get(usize::from(byte))?,
+            _ => *self.token_ids.get(piece)?,
+        };
+        (token != NO_TOKEN).then_some(token)
+    }
+
     /// All mentions in `text`, in reading order.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         // The longest alias starting at each token, found reading backwards.
         let mut candidates = Vec::new();
         let mut state = 0;
         for (start, end) in tokens_backwards(text) {
-            state = match self.token_ids.get(&text[start..end]) {
-                Some(&token) => self.step(state, token),
+            state = match self.token(&text[start..end]) {
+                Some(token) => self.step(state, token),
                 None => 0,
             };
             if let Some(alias) = self.longest[state as usize] {
