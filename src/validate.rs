@@ -5,6 +5,7 @@
 //! the limit.
 
 use crate::dates::PartialDate;
+use crate::mentions::MentionFinder;
 use crate::model::{Article, Block, Provenance, ProvenanceKind, YearRange};
 use crate::text::echo;
 use std::collections::{HashMap, HashSet};
@@ -31,6 +32,9 @@ pub const MAX_ALIAS_CHARS: usize = 200;
 pub const MAX_EVENTS: usize = 2_500;
 /// Entities one event names.
 pub const MAX_EVENT_ENTITIES: usize = 100;
+/// Places where the text names an entity, in the whole article (the built-in one has 60).
+/// The page marks each one, so this bounds the work of showing the text.
+pub const MAX_MENTIONS: usize = 20_000;
 /// Characters in an id (see [`is_id`]).
 pub const MAX_ID_CHARS: usize = 100;
 /// Years a date may have unless the article's `years` says otherwise.
@@ -95,7 +99,7 @@ pub fn describe_problems(problems: &[Problem]) -> String {
 }
 
 /// `5001` as "5,001", as the limit messages say numbers.
-pub fn thousands(number: usize) -> String {
+fn thousands(number: usize) -> String {
     let digits = number.to_string();
     let mut text = String::new();
     for (index, digit) in digits.chars().enumerate() {
@@ -253,7 +257,7 @@ fn is_id_byte(byte: u8) -> bool {
 
 /// The name of a character that can hide or reorder text around it (bidi controls and
 /// zero-width characters), refused in ids, names, aliases, titles and links.
-pub fn hiding_char_name(c: char) -> Option<&'static str> {
+fn hiding_char_name(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{061C}' => "ARABIC LETTER MARK",
         '\u{200B}' => "ZERO WIDTH SPACE",
@@ -414,6 +418,31 @@ impl Checker {
                     thousands(limit)
                 ),
             );
+        }
+    }
+
+    /// At most [`MAX_MENTIONS`] mentions, counted as the page will find them; counting
+    /// stops past the limit, so an article with a mention at every word costs little.
+    fn mentions(&mut self, article: &Article) {
+        let finder = MentionFinder::new(&article.entities);
+        let mut mentions = 0;
+        for block in article.sections.iter().flat_map(|section| &section.blocks) {
+            let text = match block {
+                Block::Paragraph { text, .. } => text,
+                Block::Related { title, .. } => title,
+            };
+            mentions += finder.find(text).len();
+            if mentions > MAX_MENTIONS {
+                self.fail(
+                    "entities",
+                    format!(
+                        "the text names the entities more than {} times; the limit is {}",
+                        thousands(MAX_MENTIONS),
+                        thousands(MAX_MENTIONS)
+                    ),
+                );
+                return;
+            }
         }
     }
 
@@ -646,6 +675,8 @@ pub fn validate(article: &Article) -> Vec<Problem> {
             check.web_link(format!("entities[{e}].same_as"), url);
         }
     }
+
+    check.mentions(article);
 
     check.count(
         "events",
@@ -893,7 +924,9 @@ mod tests {
 
     #[test]
     fn each_limit_is_named_when_passed() {
-        let cases: Vec<(Box<dyn Fn(&mut serde_json::Value)>, &str)> = vec![
+        /// A change that passes one limit, and the problem it must cause.
+        type Case = (Box<dyn Fn(&mut serde_json::Value)>, &'static str);
+        let cases: Vec<Case> = vec![
             (
                 Box::new(|v| {
                     let entity = v["entities"][0].clone();
@@ -978,6 +1011,16 @@ mod tests {
             (
                 Box::new(|v| v["sections"][0]["blocks"][0]["text"] = json!(format!("Moscow talks. {}", "é".repeat(MAX_PARAGRAPH_CHARS)))),
                 "sections[0].blocks[0].text: the paragraph is 10,014 characters long; the limit is 10,000",
+            ),
+            (
+                Box::new(|v| {
+                    let text = "Moscow ".repeat(MAX_MENTIONS / 20);
+                    let blocks = v["sections"][0]["blocks"].as_array_mut().unwrap();
+                    for p in 2..=21 {
+                        blocks.push(json!({"type": "paragraph", "id": format!("p{p}"), "text": text}));
+                    }
+                }),
+                "entities: the text names the entities more than 20,000 times; the limit is 20,000",
             ),
         ];
         for (change, expected) in cases {

@@ -9,7 +9,7 @@
 use briefing::document::Document;
 use briefing::validate::{
     load_article, LoadError, MAX_ALIASES_PER_ENTITY, MAX_ALIAS_CHARS, MAX_ARTICLE_BYTES,
-    MAX_BLOCKS, MAX_BLOCKS_PER_SECTION, MAX_ENTITIES, MAX_EVENTS, MAX_EVENT_ENTITIES,
+    MAX_BLOCKS, MAX_BLOCKS_PER_SECTION, MAX_ENTITIES, MAX_EVENTS, MAX_EVENT_ENTITIES, MAX_MENTIONS,
     MAX_PARAGRAPH_CHARS, MAX_SECTIONS,
 };
 use serde_json::{json, Value};
@@ -112,11 +112,31 @@ fn overlapping_aliases() -> Value {
     )
 }
 
-/// One short alias and text made of nothing else: a mention at every word.
+/// As many mentions as allowed, spread over as much text as fits.
 fn many_hits() -> Value {
-    let paragraphs = texts("a ", MAX_PARAGRAPH_CHARS, MAX_ARTICLE_BYTES - 10_000);
+    let mut paragraphs = texts("b ", MAX_PARAGRAPH_CHARS, MAX_ARTICLE_BYTES - 10_000);
+    let per_paragraph = MAX_MENTIONS.div_ceil(paragraphs.len());
+    let mut left = MAX_MENTIONS;
+    for text in &mut paragraphs {
+        let here = per_paragraph.min(left);
+        // "b b … b" with every other word made "a", from the start.
+        text.replace_range(..4 * here, &"a b ".repeat(here));
+        left -= here;
+    }
     article(
         "many-hits",
+        sections_of(paragraphs, 100),
+        vec![entity("a".into(), vec!["a".into()])],
+        vec![],
+    )
+}
+
+/// One short alias and text made of nothing else: a mention at every word, far over the
+/// limit on mentions.
+fn a_mention_at_every_word() -> Value {
+    let paragraphs = texts("a ", MAX_PARAGRAPH_CHARS, MAX_ARTICLE_BYTES - 10_000);
+    article(
+        "mention-at-every-word",
         sections_of(paragraphs, 100),
         vec![entity("a".into(), vec!["a".into()])],
         vec![],
@@ -270,7 +290,7 @@ fn over_the_limits() -> Value {
 
 /// A valid-looking article whose last byte is wrong, so the whole file is parsed first.
 fn late_syntax_error() -> String {
-    let mut text = serde_json::to_string(&many_hits()).expect("serialises");
+    let mut text = serde_json::to_string(&a_mention_at_every_word()).expect("serialises");
     text.pop();
     text.push(']');
     text
@@ -308,6 +328,7 @@ fn adversaries() -> Vec<Adversary> {
         valid("same-day-events", same_day_events_long_sentences()),
         valid("near-misses", near_misses()),
         invalid("deep-nesting", deep_nesting()),
+        invalid("mention-at-every-word", to_text(a_mention_at_every_word())),
         invalid("many-problems", to_text(many_problems())),
         invalid("over-the-limits", to_text(over_the_limits())),
         invalid("late-syntax-error", late_syntax_error()),
