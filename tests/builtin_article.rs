@@ -178,3 +178,19 @@ fn at_least_six_backdrop_events_from_august_to_december_2021_each_with_provenanc
         );
     }
 }
+
+#[test]
+fn every_id_follows_the_id_grammar() {
+    let article = briefing::builtin_article();
+    let ids = std::iter::once(article.id.as_str())
+        .chain(article.sections.iter().map(|s| s.id.as_str()))
+        .chain(article.paragraphs().map(|(_, id, _)| id))
+        .chain(article.entities.iter().map(|e| e.id.as_str()))
+        .chain(article.events.iter().map(|e| e.id.as_str()));
+    let mut count = 0;
+    for id in ids {
+        assert!(briefing::validate::is_id(id), "{id}");
+        count += 1;
+    }
+    assert_eq!(count, 1 + 4 + 10 + 30 + 12);
+}
