@@ -5,12 +5,14 @@
 // Chromium with the CPU slowed 4x and the cache off: first contentful paint, bytes
 // transferred, when the viewer first answers a toggle, and how long its interactions
 // take. Then the gzipped weight of the first view, load and interaction times for
-// synthetic articles 1x, 10x and 100x the built-in one, and Lighthouse's scores.
+// synthetic articles 1x, 10x and 100x the built-in one, the longest main-thread block
+// that each adversarial article causes (tests/adversarial.rs makes them; CPU 1x), and
+// Lighthouse's scores.
 // It prints figures and says which budget lines hold; it asserts no timings.
 //
-// Options: --runs N (default 5), --no-build, --no-scale, --no-lighthouse, and
-// --baseline DIR: another release build (an older commit's dist/, say) measured in the
-// same run, alternating with this one, and printed beside it.
+// Options: --runs N (default 5), --no-build, --no-scale, --no-adversarial, --no-lighthouse,
+// and --baseline DIR: another release build (an older commit's dist/, say) measured in
+// the same run, alternating with this one, and printed beside it.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { chromium } from 'playwright-core';
 
 import { firstContentfulPaint, interactiveProbe, timeInteraction } from './bench/page.mjs';
 import { plainHtml } from './bench/plain.mjs';
+import { awaitOutcome, blockProbe, writeAdversarialArticles } from './bench/adversarial.mjs';
 import { checkScaled, scaledArticle } from './bench/scale.mjs';
 import { CHROMIUM_ARGS } from './e2e/support.mjs';
 import { startBenchServer } from './bench/server.mjs';
@@ -39,6 +42,8 @@ const LIGHTHOUSE_VERSION = '12.2.3';
 const LIGHTHOUSE_DIR = join(ROOT, 'target', 'bench-tools');
 const SCALES = [1, 10, 100];
 const SCALE_RUNS = 3;
+/** How long an adversarial article may take to show or be refused before it counts as a freeze. */
+const ADVERSARIAL_TIMEOUT_MS = 180_000;
 /** TimelineJS's script and stylesheet, gzip -9, when tests/node_modules does not have them. */
 const TIMELINEJS_GZIP_FALLBACK = 75_986;
 
@@ -56,11 +61,12 @@ const budgets = {
 // ---------------------------------------------------------------- options
 
 function parseOptions(argv) {
-    const options = { runs: 5, build: true, scale: true, lighthouse: true, baseline: null };
+    const options = { runs: 5, build: true, scale: true, adversarial: true, lighthouse: true, baseline: null };
     for (let i = 0; i < argv.length; i += 1) {
         const arg = argv[i];
         if (arg === '--no-build') options.build = false;
         else if (arg === '--no-scale') options.scale = false;
+        else if (arg === '--no-adversarial') options.adversarial = false;
         else if (arg === '--no-lighthouse') options.lighthouse = false;
         else if (arg === '--baseline') {
             options.baseline = argv[(i += 1)];
@@ -71,7 +77,7 @@ function parseOptions(argv) {
             options.runs = Number.parseInt(value, 10);
             if (!(options.runs >= 1)) fail(`--runs needs a positive number, not ${value}`);
         } else if (arg === '--help' || arg === '-h') {
-            console.log('usage: node tests/bench.mjs [--runs N] [--no-build] [--no-scale] [--no-lighthouse] [--baseline DIR]');
+            console.log('usage: node tests/bench.mjs [--runs N] [--no-build] [--no-scale] [--no-adversarial] [--no-lighthouse] [--baseline DIR]');
             process.exit(0);
         } else fail(`unknown option ${arg} (try --help)`);
     }
@@ -230,7 +236,7 @@ function weightSplit(assets, dir = DIST) {
 
 // ---------------------------------------------------------------- browser sessions
 
-async function openSession(browser, probe) {
+async function openSession(browser, probe, { cpu = CPU_SLOWDOWN } = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
     if (probe) await context.addInitScript(interactiveProbe, probe);
     const page = await context.newPage();
@@ -260,7 +266,7 @@ async function openSession(browser, probe) {
     });
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     const idle = () =>
         withTimeout(
             new Promise((done) => {
@@ -332,6 +338,33 @@ async function scaleRun(browser, url, factor) {
         result.entity = await interaction(session, 'entity', '.entity-button[data-entity-id="nikolay-patrushev"]');
         result.event = await interaction(session, 'event', '.event-button[data-event-id="moscow-meeting"]');
         return result;
+    } finally {
+        await session.close();
+    }
+}
+
+/**
+ * Opens one adversarial article at 1x CPU and reads the longest main-thread block from
+ * navigation until the article shows (or is refused) and no long task has come for 1.5 s.
+ */
+async function adversarialRun(browser, url, file) {
+    const session = await openSession(browser, null, { cpu: 1 });
+    try {
+        await session.page.addInitScript(blockProbe);
+        await session.page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+        const seen = await withTimeout(
+            session.page.evaluate(awaitOutcome, { title: `Adversarial article: ${file.name}`, timeoutMs: ADVERSARIAL_TIMEOUT_MS }),
+            ADVERSARIAL_TIMEOUT_MS + 60_000,
+            `${file.file} to show or be refused`,
+        );
+        let blocks = await session.page.evaluate(() => ({ ...window.__benchBlocks }));
+        for (let quiet = Date.now(), waited = Date.now(); Date.now() - quiet < 1_500 && Date.now() - waited < 60_000; ) {
+            await new Promise((done) => setTimeout(done, 250));
+            const now = await session.page.evaluate(() => ({ ...window.__benchBlocks }));
+            if (now.count !== blocks.count) quiet = Date.now();
+            blocks = now;
+        }
+        return { ...seen, ...blocks, errors: session.errors.slice() };
     } finally {
         await session.close();
     }
@@ -455,18 +488,26 @@ async function prepareAndMeasure(options, tempDir, started) {
         }
     }
 
+    let adversarialFiles = [];
+    if (options.adversarial) {
+        progress('writing the adversarial articles (cargo test --test adversarial -- --ignored write_articles)');
+        const dir = join(benchDir, 'adversarial');
+        await mkdir(dir);
+        adversarialFiles = await writeAdversarialArticles(ROOT, dir, run);
+    }
+
     const server = await startBenchServer({ '/': DIST, '/bench/': benchDir });
     // The baseline on a server of its own, so each build fetches its articles from its own origin.
     const baselineServer = options.baseline ? await startBenchServer({ '/': options.baseline, '/bench/': benchDir }) : null;
     try {
-        await measure(options, { assets, server, baselineServer, scaleFiles, started });
+        await measure(options, { assets, server, baselineServer, scaleFiles, adversarialFiles, started });
     } finally {
         await server.close();
         await baselineServer?.close();
     }
 }
 
-async function measure(options, { assets, server, baselineServer, scaleFiles, started }) {
+async function measure(options, { assets, server, baselineServer, scaleFiles, adversarialFiles, started }) {
     const viewerUrl = `${server.origin}/`;
     const plainUrl = `${server.origin}/bench/plain.html`;
     // The builds measured: this one, and the baseline when one is given.
@@ -646,6 +687,51 @@ async function measure(options, { assets, server, baselineServer, scaleFiles, st
                 ['l', 'r', 'l'],
             ),
         );
+
+        // ---- adversarial articles
+        if (options.adversarial) {
+            const rows = [];
+            for (const file of adversarialFiles) {
+                progress(`adversarial ${file.file} (${fmtInt(file.bytes)} bytes)`);
+                const articleUrl = `${server.origin}/bench/adversarial/${file.file}`;
+                try {
+                    rows.push({ file, ...(await adversarialRun(browser, `${viewerUrl}?article=${articleUrl}`, file)) });
+                } catch (error) {
+                    problems.push(`adversarial ${file.file}: ${error.message}`);
+                    rows.push({ file, outcome: 'failed', longest: NaN });
+                }
+            }
+            console.log(`\n== Adversarial articles (?article=/bench/adversarial/*.json, CPU 1x, one run each; tests/adversarial.rs)`);
+            console.log(
+                table(
+                    ['article', 'bytes', 'expected', 'outcome', 'longest task (ms)', 'long tasks', 'long tasks total (ms)', 'longest frame blocking (ms)', 'shown or refused at (ms)'],
+                    rows.map((r) => [
+                        r.file.name,
+                        fmtInt(r.file.bytes),
+                        r.file.valid ? 'shown' : 'refused',
+                        r.outcome + (r.outcome !== (r.file.valid ? 'shown' : 'refused') ? ' (!)' : ''),
+                        fmtMs(r.longest),
+                        r.count ?? 'n/a',
+                        fmtMs(r.total),
+                        fmtMs(r.frameBlocking),
+                        fmtMs(r.t),
+                    ]),
+                    ['l', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
+                ),
+            );
+            const worst = rows.filter((r) => Number.isFinite(r.longest)).sort((a, b) => b.longest - a.longest)[0];
+            if (worst) {
+                console.log(
+                    `worst main-thread block: ${fmtMs(worst.longest)} ms (${worst.file.valid ? 'valid' : 'invalid'} ${worst.file.name}); ` +
+                        `aim: under 1,000 ms · ${holds(worst.longest < 1_000)}`,
+                );
+            }
+            for (const r of rows) {
+                if (r.outcome !== 'failed' && r.outcome !== (r.file.valid ? 'shown' : 'refused')) {
+                    problems.push(`adversarial ${r.file.name}: expected ${r.file.valid ? 'shown' : 'refused'}, got ${r.outcome}${r.message ? `: ${r.message}` : ''}`);
+                }
+            }
+        }
     } finally {
         await browser?.close();
     }
