@@ -18,6 +18,7 @@ pub mod mentions;
 pub mod meta;
 pub mod model;
 pub mod options;
+pub mod remember;
 pub mod search;
 pub mod segments;
 pub mod settings;
@@ -25,6 +26,7 @@ pub mod source;
 pub mod state;
 pub mod text;
 pub mod timeline;
+pub mod trust;
 pub mod validate;
 
 /// Id of the built-in article; its JSON ships as `articles/<id>.json`.
