@@ -511,7 +511,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             if let Wanted::Fetch(url) = wanted.clone() {
                 status.set(OpenStatus::Opening(format!(
                     "Opening the article from {}…",
-                    echo(&url.host)
+                    url.shown_host()
                 )));
                 wasm_bindgen_futures::spawn_local(async move {
                     match browser::fetch_article(&url).await {
@@ -526,7 +526,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         Err(error) => {
                             status.set(OpenStatus::Failed(format!(
                                 "Could not open the article from {}. {error} Showing the built-in article instead.",
-                                echo(&url.host)
+                                url.shown_host()
                             )));
                             if shown.is_none() {
                                 shown.set(Some(Shown::builtin()));
@@ -706,8 +706,10 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 if let ParentOrigin::Invalid(named) = &options.parent {
                     <p class="opening-error">{ format!("The embedding page named “{named}” as its origin, which is not one (it should look like https://host.example), so this frame does not report its height.") }</p>
                 }
-                if let Some(banner) = shown.as_ref().and_then(|shown| shown.source.banner()) {
-                    <p class="source-banner">{ banner }</p>
+                if let Some((lead, name)) = shown.as_ref().and_then(|shown| shown.source.banner_name()) {
+                    <p class="source-banner">
+                        { trust::BANNER_START }{ lead }<span class="source-name">{ name }</span>{ trust::BANNER_END }
+                    </p>
                 }
                 if let Some(notes) = shown.as_ref().map(|shown| &shown.notes).filter(|notes| !notes.is_empty()) {
                     <ul class="opening-notes">

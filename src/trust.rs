@@ -37,19 +37,26 @@ pub enum Source {
     File(String),
 }
 
+/// The words around the name of an article's source in the banner.
+pub const BANNER_START: &str = "Opened from ";
+pub const BANNER_END: &str = ", not published by this site";
+
+impl ArticleUrl {
+    /// The host as messages show it (never the whole address, which anyone can make long).
+    pub fn shown_host(&self) -> String {
+        echo(&self.host)
+    }
+}
+
 impl Source {
-    /// What the viewer says, outside the article, about an article it did not publish.
-    pub fn banner(&self) -> Option<String> {
+    /// How the banner names where an article this site did not publish came from: the
+    /// words before the name, and the name (to be kept on one line where it fits, so a
+    /// host is never split at a hyphen into a look-alike).
+    pub fn banner_name(&self) -> Option<(&'static str, String)> {
         match self {
             Source::Builtin => None,
-            Source::Url(url) => Some(format!(
-                "Opened from {}, not published by this site",
-                echo(&url.host)
-            )),
-            Source::File(name) => Some(format!(
-                "Opened from the file “{}”, not published by this site",
-                echo(name)
-            )),
+            Source::Url(url) => Some(("", url.shown_host())),
+            Source::File(name) => Some(("the file ", format!("“{}”", echo(name)))),
         }
     }
 
@@ -59,7 +66,7 @@ impl Source {
         let title = crate::text::shorten(title, 120);
         match self {
             Source::Builtin => format!("{title} · Briefing"),
-            Source::Url(url) => format!("{title} · from {} · Briefing", echo(&url.host)),
+            Source::Url(url) => format!("{title} · from {} · Briefing", url.shown_host()),
             Source::File(name) => format!("{title} · from the file {} · Briefing", echo(name)),
         }
     }
@@ -104,14 +111,6 @@ pub fn is_trusted(origin: &str, own_origin: &str, trusted: &[String]) -> bool {
     })
 }
 
-/// The question asked before an article from an untrusted site is shown.
-pub fn consent_question(url: &ArticleUrl) -> String {
-    format!(
-        "This article comes from {}, not from this site. Show it?",
-        echo(&url.host)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,20 +123,26 @@ mod tests {
         }
     }
 
+    fn banner(source: &Source) -> Option<String> {
+        source
+            .banner_name()
+            .map(|(lead, name)| format!("{BANNER_START}{lead}{name}{BANNER_END}"))
+    }
+
     #[test]
     fn only_articles_from_elsewhere_get_a_banner_naming_the_host() {
-        assert_eq!(Source::Builtin.banner(), None);
+        assert_eq!(banner(&Source::Builtin), None);
         let spoof = Source::Url(url(
             "https://xn--pple-43d.com/a.json",
             "https://xn--pple-43d.com",
             "xn--pple-43d.com",
         ));
         assert_eq!(
-            spoof.banner().unwrap(),
+            banner(&spoof).unwrap(),
             "Opened from xn--pple-43d.com, not published by this site"
         );
         let file = Source::File(format!("{}.json", "n".repeat(300)));
-        let banner = file.banner().unwrap();
+        let banner = banner(&file).unwrap();
         assert!(banner.starts_with("Opened from the file “nnn"), "{banner}");
         assert!(banner.contains("…”"), "{banner}");
         assert!(banner.chars().count() < 140, "{banner}");
@@ -204,15 +209,12 @@ mod tests {
     }
 
     #[test]
-    fn the_question_names_the_host_only() {
+    fn messages_name_the_host_only() {
         let long = url(
             &format!("https://example.org/{}", "a/".repeat(200)),
             "https://example.org",
             "example.org",
         );
-        assert_eq!(
-            consent_question(&long),
-            "This article comes from example.org, not from this site. Show it?"
-        );
+        assert_eq!(long.shown_host(), "example.org");
     }
 }

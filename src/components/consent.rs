@@ -1,4 +1,4 @@
-use crate::trust::{consent_question, ArticleUrl};
+use crate::trust::ArticleUrl;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,11 @@ pub fn ArticleConsent(props: &ArticleConsentProps) -> Html {
     let decline = props.on_decline.reform(|_: MouseEvent| ());
     html! {
         <main id="article" class="consent">
-            <h1 class="consent-question">{ consent_question(&props.url) }</h1>
+            <h1 class="consent-question">
+                { "This article comes from " }
+                <span class="source-name">{ props.url.shown_host() }</span>
+                { ", not from this site. Show it?" }
+            </h1>
             <p class="consent-detail">{ "Its text, names and dates are whatever that site says; this site has not checked them." }</p>
             <div class="consent-actions">
                 <button type="button" class="consent-show" onclick={show}>{ "Show it" }</button>
