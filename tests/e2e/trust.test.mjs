@@ -412,6 +412,40 @@ addEventListener('message', (e) => {
     });
 });
 
+describe('9. embedding: a bad origin', () => {
+    test('9d. a frame given something that is not an origin says so, and posts its height nowhere', async () => {
+        const host = await startHostServer('127.0.0.2', {
+            'index.html': `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
+<script>
+window.__messages = [];
+addEventListener('message', (e) => window.__messages.push(e.data?.type));
+</script>
+</head>
+<body>
+<iframe id="bad" src="${viewerSite.origin}/?embed=${encodeURIComponent(`javascript:alert(1)//${'x'.repeat(500)}`)}" style="width:600px;height:400px;border:0" title="Briefing"></iframe>
+</body>
+</html>
+`,
+        });
+        try {
+            const { page } = await open(host.url, { waitFor: null });
+            const frame = page.frameLocator('#bad');
+            await waitForText(page, title(frame), TITLE);
+            const message = (await frame.locator('.opening-error').textContent()).trim();
+            assert.match(message, /^The embedding page named “javascript:alert\(1\)\/\/x+…” as its origin, which is not one/);
+            assert.ok(message.length < 300, `the message is ${message.length} characters long`);
+            const inner = await (await page.locator('#bad').elementHandle()).contentFrame();
+            await inner.evaluate(() => parent.postMessage({ type: 'briefing:probe' }, '*'));
+            await waitInPage(page, () => window.__messages.includes('briefing:probe'));
+            assert.deepEqual(await page.evaluate(() => window.__messages), ['briefing:probe'], 'no height was posted');
+        } finally {
+            await host.close();
+        }
+    });
+});
+
 describe('1 and 9. in an iframe and as an element', () => {
     test('the banner shows in an iframe and in <briefing-viewer>, and the element leaves the host page\'s title and storage names alone', async () => {
         const article = `${articles.url}changed.json`;
