@@ -2,7 +2,7 @@
 //! and a timeline that says where each date comes from.
 //!
 //! Pure logic (`model`, `dates`, `validate`, `mentions`, `segments`, `timeline`,
-//! `document`, `state`) has no `web-sys` and is tested natively; `app`,
+//! `document`, `state`, `trust`, `remember`) has no `web-sys` and is tested natively; `app`,
 //! `components` and `browser` are the Yew front end.
 
 pub mod app;
