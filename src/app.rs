@@ -15,7 +15,7 @@ use crate::search::SearchHit;
 use crate::source::Opened;
 use crate::state::{Action, FocusTarget, Resume, ViewState};
 use crate::text::echo;
-use crate::trust::{self, ArticleUrl, Source};
+use crate::trust::{self, ArticleUrl, Decision, Source};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -424,15 +424,19 @@ impl Wanted {
         };
         // Anyone can write an address, and so send a reader to any site's text under
         // this site's name; an element's attribute only the page that holds it.
-        let trusted = trust::is_trusted(
-            &url.origin,
+        let decision = trust::decide(
+            &url,
             &browser::own_origin(),
             &trust::parse_origins(trust::TRUSTED_ORIGINS),
+            options.host == Host::Element,
         );
-        if options.host == Host::Element || trusted {
-            Wanted::Fetch(url)
-        } else {
-            Wanted::Ask(url)
+        match decision {
+            Decision::Fetch => Wanted::Fetch(url),
+            Decision::Ask => Wanted::Ask(url),
+            Decision::RefuseHttp => Wanted::Unusable(format!(
+                "{} serves articles over plain http, which this site accepts only from the sites it was built to trust. Showing the built-in article instead.",
+                url.shown_host()
+            )),
         }
     }
 }

@@ -82,6 +82,36 @@ impl Source {
     }
 }
 
+/// What to do with an article address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Fetch and show it.
+    Fetch,
+    /// Ask the reader first.
+    Ask,
+    /// Refuse it: plain http from an untrusted site, which the pages' policy blocks.
+    RefuseHttp,
+}
+
+/// Whether an address is fetched at once, asked about, or refused. `chosen_by_page`:
+/// the address comes from an element's attribute, which only the page holding the
+/// element can write (and whose fetches that page's policy governs), not from an
+/// address anyone can write.
+pub fn decide(
+    url: &ArticleUrl,
+    own_origin: &str,
+    trusted: &[String],
+    chosen_by_page: bool,
+) -> Decision {
+    if chosen_by_page || is_trusted(&url.origin, own_origin, trusted) {
+        Decision::Fetch
+    } else if url.origin.starts_with("https://") {
+        Decision::Ask
+    } else {
+        Decision::RefuseHttp
+    }
+}
+
 /// The trusted origins in a list as [`TRUSTED_ORIGINS`] holds it, without trailing `/`.
 pub fn parse_origins(list: &str) -> Vec<String> {
     list.split(|c: char| c == ',' || c.is_whitespace())
@@ -206,6 +236,34 @@ mod tests {
         assert!(!is_trusted("http://127.0.0.10:80", own, &trusted));
         assert!(!is_trusted("http://127.0.0.1:80x", own, &trusted));
         assert!(!is_trusted("https://elsewhere.example", own, &trusted));
+    }
+
+    #[test]
+    fn untrusted_https_is_asked_about_and_untrusted_http_refused() {
+        let trusted = parse_origins("http://127.0.0.1:*");
+        let own = "https://me.github.io";
+        let at = |origin: &str| url(&format!("{origin}/a.json"), origin, "h");
+        assert_eq!(
+            decide(&at("https://me.github.io"), own, &trusted, false),
+            Decision::Fetch
+        );
+        assert_eq!(
+            decide(&at("http://127.0.0.1:8080"), own, &trusted, false),
+            Decision::Fetch
+        );
+        assert_eq!(
+            decide(&at("https://elsewhere.example"), own, &trusted, false),
+            Decision::Ask
+        );
+        assert_eq!(
+            decide(&at("http://elsewhere.example"), own, &trusted, false),
+            Decision::RefuseHttp
+        );
+        // An element's page chose the article itself.
+        assert_eq!(
+            decide(&at("http://elsewhere.example"), own, &trusted, true),
+            Decision::Fetch
+        );
     }
 
     #[test]

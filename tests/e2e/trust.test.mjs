@@ -220,6 +220,19 @@ describe('1. where an article came from', () => {
     });
 });
 
+describe('1h. plain http', () => {
+    test('1h. plain http from a site the build does not trust is refused at once, with a message naming the host', async () => {
+        const { page } = await open(withArticle(`http://127.0.0.2:9/${'p'.repeat(500)}.json`));
+        const error = page.locator('.opening-error[role="alert"]');
+        await error.waitFor();
+        assert.equal((await error.textContent()).trim(),
+            '127.0.0.2:9 serves articles over plain http, which this site accepts only from the sites it was built to trust. Showing the built-in article instead.');
+        await waitForText(page, title(page), TITLE);
+        assert.equal(await page.locator('.consent').count(), 0);
+        assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'nothing was even tried');
+    });
+});
+
 describe('3. the size limit counts what arrives', () => {
     /** Answers with a JSON string that never ends, until the client goes away. */
     function endless(encode) {
