@@ -47,6 +47,17 @@ pub fn save_open_sections(host: Host, name: &str, open: &[String]) {
     for old in dropped {
         let _ = storage.remove_item(&remember::open_sections_key(host, &old));
     }
+    // Keys of earlier versions, one per article id and unbounded, go too (on the
+    // viewer's own site only: a host page's keys are not the viewer's to judge).
+    if host != Host::Element {
+        let legacy: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|key| remember::is_legacy_key(key))
+            .collect();
+        for key in legacy {
+            let _ = storage.remove_item(&key);
+        }
+    }
 }
 
 /// The reader's display settings from the last visit, or the defaults.

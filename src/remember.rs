@@ -49,6 +49,15 @@ pub fn open_sections_key(host: Host, name: &str) -> String {
     format!("{}open-sections.{name}", prefix(host))
 }
 
+/// Whether `key` is one that earlier versions wrote on the viewer's own site, one per
+/// article id of any length (`briefing.open-sections.<id>`), to be removed.
+pub fn is_legacy_key(key: &str) -> bool {
+    key.strip_prefix("briefing.open-sections.")
+        .is_some_and(|rest| {
+            !(rest.len() == 16 && rest.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+        })
+}
+
 /// The value stored for open sections, or `None` when it would be over the bound.
 pub fn encode_open_sections(ids: &[String]) -> Option<String> {
     serde_json::to_string(ids)
@@ -108,6 +117,22 @@ mod tests {
         );
         assert_eq!(settings_key(Host::Frame), "briefing.reading-settings");
         assert_eq!(recent_key(Host::Page), "briefing.recent-articles");
+    }
+
+    #[test]
+    fn keys_of_earlier_versions_are_recognised() {
+        assert!(is_legacy_key(
+            "briefing.open-sections.nsa-moscow-2021-12-01"
+        ));
+        assert!(is_legacy_key(&format!(
+            "briefing.open-sections.{}",
+            "x".repeat(5000)
+        )));
+        let current = open_sections_key(Host::Page, &article_name("builtin", "a"));
+        assert!(!is_legacy_key(&current));
+        assert!(!is_legacy_key("briefing.reading-settings"));
+        assert!(!is_legacy_key("briefing-viewer.open-sections.x"));
+        assert!(!is_legacy_key("someone-else.open-sections.x"));
     }
 
     #[test]

@@ -315,6 +315,20 @@ describe('6. remembered state belongs to one article from one source', () => {
         assert.ok(values.every((length) => length <= 400), `value lengths: ${values}`);
     });
 
+    test('6c. keys an earlier version wrote per article id are removed', async () => {
+        const legacy = `briefing.open-sections.${'x'.repeat(3000)}`;
+        const { page } = await open(viewerSite.url, {
+            prepare: (context) => context.addInitScript((key) => {
+                if (!sessionStorage.getItem('planted')) {
+                    localStorage.setItem(key, '["lead"]');
+                    sessionStorage.setItem('planted', '1');
+                }
+            }, legacy),
+        });
+        await page.locator('#toggle-lead').click();
+        await waitInPage(page, (key) => localStorage.getItem(key) === null, legacy);
+    });
+
     test('6b. an oversized stored value is ignored', async () => {
         const builtinKey = openSectionsKey('builtin', ARTICLE_ID);
         const { page } = await open(viewerSite.url, {
