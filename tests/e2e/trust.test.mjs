@@ -487,8 +487,8 @@ describe('1 and 9. in an iframe and as an element', () => {
 </head>
 <body>
 <main>
+<iframe id="framed" src="${viewerSite.origin}/?embed&article=${encodeURIComponent(article)}" style="width:600px;height:400px;border:0" title="Briefing"></iframe>
 <briefing-viewer article="${article}"></briefing-viewer>
-<iframe id="framed" src="${viewerSite.origin}/?embed&article=${encodeURIComponent(article)}" style="width:600px;height:800px;border:0" title="Briefing"></iframe>
 </main>
 </body>
 </html>
@@ -503,6 +503,13 @@ describe('1 and 9. in an iframe and as an element', () => {
             await waitForText(page, title(frame), CHANGED_TITLE);
             assert.equal((await frame.locator('.source-banner').textContent()).trim(), bannerFor(articleHost()));
             assert.equal(await page.title(), "The host page's own title");
+            // The element's skip link sits above it until focused: it must not show there.
+            const skipShows = await element.evaluate((host) => {
+                const link = host.shadowRoot.querySelector('.skip-link');
+                const box = link.getBoundingClientRect();
+                return host.shadowRoot.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === link;
+            });
+            assert.equal(skipShows, false, 'the element\'s skip link shows over the host page');
             await element.locator('#toggle-lead').click();
             await waitInPage(page, () => Object.keys(localStorage).some((k) => k.includes('open-sections')));
             const keys = await page.evaluate(() => Object.keys(localStorage));
