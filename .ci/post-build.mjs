@@ -50,15 +50,27 @@ const css = readFileSync(join(staging, cssFile), 'utf8');
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const inlineHashes = (html, tag) =>
     [...html.matchAll(new RegExp(`<${tag}(?: [^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => sha256(m[1])).join(' ');
-// Article URLs the reader asks for (?article=) may be on any site, so fetches may go out;
-// style attributes carry the timeline's computed positions.
+// Origins the deployment trusts to serve articles (BRIEFING_TRUSTED_ORIGINS, space- or
+// comma-separated; the viewer reads the same variable when it is compiled): articles from
+// them show without a click-through notice, and they may be plain http. Checked here,
+// because they go into the policy.
+const trustedOrigins = (process.env.BRIEFING_TRUSTED_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean)
+    .map((origin) => origin.replace(/\/+$/, '').toLowerCase());
+for (const origin of trustedOrigins) {
+    if (!/^https?:\/\/([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:(\d{1,5}|\*))?$/.test(origin)) {
+        console.error(`post-build: BRIEFING_TRUSTED_ORIGINS: ${JSON.stringify(origin)} is not an origin like https://news.example or http://127.0.0.1:*`);
+        process.exit(1);
+    }
+}
+// Articles the reader asks for (?article=) may be on any https site, or a trusted origin;
+// no inline style at all: the timeline's positions are set through the CSSOM.
 const withPolicy = (html) => {
     const policy = [
         "default-src 'self'",
         `script-src 'self' 'wasm-unsafe-eval' ${inlineHashes(html, 'script')}`,
         `style-src-elem 'self' ${inlineHashes(html, 'style')}`,
-        "style-src-attr 'unsafe-inline'",
-        "connect-src 'self' https: http:",
+        "style-src-attr 'none'",
+        ["connect-src 'self' https:", ...trustedOrigins].join(' '),
         "img-src 'self' data:",
         // The tools module's worker: beside the page, or (the one-file viewer) a blob.
         "worker-src 'self' blob:",

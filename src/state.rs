@@ -182,7 +182,7 @@ impl ViewState {
         let mut unknown = Vec::new();
         let mut resolve = |what: &str, id: &Option<String>, position: Option<usize>| match id {
             Some(id) if position.is_none() => {
-                unknown.push(format!("{what} \"{id}\""));
+                unknown.push(format!("{what} \"{}\"", crate::text::echo(id)));
                 None
             }
             _ => position,

@@ -8,7 +8,7 @@ use crate::dates::PartialDate;
 use crate::ids::{is_id_char, is_valid_id, MAX_ID_CHARS};
 use crate::mentions::MentionFinder;
 use crate::model::{Article, Block, Provenance, ProvenanceKind, YearRange};
-use crate::text::echo;
+use crate::text::{echo, hiding_char_name, is_invisible};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -353,44 +353,6 @@ pub fn is_web_link(url: &str) -> bool {
         && !url
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || hiding_char_name(c).is_some())
-}
-
-/// The name of a character that can hide or reorder text around it (bidi controls and
-/// zero-width characters), refused in ids, names, aliases, titles and links.
-fn hiding_char_name(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{061C}' => "ARABIC LETTER MARK",
-        '\u{200B}' => "ZERO WIDTH SPACE",
-        '\u{200C}' => "ZERO WIDTH NON-JOINER",
-        '\u{200D}' => "ZERO WIDTH JOINER",
-        '\u{200E}' => "LEFT-TO-RIGHT MARK",
-        '\u{200F}' => "RIGHT-TO-LEFT MARK",
-        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
-        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
-        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
-        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
-        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
-        '\u{2060}' => "WORD JOINER",
-        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
-        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
-        '\u{2068}' => "FIRST STRONG ISOLATE",
-        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
-        '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE",
-        _ => return None,
-    })
-}
-
-/// True for characters that draw nothing: spaces, controls, the hiding characters, and
-/// other invisible ones (soft hyphen, fillers, variation selectors, tags, blank braille).
-fn is_invisible(c: char) -> bool {
-    c.is_whitespace()
-        || c.is_control()
-        || hiding_char_name(c).is_some()
-        || matches!(c,
-            '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-            | '\u{180E}' | '\u{2061}'..='\u{2064}' | '\u{206A}'..='\u{206F}' | '\u{2800}'
-            | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FFA0}' | '\u{1D173}'..='\u{1D17A}'
-            | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// "U+202E RIGHT-TO-LEFT OVERRIDE", or "U+00AD" for a character without a name here.

@@ -20,6 +20,37 @@ pub struct TimelinePanelProps {
     pub on_copy_link: Callback<ViewLink>,
 }
 
+/// The data attributes that carry the drawing's positions, and the custom properties
+/// the stylesheet reads them from.
+const POSITIONS: [(&str, &str); 4] = [
+    ("data-pos", "--pos"),
+    ("data-row", "--row"),
+    ("data-narrow-pos", "--narrow-pos"),
+    ("data-rows", "--rows"),
+];
+
+/// Copies each positioned element's data attributes into its style's custom properties.
+fn place(drawing: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Ok(elements) = drawing.query_selector_all("[data-pos], [data-rows]") else {
+        return;
+    };
+    for index in 0..elements.length() {
+        let Some(element) = elements
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let style = element.style();
+        for (attribute, property) in POSITIONS {
+            if let Some(value) = element.get_attribute(attribute) {
+                let _ = style.set_property(property, &value);
+            }
+        }
+    }
+}
+
 fn precision_note(precision: Precision) -> Option<&'static str> {
     match precision {
         Precision::Day => None,
@@ -33,6 +64,17 @@ fn precision_note(precision: Precision) -> Option<&'static str> {
 /// chosen event's details with where its date comes from.
 #[component]
 pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
+    let drawing = use_node_ref();
+    {
+        // Positions go in through the CSSOM, not style attributes, so the pages'
+        // Content Security Policy can refuse every inline style.
+        let drawing = drawing.clone();
+        use_effect_with(props.document.clone(), move |_| {
+            if let Some(drawing) = drawing.cast::<web_sys::Element>() {
+                place(&drawing);
+            }
+        });
+    }
     let document = &props.document;
     let article = &document.article;
     if article.events.is_empty() {
@@ -56,7 +98,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
 
     let ticks = layout.ticks.iter().map(|tick| {
         html! {
-            <span class="tick" style={format!("--pos: {}", css_percent(tick.position))}>
+            <span class="tick" data-pos={css_percent(tick.position)}>
                 <span class="tick-label">{ &tick.label }</span>
             </span>
         }
@@ -72,16 +114,10 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                 involves_chosen(placed.event).then_some("involves-entity"),
                 placed.label_before.then_some("label-before"),
             );
-            let style = format!(
-                "--pos: {}; --row: {}; --narrow-pos: {}",
-                css_percent(placed.position),
-                placed.row,
-                css_percent(placed.narrow_position)
-            );
             html! {
                 <>
-                    <span class="narrow-tick" style={format!("--pos: {}", css_percent(placed.position))}></span>
-                    <button type="button" tabindex="-1" {class} {style} data-event-id={event.id.clone()} onclick={choose(placed.event)}>
+                    <span class="narrow-tick" data-pos={css_percent(placed.position)}></span>
+                    <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-narrow-pos={css_percent(placed.narrow_position)} data-event-id={event.id.clone()} onclick={choose(placed.event)}>
                         <span class="marker-dot"></span>
                         <span class="marker-text">
                             <span class="marker-date">{ date.short() }</span>
@@ -92,7 +128,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             }
         });
         html! {
-            <div class={classes!("lane", format!("lane-{}", lane.slug()))} style={format!("--rows: {}", layout.rows[lane_index].max(1))}>
+            <div class={classes!("lane", format!("lane-{}", lane.slug()))} data-rows={layout.rows[lane_index].max(1).to_string()}>
                 <span class="lane-label">{ lane.label() }</span>
                 <div class="lane-track">{ for markers }</div>
             </div>
@@ -192,7 +228,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                 <span class="legend-item basis-external"><span class="basis-icon" aria-hidden="true"></span>{ "from an outside source" }</span>
             </p>
             <div class="timeline-body">
-                <div class="timeline-drawing" aria-hidden="true">
+                <div class="timeline-drawing" aria-hidden="true" ref={drawing}>
                     <div class="axis">{ for ticks }</div>
                     { for lanes }
                 </div>
