@@ -11,7 +11,7 @@ cargo fmt --all -- --check
 
 briefing_step "cargo clippy (native and wasm32) -D warnings"
 cargo clippy --all-targets --features ssr --locked -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
 
 briefing_step "Native tests: model, validation, mentions, dates, timeline layout, state"
 cargo test --locked
