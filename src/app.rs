@@ -363,6 +363,7 @@ pub fn App(props: &AppProps) -> Html {
                     search_matches={state.search.events.clone()}
                     {can_link}
                     {on_copy_link}
+                    all_at_once={props.prerendered}
                 />
             }
         </>

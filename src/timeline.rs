@@ -41,6 +41,8 @@ pub struct TimelineLayout {
     pub events: Vec<PlacedEvent>,
     /// Rows needed per lane in the wide drawing, in `Lane::ALL` order.
     pub rows: [usize; 2],
+    /// Indexes into `events` of each lane's events, in `Lane::ALL` order.
+    pub lane_events: [Vec<usize>; 2],
 }
 
 fn lane_index(lane: Lane) -> usize {
@@ -161,10 +163,15 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
         }
     }
     events.sort_by_key(|placed| placed.event);
+    let mut lane_events = [Vec::new(), Vec::new()];
+    for (index, placed) in events.iter().enumerate() {
+        lane_events[lane_index(placed.lane)].push(index);
+    }
     TimelineLayout {
         ticks,
         events,
         rows,
+        lane_events,
     }
 }
 
