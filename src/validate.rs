@@ -355,6 +355,22 @@ pub fn is_web_link(url: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || hiding_char_name(c).is_some())
 }
 
+/// The first character of a name that can hide or reorder text. The joiners U+200C and
+/// U+200D are part of writing between two visible characters (Persian words, emoji
+/// sequences) and are refused only where they join nothing.
+fn hiding_char_in_name(value: &str) -> Option<char> {
+    let chars: Vec<char> = value.chars().collect();
+    chars.iter().enumerate().find_map(|(i, &c)| {
+        let joins = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|&n| !is_invisible(n))
+        };
+        let joiner_in_word =
+            matches!(c, '\u{200C}' | '\u{200D}') && joins(i.checked_sub(1)) && joins(Some(i + 1));
+        (hiding_char_name(c).is_some() && !joiner_in_word).then_some(c)
+    })
+}
+
 /// "U+202E RIGHT-TO-LEFT OVERRIDE", or "U+00AD" for a character without a name here.
 fn describe_char(c: char) -> String {
     match hiding_char_name(c) {
@@ -410,7 +426,7 @@ impl Checker {
     /// A name, alias or title: visible, and free of characters that hide or reorder text.
     fn name(&mut self, path: impl Into<String>, value: &str) {
         let path = path.into();
-        if let Some(c) = value.chars().find(|&c| hiding_char_name(c).is_some()) {
+        if let Some(c) = hiding_char_in_name(value) {
             self.fail(
                 path,
                 format!(
@@ -425,9 +441,17 @@ impl Checker {
     }
 
     fn web_link(&mut self, path: impl Into<String>, url: &str) {
+        // A link has no letters to join: every hiding character is refused.
         let path = path.into();
-        if url.chars().any(|c| hiding_char_name(c).is_some()) {
-            self.name(path, url);
+        if let Some(c) = url.chars().find(|&c| hiding_char_name(c).is_some()) {
+            self.fail(
+                path,
+                format!(
+                    "contains {}, which can hide or reorder text; it is not allowed in ids, \
+                     names, aliases, titles and links",
+                    describe_char(c)
+                ),
+            );
         } else if !is_web_link(url) {
             self.fail(
                 path,
@@ -1145,6 +1169,22 @@ mod tests {
             &"a".repeat(MAX_ID_CHARS),
         ] {
             assert!(is_valid_id(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn joiners_inside_a_word_or_an_emoji_are_writing_not_hiding() {
+        // Persian "می‌خواهم" needs U+200C; "👩‍💼" is joined by U+200D.
+        for title in ["می\u{200C}خواهم", "Talks 👩\u{200D}💼 in Moscow"] {
+            let mut value = minimal();
+            value["title"] = json!(title);
+            assert_eq!(problems_of(value), Vec::<String>::new(), "{title}");
+        }
+        for title in ["\u{200D}Moscow", "Moscow \u{200C}talks", "Moscow\u{200D}"] {
+            let mut value = minimal();
+            value["title"] = json!(title);
+            let problems = problems_of(value);
+            assert!(problems[0].contains("ZERO WIDTH"), "{title}: {problems:?}");
         }
     }
 
