@@ -42,7 +42,7 @@ pub fn EntityCardView(props: &EntityCardViewProps) -> Html {
     let events = &document.entity_events[card.entity];
     html! {
         <div id={ENTITY_CARD_ID} class={classes!("entity-card", format!("kind-{}", entity.kind.slug()))} role="tooltip" ref={node}>
-            <p class="card-name">{ &entity.name }</p>
+            <p class="card-name"><bdi>{ &entity.name }</bdi></p>
             <p class="card-kind">{ entity.kind.label() }{ format!(" · {count} mention{}", if count == 1 { "" } else { "s" }) }</p>
             <p class="card-description">{ &entity.description }</p>
             if !events.is_empty() {

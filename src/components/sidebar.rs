@@ -67,10 +67,11 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
     let stepper = props.chosen_entity.map_or_else(Html::default, |chosen| {
         let entity = &entities[chosen];
         let count = document.entity_mentions[chosen].len();
+        let name = html! { <bdi>{ &entity.name }</bdi> };
         let status = if count == 0 {
-            format!("{} is not named on its own in the text.", entity.name)
+            html! { <>{ name }{ " is not named on its own in the text." }</> }
         } else {
-            format!("Mention {} of {count} of {}", props.mention_cursor + 1, entity.name)
+            html! { <>{ format!("Mention {} of {count} of ", props.mention_cursor + 1) }{ name }</> }
         };
         html! {
             <div class="mention-stepper" role="group" aria-label={format!("Mentions of {}", entity.name)}>
@@ -227,7 +228,7 @@ fn EntityItem(props: &EntityItemProps) -> Html {
     html! {
         <li class={classes!("entity", format!("kind-{}", entity.kind.slug()), chosen.then_some("chosen"), involved.then_some("involved"), matches.then_some("search-match"))}>
             <button type="button" class="entity-button" aria-pressed={chosen.to_string()} data-entity-id={entity.id.clone()} {onclick}>
-                <span class="entity-name">{ &entity.name }</span>
+                <span class="entity-name"><bdi>{ &entity.name }</bdi></span>
                 <span class="entity-count">{ mentions_text(count) }</span>
                 if matches {
                     <span class="search-match-tag">{ "matches the search" }</span>

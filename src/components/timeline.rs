@@ -236,7 +236,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             html! {
                 <li>
                     <button type="button" class="involved-entity" aria-pressed={pressed.to_string()} {onclick}>
-                        { &article.entities[entity].name }
+                        <bdi>{ &article.entities[entity].name }</bdi>
                     </button>
                 </li>
             }
@@ -403,7 +403,7 @@ fn ItemChunk(props: &ItemChunkProps) -> Html {
                     </span>
                     if involves {
                         if let Some(entity) = props.chosen_entity {
-                            <span class="event-involves">{ format!("Involves {}", article.entities[entity].name) }</span>
+                            <span class="event-involves">{ "Involves " }<bdi>{ &article.entities[entity].name }</bdi></span>
                         }
                     }
                 </button>
