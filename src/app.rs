@@ -665,6 +665,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             html! {
                 <div class="downloads" role="group" aria-label="Download the data">
                     { "Download: " }
+                    <button type="button" onclick={offer(ExportFormat::Article)}>{ "Briefing JSON" }</button>
                     <button type="button" onclick={offer(ExportFormat::TimelineJs)}>{ "TimelineJS JSON" }</button>
                     <button type="button" onclick={offer(ExportFormat::EntitiesCsv)}>{ "Entities CSV" }</button>
                     <button type="button" onclick={offer(ExportFormat::EventsCsv)}>{ "Events CSV" }</button>

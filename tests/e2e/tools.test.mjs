@@ -30,6 +30,13 @@ async function chooseFile(page, name, text) {
     await chooser.setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
 }
 
+/** The title and the ids of the entities and events a page shows. */
+const shownArticle = async (page) => ({
+    title: await page.locator('main#article h1').textContent(),
+    entities: await page.locator('.entity-button').evaluateAll((buttons) => buttons.map((b) => b.dataset.entityId)),
+    events: await page.locator('.event-button').evaluateAll((buttons) => buttons.map((b) => b.dataset.eventId)),
+});
+
 const toolsRequests = (requested) => requested.filter((path) => path.includes('briefing-tools'));
 
 test('reading loads no tools; the first conversion loads them once, and downloads reuse them', async () => {
@@ -56,6 +63,31 @@ test('reading loads no tools; the first conversion loads them once, and download
     ]);
     assert.equal(download.suggestedFilename(), 'seed-entities.csv');
     assert.equal(toolsRequests(requested).length, 3, 'the module is loaded once');
+});
+
+test('a converted article saves as Briefing JSON that opens again the same', async () => {
+    const { page } = await openRecording();
+    await chooseFile(page, 'seed.txt', seedText);
+    await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
+    const converted = await shownArticle(page);
+    assert.ok(converted.entities.length > 5 && converted.events.length > 0, JSON.stringify(converted));
+    const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Briefing JSON' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'seed.json');
+    const saved = await readFile(await download.path(), 'utf8');
+
+    // Open the saved file in a fresh viewer: the same article, with nothing converted.
+    const again = await openRecording();
+    const [chooser] = await Promise.all([
+        again.page.waitForEvent('filechooser'),
+        again.page.getByRole('button', { name: 'Open article…' }).click(),
+    ]);
+    await chooser.setFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+    await again.page.locator('main#article h1', { hasText: converted.title }).waitFor();
+    assert.deepEqual(await shownArticle(again.page), converted);
+    assert.equal(await again.page.locator('.opening-notes li').count(), 0, 'a saved article is not converted again');
 });
 
 test('a download says it is being prepared while the tools load', async () => {
