@@ -70,7 +70,7 @@ test('a converted article saves as Briefing JSON that opens again the same', asy
     await chooseFile(page, 'seed.txt', seedText);
     await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
     const converted = await shownArticle(page);
-    assert.ok(converted.entities.length > 5 && converted.events.length > 0, JSON.stringify(converted));
+    assert.ok(converted.entities.length > 5, JSON.stringify(converted));
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Briefing JSON' }).click(),
