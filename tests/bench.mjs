@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-import { firstContentfulPaint, interactiveProbe, timeInteraction } from './bench/page.mjs';
+import { firstContentfulPaint, interactiveProbe, settled, timeInteraction } from './bench/page.mjs';
 import { plainHtml } from './bench/plain.mjs';
 import { awaitOutcome, blockProbe, writeAdversarialArticles } from './bench/adversarial.mjs';
 import { checkScaled, scaledArticle } from './bench/scale.mjs';
@@ -304,6 +304,7 @@ async function viewerRun(browser, url) {
         const ready = await waitInteractive(session, 120_000);
         const fcp = await withTimeout(session.page.evaluate(firstContentfulPaint), 60_000, 'first contentful paint');
         await session.idle();
+        await session.page.evaluate(settled, 60_000);
         const result = { fcp, interactive: ready.t, clicks: ready.clicks, bytes: session.net.bytes, requests: session.net.requests };
         result.section = await interaction(session, 'section', '#toggle-bilateral-cooperation');
         result.entity = await interaction(session, 'entity', '.entity-button[data-entity-id="nikolay-patrushev"]');
@@ -321,6 +322,7 @@ async function plainRun(browser, url) {
         await session.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
         const fcp = await withTimeout(session.page.evaluate(firstContentfulPaint), 60_000, 'first contentful paint');
         await session.idle();
+        await session.page.evaluate(settled, 60_000);
         return { fcp, bytes: session.net.bytes, requests: session.net.requests };
     } finally {
         await session.close();
@@ -333,7 +335,9 @@ async function scaleRun(browser, url, factor) {
         await session.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
         const ready = await waitInteractive(session, 240_000);
         await session.idle();
-        const result = { interactive: ready.t, bytes: session.net.bytes };
+        // A long article is still being added in steps: time interactions at rest.
+        const building = await session.page.evaluate(settled, 60_000);
+        const result = { interactive: ready.t, building, bytes: session.net.bytes };
         result.section = await interaction(session, 'section', '#toggle-lead');
         result.entity = await interaction(session, 'entity', '.entity-button[data-entity-id="nikolay-patrushev"]');
         result.event = await interaction(session, 'event', '.event-button[data-event-id="moscow-meeting"]');
@@ -626,7 +630,7 @@ async function measure(options, { assets, server, baselineServer, scaleFiles, ad
                     }
                 }
             }
-            const keys = ['interactive', 'section', 'entity', 'event'];
+            const keys = ['interactive', 'building', 'section', 'entity', 'event'];
             const statsFor = (name) =>
                 new Map(SCALES.map((f) => [f, Object.fromEntries(keys.map((k) => [k, stats(byBuild.get(name).get(f).map((r) => r[k]))]))]));
             scaleStats = statsFor('viewer');
@@ -641,7 +645,7 @@ async function measure(options, { assets, server, baselineServer, scaleFiles, ad
                     rows.push([`${file.factor}x ${name}`, ...keys.map((k) => range(at[k])), at.interactive.n]);
                 }
             }
-            console.log(table(['article', 'load to toggle answer (ms)', 'open a section (ms)', 'choose an entity (ms)', 'choose an event (ms)', 'n'], rows));
+            console.log(table(['article', 'load to toggle answer (ms)', 'then built up in (ms)', 'open a section (ms)', 'choose an entity (ms)', 'choose an event (ms)', 'n'], rows));
             const growth = (a, b, key) => scaleStats.get(b)[key].median / scaleStats.get(a)[key].median;
             console.log(
                 `growth (viewer medians, 10x the data each step; 10.0x would be linear):\n` +

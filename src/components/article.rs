@@ -46,8 +46,12 @@ const SECTIONS_PER_STEP: usize = 24;
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let document = &props.document;
     let article = &document.article;
-    let shown = use_progressive_count(article.sections.len(), SECTIONS_PER_STEP, props.all_at_once)
-        .max(props.reveal_section.map_or(0, |section| section + 1));
+    let shown = use_progressive_count(
+        article.sections.len(),
+        SECTIONS_PER_STEP,
+        props.all_at_once,
+        props.reveal_section.map_or(0, |section| section + 1),
+    );
     let sentence = props
         .chosen_event
         .and_then(|event| document.sentence_range(event));

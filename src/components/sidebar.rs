@@ -101,7 +101,7 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
     // A list that fits in the first step's chunks is rendered whole at once.
     let short = entities.len() <= ENTITIES_PER_CHUNK * CHUNKS_PER_STEP;
     let shown_chunks =
-        use_progressive_count(chunk_count, CHUNKS_PER_STEP, props.all_at_once || short);
+        use_progressive_count(chunk_count, CHUNKS_PER_STEP, props.all_at_once || short, 0);
     let mut ordinal = 0;
     let groups = EntityKind::ALL
         .iter()

@@ -141,11 +141,12 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         .sum();
     // A timeline that fits in the first step's chunks is rendered whole at once.
     let all_at_once = props.all_at_once || article.events.len() <= EVENTS_PER_CHUNK;
-    let shown_markers = use_progressive_count(marker_chunks, CHUNKS_PER_STEP, all_at_once);
+    let shown_markers = use_progressive_count(marker_chunks, CHUNKS_PER_STEP, all_at_once, 0);
     let shown_items = use_progressive_count(
         document.chronology.len().div_ceil(EVENTS_PER_CHUNK),
         CHUNKS_PER_STEP,
         all_at_once,
+        0,
     );
     if article.events.is_empty() {
         return html! {
