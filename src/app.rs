@@ -7,6 +7,7 @@ use crate::components::{
     SearchBox, TimelinePanel, SEARCH_INPUT_ID,
 };
 use crate::document::Document;
+use crate::language::text_direction;
 use crate::link::ViewLink;
 use crate::options::{Host, ParentOrigin, ViewerOptions};
 use crate::remember;
@@ -315,7 +316,9 @@ pub fn App(props: &AppProps) -> Html {
             if !options.compact {
                 <Masthead document={document.clone()} />
             }
-            <div class="reading">
+            // The article's language sets the direction of the text and the sidebar beside
+            // it, so a right-to-left story reads, and is laid out, right to left.
+            <div class="reading" lang={document.article.language.clone()} dir={text_direction(&document.article.language)}>
                 <ArticleView
                     document={document.clone()}
                     open_sections={state.open_sections.clone()}

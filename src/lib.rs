@@ -14,6 +14,7 @@ pub mod document;
 pub mod export;
 pub mod hooks;
 pub mod ids;
+pub mod language;
 pub mod link;
 pub mod mentions;
 pub mod meta;

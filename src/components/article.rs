@@ -90,7 +90,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <article>
                 <header class="article-header">
                     <h1 dir="auto">{ &article.title }</h1>
-                    <p class="reading-time">{ format!("{} min read", document.reading_minutes()) }</p>
+                    <p class="reading-time" dir="auto">{ format!("{} min read", document.reading_minutes()) }</p>
                     if let Some(published) = &article.published {
                         <details class="published">
                             <summary>

@@ -229,7 +229,7 @@ fn EntityItem(props: &EntityItemProps) -> Html {
         <li class={classes!("entity", format!("kind-{}", entity.kind.slug()), chosen.then_some("chosen"), involved.then_some("involved"), matches.then_some("search-match"))}>
             <button type="button" class="entity-button" aria-pressed={chosen.to_string()} data-entity-id={entity.id.clone()} {onclick}>
                 <span class="entity-name"><bdi>{ &entity.name }</bdi></span>
-                <span class="entity-count">{ mentions_text(count) }</span>
+                <span class="entity-count" dir="auto">{ mentions_text(count) }</span>
                 if matches {
                     <span class="search-match-tag">{ "matches the search" }</span>
                 }

@@ -99,7 +99,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 <button type="button" aria-label="Next match" title="Next match (Enter)" onclick={step(1)} disabled={count < 2}>{ "↓" }</button>
                 <button type="button" aria-label="Clear search" title="Clear search" onclick={clear} disabled={query.is_empty()}>{ "✕" }</button>
             </div>
-            <p id="search-status" class="search-status" aria-live="polite">{ status }</p>
+            <p id="search-status" class="search-status" aria-live="polite" dir="auto">{ status }</p>
             if !props.results.entities.is_empty() || !props.results.events.is_empty() {
                 <ul class="search-matches">
                     if !props.results.entities.is_empty() {
