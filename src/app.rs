@@ -4,9 +4,10 @@
 use crate::browser;
 use crate::components::{
     ArticleConsent, ArticleView, EntityCardView, EntitySidebar, Masthead, OpenBar, ReadingControls,
-    SearchBox, TimelinePanel, SEARCH_INPUT_ID,
+    SearchBox, TimelinePanel,
 };
-use crate::document::Document;
+use crate::document::{Document, DocumentHandle};
+use crate::dom_ids;
 use crate::language::text_direction;
 use crate::link::ViewLink;
 use crate::options::{Host, ParentOrigin, ViewerOptions};
@@ -21,37 +22,11 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Id of the element that wraps the chosen event's sentence.
-pub const CHOSEN_SENTENCE_ID: &str = "chosen-sentence";
-
 impl Reducible for ViewState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(self.apply(action))
-    }
-}
-
-/// Id of a section's toggle button, the target of links to the section.
-pub fn section_toggle_id(section_id: &str) -> String {
-    format!("toggle-{section_id}")
-}
-
-/// A shared, read-only document whose props compare by identity, not by content.
-#[derive(Clone, Debug)]
-pub struct DocumentHandle(pub Rc<Document>);
-
-impl PartialEq for DocumentHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for DocumentHandle {
-    type Target = Document;
-
-    fn deref(&self) -> &Document {
-        &self.0
     }
 }
 
@@ -186,10 +161,10 @@ pub fn App(props: &AppProps) -> Html {
                 // The reader keeps focus in the sidebar to step on; the text only scrolls.
                 FocusTarget::Mention(id) => browser::bring_into_view(&container, id, false),
                 FocusTarget::Sentence => {
-                    browser::bring_into_view(&container, CHOSEN_SENTENCE_ID, true)
+                    browser::bring_into_view(&container, dom_ids::CHOSEN_SENTENCE, true)
                 }
                 FocusTarget::Section(index) => {
-                    let id = section_toggle_id(&document.article.sections[*index].id);
+                    let id = dom_ids::section_toggle(&document.article.sections[*index].id);
                     browser::bring_into_view(&container, &id, true)
                 }
                 // Focus stays in the search box, so the reader can type on or press Enter.
@@ -230,7 +205,7 @@ pub fn App(props: &AppProps) -> Html {
                 .then(|| {
                     browser::on_slash_key(move || {
                         if let Some(container) = container.cast::<web_sys::Element>() {
-                            browser::bring_into_view(&container, SEARCH_INPUT_ID, true);
+                            browser::bring_into_view(&container, dom_ids::SEARCH_INPUT, true);
                         }
                     })
                 })

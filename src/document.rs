@@ -8,6 +8,7 @@ use crate::model::{Article, Block, EntityKind};
 use crate::timeline::{layout_timeline, TimelineLayout};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// A run of text the reader sees and that can name entities: a paragraph or a related link.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,7 +32,25 @@ pub struct MentionAt {
 impl MentionAt {
     /// Id of the mention's element in the page.
     pub fn dom_id(&self) -> String {
-        format!("mention-{}-{}", self.passage, self.ordinal)
+        crate::dom_ids::mention(self.passage, self.ordinal)
+    }
+}
+
+/// A shared, read-only document whose props compare by identity, not by content.
+#[derive(Clone, Debug)]
+pub struct DocumentHandle(pub Rc<Document>);
+
+impl PartialEq for DocumentHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for DocumentHandle {
+    type Target = Document;
+
+    fn deref(&self) -> &Document {
+        &self.0
     }
 }
 

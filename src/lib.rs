@@ -11,6 +11,7 @@ pub mod components;
 pub mod convert;
 pub mod dates;
 pub mod document;
+pub mod dom_ids;
 pub mod export;
 pub mod hooks;
 pub mod ids;

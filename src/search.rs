@@ -14,7 +14,7 @@ pub struct SearchHit {
 impl SearchHit {
     /// Id of the hit's element in the page, by its position among all hits.
     pub fn dom_id(index: usize) -> String {
-        format!("search-hit-{index}")
+        crate::dom_ids::search_hit(index)
     }
 }
 

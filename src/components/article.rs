@@ -1,6 +1,6 @@
 use super::{ProvenanceNote, SectionHits, SectionView};
-use crate::app::DocumentHandle;
 use crate::dates::date_range_text;
+use crate::document::DocumentHandle;
 use crate::document::MentionAt;
 use crate::hooks::use_progressive_count;
 use crate::link::ViewLink;

@@ -1,5 +1,5 @@
-use super::passage::ENTITY_CARD_ID;
-use crate::app::DocumentHandle;
+use crate::document::DocumentHandle;
+use crate::dom_ids;
 use crate::state::EntityCard;
 use yew::prelude::*;
 
@@ -34,14 +34,14 @@ pub fn EntityCardView(props: &EntityCardViewProps) -> Html {
         });
     }
     let Some(card) = props.card else {
-        return html! { <div id={ENTITY_CARD_ID} class="entity-card" role="tooltip" hidden=true ref={node}></div> };
+        return html! { <div id={dom_ids::ENTITY_CARD} class="entity-card" role="tooltip" hidden=true ref={node}></div> };
     };
     let document = &props.document;
     let entity = &document.article.entities[card.entity];
     let count = document.entity_mentions[card.entity].len();
     let events = &document.entity_events[card.entity];
     html! {
-        <div id={ENTITY_CARD_ID} class={classes!("entity-card", format!("kind-{}", entity.kind.slug()))} role="tooltip" ref={node}>
+        <div id={dom_ids::ENTITY_CARD} class={classes!("entity-card", format!("kind-{}", entity.kind.slug()))} role="tooltip" ref={node}>
             <p class="card-name"><bdi>{ &entity.name }</bdi></p>
             <p class="card-kind">{ entity.kind.label() }{ format!(" · {count} mention{}", if count == 1 { "" } else { "s" }) }</p>
             <p class="card-description">{ &entity.description }</p>

@@ -1,4 +1,4 @@
-use crate::app::DocumentHandle;
+use crate::document::DocumentHandle;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

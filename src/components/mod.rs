@@ -24,4 +24,4 @@ pub use provenance::ProvenanceNote;
 pub use section::{SectionHits, SectionView};
 pub use sidebar::EntitySidebar;
 pub use timeline::TimelinePanel;
-pub use toolbar::{ReadingControls, SearchBox, SEARCH_INPUT_ID};
+pub use toolbar::{ReadingControls, SearchBox};

@@ -1,14 +1,12 @@
-use crate::app::{DocumentHandle, CHOSEN_SENTENCE_ID};
+use crate::document::DocumentHandle;
 use crate::document::MentionAt;
+use crate::dom_ids;
 use crate::search::SearchHit;
 use crate::segments::{pieces, Piece};
 use crate::state::{Action, EntityCard};
 use std::ops::Range;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Id of the entity preview card, which marked mentions name as their description.
-pub const ENTITY_CARD_ID: &str = "entity-card";
 
 #[derive(Properties, PartialEq)]
 pub struct PassageTextProps {
@@ -57,7 +55,7 @@ pub fn PassageText(props: &PassageTextProps) -> Html {
         if !in_sentence.is_empty() {
             let children = std::mem::take(in_sentence);
             top.push(html! {
-                <mark id={CHOSEN_SENTENCE_ID} class="chosen-sentence" tabindex="-1">{ for children }</mark>
+                <mark id={dom_ids::CHOSEN_SENTENCE} class="chosen-sentence" tabindex="-1">{ for children }</mark>
             });
         }
     };
@@ -136,7 +134,7 @@ pub fn PassageText(props: &PassageTextProps) -> Html {
                     let current = (props.current_ordinal == Some(ordinal)).then_some("current");
                     html! {
                         <mark {id} class={classes!("mention", "marked", kind, current)} data-entity-id={entity.id.clone()}
-                            tabindex="0" aria-describedby={ENTITY_CARD_ID}
+                            tabindex="0" aria-describedby={dom_ids::ENTITY_CARD}
                             {onmouseenter} {onmouseleave}
                             onfocus={show_card(entity_index).reform(Event::from)}
                             onblur={hide_card.reform(Event::from)}

@@ -1,6 +1,7 @@
 use super::{CopyLinkButton, PassageText};
-use crate::app::{section_toggle_id, DocumentHandle};
+use crate::document::DocumentHandle;
 use crate::document::MentionAt;
+use crate::dom_ids;
 use crate::link::ViewLink;
 use crate::model::Block;
 use crate::search::{SearchHit, SearchResults};
@@ -83,8 +84,8 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         ..ViewLink::default()
     };
     let link_href = section_link.merge_into("");
-    let heading_id = format!("heading-{}", section.id);
-    let body_id = format!("section-body-{}", section.id);
+    let heading_id = dom_ids::section_heading(&section.id);
+    let body_id = dom_ids::section_body(&section.id);
     let (heading_text, is_lead) = match &section.heading {
         Some(heading) => (heading.clone(), false),
         None => (LEAD_HEADING.to_owned(), true),
@@ -140,7 +141,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         };
         match block {
             Block::Paragraph { id, text: body } => html! {
-                <p id={format!("paragraph-{id}")} dir="auto">{ text(body) }</p>
+                <p id={dom_ids::paragraph(id)} dir="auto">{ text(body) }</p>
             },
             Block::Related { title, url } => html! {
                 <p class="related" dir="auto">
@@ -167,11 +168,11 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     let body = Html::from(body);
 
     html! {
-        <section id={format!("section-{}", section.id)} class="article-section" aria-labelledby={heading_id.clone()}>
+        <section id={dom_ids::section(&section.id)} class="article-section" aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id} class={classes!("section-heading", is_lead.then_some("lead-heading"))}>
                 <button
                     type="button"
-                    id={section_toggle_id(&section.id)}
+                    id={dom_ids::section_toggle(&section.id)}
                     class="section-toggle"
                     aria-expanded={props.open.to_string()}
                     aria-controls={body_id.clone()}

@@ -1,5 +1,6 @@
 use super::CopyLinkButton;
-use crate::app::DocumentHandle;
+use crate::document::DocumentHandle;
+use crate::dom_ids;
 use crate::hooks::use_progressive_count;
 use crate::link::ViewLink;
 use crate::model::EntityKind;
@@ -140,7 +141,7 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                     })
                 })
                 .collect::<Vec<_>>();
-            let heading_id = format!("entities-{}", kind.slug());
+            let heading_id = dom_ids::entity_group_heading(kind);
             html! {
                 <section class="entity-group" aria-labelledby={heading_id.clone()}>
                     <h3 id={heading_id}>{ kind.plural_label() }</h3>

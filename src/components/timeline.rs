@@ -1,5 +1,5 @@
 use super::{CopyLinkButton, ProvenanceNote};
-use crate::app::DocumentHandle;
+use crate::document::DocumentHandle;
 use crate::hooks::use_progressive_count;
 use crate::link::ViewLink;
 use crate::model::{Lane, Precision};

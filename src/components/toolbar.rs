@@ -1,5 +1,6 @@
 use super::CopyLinkButton;
-use crate::app::DocumentHandle;
+use crate::document::DocumentHandle;
+use crate::dom_ids;
 use crate::link::ViewLink;
 use crate::search::SearchResults;
 use crate::settings::{LineWidth, ReadingSettings, TextSize, Theme};
@@ -8,9 +9,6 @@ use crate::text::{echo, thousands};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Id of the search box, which `/` focuses.
-pub const SEARCH_INPUT_ID: &str = "search-input";
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -91,9 +89,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let event_names = names_list(&props.results.events, |e| &article.events[e].label);
     html! {
         <form class="article-search" role="search" {onsubmit}>
-            <label for={SEARCH_INPUT_ID}>{ "Search the article" }</label>
+            <label for={dom_ids::SEARCH_INPUT}>{ "Search the article" }</label>
             <div class="search-row">
-                <input id={SEARCH_INPUT_ID} type="search" value={props.query.clone()} {oninput} {onkeydown}
+                <input id={dom_ids::SEARCH_INPUT} type="search" value={props.query.clone()} {oninput} {onkeydown}
                     autocomplete="off" aria-describedby="search-status" aria-keyshortcuts="/" />
                 <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" onclick={step(-1)} disabled={count < 2}>{ "↑" }</button>
                 <button type="button" aria-label="Next match" title="Next match (Enter)" onclick={step(1)} disabled={count < 2}>{ "↓" }</button>
