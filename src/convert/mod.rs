@@ -19,6 +19,7 @@
 
 mod dates;
 mod entities;
+pub mod eval;
 mod events;
 mod ids;
 mod lexicon;
