@@ -38,9 +38,47 @@ impl DateMention {
     }
 }
 
-/// The month a word names, in the English names the viewer shows (`time::Month`'s).
+/// The month a word names, in the English names the viewer shows (`time::Month`'s), also
+/// in capitals ("OCTOBER").
 fn month_named(word: &str) -> Option<Month> {
-    word.parse().ok()
+    word.parse().ok().or_else(|| {
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        let rest = chars.as_str();
+        (rest.len() >= 2 && rest.chars().all(|c| c.is_ascii_uppercase()))
+            .then(|| format!("{first}{}", rest.to_ascii_lowercase()).parse().ok())
+            .flatten()
+    })
+}
+
+/// The month of an abbreviation news style writes with a full stop: "Oct." in
+/// "Oct. 4, 2024".
+fn month_abbreviated(word: &str) -> Option<Month> {
+    Some(match word {
+        "Jan" => Month::January,
+        "Feb" => Month::February,
+        "Mar" => Month::March,
+        "Apr" => Month::April,
+        "Jun" => Month::June,
+        "Jul" => Month::July,
+        "Aug" => Month::August,
+        "Sep" | "Sept" => Month::September,
+        "Oct" => Month::October,
+        "Nov" => Month::November,
+        "Dec" => Month::December,
+        _ => return None,
+    })
+}
+
+/// A day and a month written as numbers, with a four-digit year: "8/26/2016" or
+/// "26/8/2016". Only when the order is plain: in "5/6/2016" either may be the month.
+fn numeric_date(day_or_month: u8, other: u8) -> Option<(Month, u8)> {
+    let (month, day) = match (day_or_month, other) {
+        (a, b) if a == b || (a <= 12 && b > 12) => (a, b),
+        (a, b) if a > 12 && b <= 12 => (b, a),
+        _ => return None,
+    };
+    Some((Month::try_from(month).ok()?, day))
 }
 
 /// "1", "01", "1st", "15th": a day of the month.
@@ -87,7 +125,11 @@ fn date_at(text: &str, words: &[(usize, usize)], i: usize) -> Option<(DateMentio
         (Some(&(_, e)), Some(&(s, _))) => &text[e..s],
         _ => "",
     };
-    let spaced = |k: usize| is_space(gap(k));
+    // "Oct. 4": an abbreviated month is followed by its full stop.
+    let abbreviated = |k: usize| {
+        month_abbreviated(word(k)).is_some() && gap(k).strip_prefix('.').is_some_and(is_space)
+    };
+    let spaced = |k: usize| is_space(gap(k)) || abbreviated(k);
     let spaced_or_comma = |k: usize| is_space(gap(k)) || is_comma(gap(k));
     let date = |last: usize, year, month, day| {
         let mention = DateMention {
@@ -102,9 +144,33 @@ fn date_at(text: &str, words: &[(usize, usize)], i: usize) -> Option<(DateMentio
 
     let weekday = word(i).parse::<Weekday>().is_ok() && spaced_or_comma(i);
     let first = if weekday { i + 1 } else { i };
-    if let Some(month) = month_named(word(first)) {
+    if let (Some(a), Some(b), "/", "/") = (
+        day_number(word(first)),
+        day_number(word(first + 1)),
+        gap(first),
+        gap(first + 1),
+    ) {
+        let year = year_number(word(first + 2));
+        return match (numeric_date(a, b), year) {
+            (Some((month, day)), Some(year)) => date(first + 2, Some(year), Some(month), Some(day)),
+            _ => None,
+        };
+    }
+    let month = month_named(word(first)).or_else(|| {
+        month_abbreviated(word(first)).filter(|_| abbreviated(first) || gap(first) == ".")
+    });
+    if let Some(month) = month {
         if spaced(first) {
             if let Some(day) = day_number(word(first + 1)) {
+                // "June 28-29, 2017": a range of days dates from its first.
+                let range = matches!(gap(first + 1), "-" | "–")
+                    && day_number(word(first + 2)).is_some_and(|end| end > day)
+                    && spaced_or_comma(first + 2);
+                if range {
+                    if let Some(year) = year_number(word(first + 3)) {
+                        return date(first + 3, Some(year), Some(month), Some(day));
+                    }
+                }
                 if spaced_or_comma(first + 1) {
                     if let Some(year) = year_number(word(first + 2)) {
                         return date(first + 2, Some(year), Some(month), Some(day));
@@ -204,5 +270,16 @@ mod tests {
         );
         // A bare month needs a cue; money, shares and number ranges are not years.
         assert!(dates("May I ask? $2000, 2000%, 1,2021 and 2021-22; 1850 troops").is_empty());
+        // Capitals, abbreviations with their full stop, and plain numeric dates.
+        assert_eq!(
+            dates("OCTOBER 15, 2023; Oct. 4, 2024; Jan 5; 8/26/2016; 26/8/2016; 5/6/2016; June 28-29, 2017"),
+            [
+                ("OCTOBER 15, 2023", Some(2023), Some(10), Some(15)),
+                ("Oct. 4, 2024", Some(2024), Some(10), Some(4)),
+                ("8/26/2016", Some(2016), Some(8), Some(26)),
+                ("26/8/2016", Some(2016), Some(8), Some(26)),
+                ("June 28-29, 2017", Some(2017), Some(6), Some(28)),
+            ]
+        );
     }
 }

@@ -230,3 +230,67 @@ pub(super) fn known_compound(word: &str) -> bool {
 pub(super) fn is_known_word(word: &str) -> bool {
     known(word).is_some() || known_adjective(word).is_some() || known_compound(word)
 }
+
+/// Words that open a line giving the page's publication or update date: "Published on
+/// October 7, 2024", "Last updated: 8 May 2023 10:30 PKT". Longest first.
+#[rustfmt::skip]
+pub(super) const PUBLICATION_OPENERS: &[(&str, bool)] = &[
+    ("first published on", false), ("first published", false), ("last updated on", true),
+    ("last updated", true), ("published on", false), ("published", false),
+    ("posted on", false), ("posted", false), ("updated on", true), ("updated", true),
+    ("date:", false), ("dated", false),
+];
+
+/// Words that may follow a date on a publication line: times, zones and separators.
+#[rustfmt::skip]
+pub(super) const TIME_WORDS: &[&str] = &[
+    "a", "am", "at", "hrs", "m", "p", "pm", "AM", "PM", "A", "M", "P",
+];
+
+/// Openers of "Read More" lines: a link to another story, not text.
+#[rustfmt::skip]
+pub(super) const RELATED_OPENERS: &[&str] = &[
+    "read more", "also read", "read also", "related", "see also", "more on this", "recommended",
+];
+
+/// Whole lines that say what kind of page it is, not what happened: kicker lines.
+#[rustfmt::skip]
+pub(super) const KIND_LINES: &[&str] = &[
+    "readout", "media note", "media advisory", "press release", "news release",
+    "press statement", "statement", "fact sheet", "for immediate release", "news", "opinion",
+    "analysis", "editorial", "breaking news", "exclusive", "explainer", "live", "video",
+    "photos", "world", "latest", "top stories", "remarks", "transcript",
+];
+
+/// Openers of share, subscribe, comment and navigation lines, and of copyright footers.
+#[rustfmt::skip]
+pub(super) const CHROME_OPENERS: &[&str] = &[
+    "share", "tweet", "email", "print", "whatsapp", "facebook", "twitter", "linkedin",
+    "telegram", "subscribe", "sign up", "sign in", "log in", "follow us", "follow", "comments",
+    "comment", "leave a comment", "no comment", "advertisement", "sponsored", "search form",
+    "search", "skip to main content", "skip to content", "menu", "listen to this article",
+    "listen", "topics:", "tags:", "filed under", "copyright", "all rights reserved",
+    "you are in:", "home", "click here", "download the app", "join our",
+];
+
+/// Credit lines that name who wrote or sent the story: bylines without "By".
+#[rustfmt::skip]
+pub(super) const CREDIT_LINES: &[&str] = &[
+    "web desk", "news desk", "monitoring desk", "staff reporter", "staff report",
+    "our correspondent", "reuters", "ap", "afp", "associated press", "agence france-presse",
+    "dpa", "xinhua", "anadolu agency", "app", "pti", "ians", "ani",
+];
+
+/// Marks of a photo caption or credit.
+#[rustfmt::skip]
+pub(super) const CAPTION_MARKS: &[&str] = &[
+    "©", "(AP Photo", "(Photo", "Photo:", "Photo credit", "Photograph:", "Image:", "Credit:",
+    "Getty Images", "/Reuters)", "/AFP)", "| Photo", "FILE -", "FILE PHOTO", "File photo",
+];
+
+/// Words that open a speaker's label in a transcript ("MR. EARNEST:"), not a dateline.
+#[rustfmt::skip]
+pub(super) const SPEAKER_WORDS: &[&str] = &[
+    "MR", "MS", "MRS", "DR", "THE", "Q", "SECRETARY", "PRESIDENT", "SENATOR", "GENERAL",
+    "AMBASSADOR", "MINISTER", "MODERATOR", "QUESTION", "ANSWER",
+];
