@@ -3,7 +3,7 @@
 use super::lexicon::MONTH_CUES;
 use super::text::{is_comma, is_space, words};
 use crate::dates::PartialDate;
-use time::{Month, Weekday};
+use time::{Date, Duration, Month, Weekday};
 
 /// A date in the text, `text[start..end]`, as precise as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,6 +232,250 @@ pub(super) fn whole_line_date(line: &str) -> Option<DateMention> {
         [date] if date.start == 0 && date.end == line.len() => Some(*date),
         _ => None,
     }
+}
+
+/// A date given relative to when the story was written: "on Wednesday", "yesterday",
+/// "last week", "this month".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Relative {
+    Weekday(Weekday),
+    /// Days after the publication date: -1 for "yesterday".
+    Day(i64),
+    /// Weeks after the publication week.
+    Week(i64),
+    Month(i64),
+    Year(i64),
+}
+
+/// A relative date in the text, `text[start..end]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct RelativeMention {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) relative: Relative,
+    /// Written of the future ("will meet on Monday", "next week").
+    pub(super) ahead: bool,
+}
+
+/// Every relative date: weekdays (outside full dates such as "Thursday, February 15,
+/// 2024"), "today", "yesterday", "tomorrow", "tonight", and "last", "this" or "next"
+/// with "week", "month" or "year".
+pub(super) fn find_relative(text: &str, dates: &[DateMention]) -> Vec<RelativeMention> {
+    let words = words(text);
+    let word = |k: usize| words.get(k).map_or("", |&(s, e)| &text[s..e]);
+    let mut found = Vec::new();
+    for (i, &(start, end)) in words.iter().enumerate() {
+        if dates.iter().any(|d| d.start <= start && end <= d.end) {
+            continue;
+        }
+        let lower = word(i).to_lowercase();
+        let before = if i > 0 {
+            word(i - 1).to_lowercase()
+        } else {
+            String::new()
+        };
+        let opener = |w: &str| {
+            matches!(
+                w,
+                "on" | "last" | "next" | "this" | "since" | "until" | "by"
+            )
+        };
+        let (relative, first) = match lower.as_str() {
+            "today" | "tonight" => (Relative::Day(0), i),
+            "yesterday" => (Relative::Day(-1), i),
+            "tomorrow" => (Relative::Day(1), i),
+            "week" | "month" | "year" => {
+                let step = match before.as_str() {
+                    "last" | "past" => -1,
+                    "this" => 0,
+                    "next" | "coming" => 1,
+                    _ => continue,
+                };
+                let relative = match lower.as_str() {
+                    "week" => Relative::Week(step),
+                    "month" => Relative::Month(step),
+                    _ => Relative::Year(step),
+                };
+                (relative, i - 1)
+            }
+            _ => match word(i).parse::<Weekday>() {
+                Ok(weekday) => (Relative::Weekday(weekday), i - usize::from(opener(&before))),
+                Err(_) => continue,
+            },
+        };
+        let sentence_start = text[..start].rfind(['.', '!', '?']).map_or(0, |at| at + 1);
+        let ahead = before == "next"
+            || before == "coming"
+            || (matches!(relative, Relative::Weekday(_) | Relative::Day(0))
+                && future_tense(&text[sentence_start..start]));
+        found.push(RelativeMention {
+            start: words[first].0,
+            end,
+            relative,
+            ahead,
+        });
+    }
+    found
+}
+
+/// "will", "is due to", "is to" before a weekday: the story looks ahead.
+pub(super) fn future_tense(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words.iter().any(|w| matches!(*w, "will" | "’ll" | "'ll" | "shall"))
+        || words.windows(2).any(|pair| {
+            matches!(pair, [a, b] if matches!(*a, "is" | "are") && matches!(*b, "due" | "scheduled" | "expected" | "set" | "to"))
+        })
+}
+
+/// A relative date, resolved against the publication date: the date, and the reasoning
+/// in one line. `None` when it spans two months or more than the format can hold.
+pub(super) fn resolve(
+    mention: &RelativeMention,
+    words: &str,
+    published: Date,
+) -> Option<(PartialDate, String)> {
+    let day = |date: Date| PartialDate {
+        year: date.year(),
+        month: Some(date.month()),
+        day: Some(date.day()),
+    };
+    let long = |date: Date| format!("{} {}", date.weekday(), day(date));
+    let anchor = long(published);
+    let (date, how) = match mention.relative {
+        Relative::Weekday(weekday) if weekday == published.weekday() && !mention.ahead => {
+            (day(published), "the publication day".to_owned())
+        }
+        Relative::Weekday(weekday) => {
+            let step = if mention.ahead { 1 } else { -1 };
+            let mut date = published;
+            for _ in 0..7 {
+                date = date.checked_add(Duration::days(step))?;
+                if date.weekday() == weekday {
+                    break;
+                }
+            }
+            let side = if mention.ahead { "after" } else { "before" };
+            (
+                day(date),
+                format!("the {weekday} {side} the publication date"),
+            )
+        }
+        Relative::Day(offset) => {
+            let date = published.checked_add(Duration::days(offset))?;
+            let how = match offset {
+                0 => "the publication day",
+                -1 => "the day before the publication date",
+                _ => "the day after the publication date",
+            };
+            (day(date), how.to_owned())
+        }
+        Relative::Week(offset) => {
+            let monday = published
+                .checked_sub(Duration::days(
+                    published.weekday().number_days_from_monday().into(),
+                ))?
+                .checked_add(Duration::weeks(offset))?;
+            let sunday = monday.checked_add(Duration::days(6))?;
+            if (monday.year(), monday.month()) != (sunday.year(), sunday.month()) {
+                return None;
+            }
+            let date = PartialDate {
+                year: monday.year(),
+                month: Some(monday.month()),
+                day: None,
+            };
+            let how = format!(
+                "the week of {} to {}, which lies in {date}",
+                day(monday),
+                day(sunday)
+            );
+            return Some((
+                date,
+                format!("“{words}”: {how}, counted from the publication date ({anchor})."),
+            ));
+        }
+        Relative::Month(offset) => {
+            let index = i64::from(published.year()) * 12 + i64::from(u8::from(published.month()))
+                - 1
+                + offset;
+            let year = i32::try_from(index.div_euclid(12)).ok()?;
+            let month = Month::try_from(u8::try_from(index.rem_euclid(12) + 1).ok()?).ok()?;
+            let date = PartialDate {
+                year,
+                month: Some(month),
+                day: None,
+            };
+            (
+                date,
+                "the month".to_owned()
+                    + match offset {
+                        0 => " of the publication date",
+                        -1 => " before the publication date",
+                        _ => " after the publication date",
+                    },
+            )
+        }
+        Relative::Year(offset) => {
+            let date = PartialDate {
+                year: published.year().checked_add(i32::try_from(offset).ok()?)?,
+                month: None,
+                day: None,
+            };
+            (
+                date,
+                "the year".to_owned()
+                    + match offset {
+                        0 => " of the publication date",
+                        -1 => " before the publication date",
+                        _ => " after the publication date",
+                    },
+            )
+        }
+    };
+    let shown = match date.day {
+        Some(_) => long(date.first_day()),
+        None => date.to_string(),
+    };
+    Some((date, format!("“{words}”: {how} ({anchor}), {shown}.")))
+}
+
+/// A date without a year ("December 1", "in June"), placed in the year that puts it on
+/// or before the publication date, or after it when the story looks ahead.
+pub(super) fn resolve_partial(
+    mention: &DateMention,
+    words: &str,
+    ahead: bool,
+    published: Date,
+) -> Option<(PartialDate, String)> {
+    let month = mention.month?;
+    let key = (u8::from(month), mention.day.unwrap_or(1));
+    let now = (u8::from(published.month()), published.day());
+    let year = match (ahead, key <= now) {
+        (false, true) | (true, false) => published.year(),
+        (false, false) => published.year() - 1,
+        (true, true) if mention.day.is_none() && key.0 == now.0 => published.year(),
+        (true, true) => published.year() + 1,
+    };
+    let date = PartialDate {
+        year,
+        month: Some(month),
+        day: mention.day,
+    };
+    PartialDate::parse(&date.iso()).ok()?;
+    let side = if ahead { "after" } else { "on or before" };
+    let anchor = format!(
+        "{} {}",
+        published.weekday(),
+        PartialDate {
+            year: published.year(),
+            month: Some(published.month()),
+            day: Some(published.day()),
+        }
+    );
+    Some((
+        date,
+        format!("“{words}” has no year: the first such date {side} the publication date ({anchor}) is in {year}."),
+    ))
 }
 
 #[cfg(test)]

@@ -431,7 +431,8 @@ fn is_heading(line: &str) -> bool {
         && line.chars().next().is_some_and(char::is_uppercase)
         && line.chars().next_back().is_some_and(char::is_alphanumeric)
         && words.iter().all(|word| {
-            word.chars()
+            word.trim_start_matches(['(', '“', '"', '‘', '\''])
+                .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 || MINOR_WORDS.contains(word)
