@@ -2,8 +2,8 @@
 
 use super::ids::{slug, Ids};
 use super::lexicon::{
-    is_acronym, is_known_word, is_title, known, known_adjective, known_compound, COMMON_ENDINGS,
-    KNOWN, NOT_ORGANISATIONS, ORGANISATION_WORDS, PLACE_WORDS, STOPWORDS, TITLES,
+    gazetteer, is_acronym, is_known_word, is_title, known, known_adjective, known_compound,
+    COMMON_ENDINGS, NOT_ORGANISATIONS, ORGANISATION_WORDS, PLACE_WORDS, STOPWORDS, TITLES,
 };
 use super::names::{initials, is_name_word, Passage};
 use super::text::first_is;
@@ -65,7 +65,7 @@ struct Finds {
     /// Capitalised single words, and whether each started a sentence.
     singles: Vec<(String, bool)>,
     acronyms: Vec<String>,
-    /// Indexes into [`KNOWN`] with the adjectives seen standing alone.
+    /// Indexes into the gazetteer with the adjectives seen standing alone.
     adjectives: HashMap<usize, BTreeSet<String>>,
 }
 
@@ -433,15 +433,17 @@ pub(super) fn suggest_entities(article: &Article, warnings: &mut Vec<String>) ->
         draft.aliases.truncate(MAX_ALIASES);
     }
 
-    let known = KNOWN
-        .iter()
-        .enumerate()
-        .map(|(k, &(name, kind, description, others, _))| {
-            let mut aliases = vec![name.to_owned()];
-            aliases.extend(others.iter().map(|o| o.to_string()));
-            aliases.extend(finds.adjectives.get(&k).into_iter().flatten().cloned());
-            (name.to_owned(), kind, aliases, description.to_owned())
-        });
+    let known = gazetteer().iter().enumerate().map(|(k, known)| {
+        let mut aliases = vec![known.name.to_owned()];
+        aliases.extend(known.others.iter().map(|o| o.to_string()));
+        aliases.extend(finds.adjectives.get(&k).into_iter().flatten().cloned());
+        (
+            known.name.to_owned(),
+            known.kind,
+            aliases,
+            known.description.to_owned(),
+        )
+    });
     let drafted = finds
         .drafts
         .iter()

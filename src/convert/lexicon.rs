@@ -28,87 +28,71 @@ pub(super) const MONTH_CUES: &[&str] = &[
     "of", "since", "this", "till", "until",
 ];
 
-/// Places and international bodies known by name: (name, kind, description, other names,
-/// adjectives). An adjective ("Afghan") names its country only where it stands alone.
-pub(super) type Known = (
-    &'static str,
-    EntityKind,
-    &'static str,
-    &'static [&'static str],
-    &'static [&'static str],
-);
+/// A place or body known by name, from the built-in gazetteer (`gazetteer.txt`).
+#[derive(Debug)]
+pub(super) struct Known {
+    pub(super) name: &'static str,
+    pub(super) kind: EntityKind,
+    pub(super) description: &'static str,
+    pub(super) others: Vec<&'static str>,
+    /// Adjectives ("Afghan"), which name it only where they stand alone.
+    pub(super) adjectives: Vec<&'static str>,
+}
 
-#[rustfmt::skip]
-pub(super) const KNOWN: &[Known] = &[
-    ("Pakistan", Place, "Country in South Asia.", &[], &["Pakistani"]),
-    ("Russia", Place, "Country in Eastern Europe and North Asia.", &["Russian Federation"], &["Russian"]),
-    ("Afghanistan", Place, "Country in Central and South Asia.", &[], &["Afghan"]),
-    ("India", Place, "Country in South Asia.", &[], &["Indian"]),
-    ("China", Place, "Country in East Asia.", &[], &["Chinese"]),
-    ("Iran", Place, "Country in West Asia.", &[], &["Iranian"]),
-    ("United States", Place, "Country in North America.", &["US", "USA", "America", "United States of America"], &["American"]),
-    ("United Kingdom", Place, "Country in Europe.", &["UK", "Britain", "Great Britain"], &["British"]),
-    ("Tajikistan", Place, "Country in Central Asia.", &[], &["Tajik"]),
-    ("Uzbekistan", Place, "Country in Central Asia.", &[], &["Uzbek"]),
-    ("Turkmenistan", Place, "Country in Central Asia.", &[], &["Turkmen"]),
-    ("Kazakhstan", Place, "Country in Central Asia.", &[], &["Kazakh"]),
-    ("Kyrgyzstan", Place, "Country in Central Asia.", &[], &["Kyrgyz"]),
-    ("Bangladesh", Place, "Country in South Asia.", &[], &["Bangladeshi"]),
-    ("Sri Lanka", Place, "Country in South Asia.", &[], &["Sri Lankan"]),
-    ("Saudi Arabia", Place, "Country in West Asia.", &[], &["Saudi"]),
-    ("Qatar", Place, "Country in West Asia.", &[], &["Qatari"]),
-    ("United Arab Emirates", Place, "Country in West Asia.", &["UAE"], &["Emirati"]),
-    ("Turkey", Place, "Country in West Asia and Europe.", &["Türkiye"], &["Turkish"]),
-    ("Israel", Place, "Country in West Asia.", &[], &["Israeli"]),
-    ("Ukraine", Place, "Country in Eastern Europe.", &[], &["Ukrainian"]),
-    ("Germany", Place, "Country in Europe.", &[], &["German"]),
-    ("France", Place, "Country in Europe.", &[], &["French"]),
-    ("Japan", Place, "Country in East Asia.", &[], &["Japanese"]),
-    ("Egypt", Place, "Country in North Africa.", &[], &["Egyptian"]),
-    ("Syria", Place, "Country in West Asia.", &[], &["Syrian"]),
-    ("Iraq", Place, "Country in West Asia.", &[], &["Iraqi"]),
-    ("Moscow", Place, "Capital of Russia.", &[], &[]),
-    ("Islamabad", Place, "Capital of Pakistan.", &[], &[]),
-    ("Kabul", Place, "Capital of Afghanistan.", &[], &[]),
-    ("Dushanbe", Place, "Capital of Tajikistan.", &[], &[]),
-    ("Beijing", Place, "Capital of China.", &[], &[]),
-    ("Washington", Place, "Capital of the United States.", &[], &[]),
-    ("New Delhi", Place, "Capital of India.", &[], &[]),
-    ("Tehran", Place, "Capital of Iran.", &[], &[]),
-    ("London", Place, "Capital of the United Kingdom.", &[], &[]),
-    ("Tashkent", Place, "Capital of Uzbekistan.", &[], &[]),
-    ("Doha", Place, "Capital of Qatar.", &[], &[]),
-    ("Riyadh", Place, "Capital of Saudi Arabia.", &[], &[]),
-    ("Ankara", Place, "Capital of Turkey.", &[], &[]),
-    ("Kyiv", Place, "Capital of Ukraine.", &["Kiev"], &[]),
-    ("Paris", Place, "Capital of France.", &[], &[]),
-    ("Berlin", Place, "Capital of Germany.", &[], &[]),
-    ("Brussels", Place, "Capital of Belgium, seat of European Union bodies.", &[], &[]),
-    ("Geneva", Place, "City in Switzerland, seat of United Nations bodies.", &[], &[]),
-    ("New York", Place, "City in the United States, seat of the United Nations.", &[], &[]),
-    ("Karachi", Place, "Largest city of Pakistan.", &[], &[]),
-    ("Lahore", Place, "City in Pakistan.", &[], &[]),
-    ("Kandahar", Place, "City in Afghanistan.", &[], &[]),
-    ("Central Asia", Place, "Region.", &[], &[]),
-    ("South Asia", Place, "Region.", &[], &[]),
-    ("Middle East", Place, "Region.", &[], &[]),
-    ("Europe", Place, "Continent.", &[], &["European"]),
-    ("Asia", Place, "Continent.", &[], &["Asian"]),
-    ("United Nations", Org, "International organisation of sovereign states.", &["UN"], &[]),
-    ("UN Security Council", Org, "United Nations body for international peace and security.", &["UNSC", "United Nations Security Council"], &[]),
-    ("Shanghai Cooperation Organisation", Org, "Eurasian political, economic and security organisation.", &["SCO", "Shanghai Cooperation Organization"], &[]),
-    ("Organisation of Islamic Cooperation", Org, "Organisation of states with Muslim majorities or large Muslim populations.", &["OIC", "Organization of Islamic Cooperation"], &[]),
-    ("International Monetary Fund", Org, "International financial institution.", &["IMF"], &[]),
-    ("World Bank", Org, "International development bank.", &[], &[]),
-    ("Asian Development Bank", Org, "Regional development bank.", &["ADB"], &[]),
-    ("NATO", Org, "North Atlantic military alliance.", &["North Atlantic Treaty Organization"], &[]),
-    ("European Union", Org, "Political and economic union of European states.", &["EU"], &[]),
-    ("World Health Organization", Org, "United Nations agency for public health.", &["WHO", "World Health Organisation"], &[]),
-    ("Financial Action Task Force", Org, "Intergovernmental body against money laundering and terrorist financing.", &["FATF"], &[]),
-    ("BRICS", Org, "Grouping of large emerging economies.", &[], &[]),
-    ("ASEAN", Org, "Association of Southeast Asian Nations.", &[], &[]),
-    ("SAARC", Org, "South Asian Association for Regional Cooperation.", &[], &[]),
-];
+/// The gazetteer, one entry a line: `kind | name | description | other names | adjectives`,
+/// lists separated by ";", "#" for comments. Data, not code: general places and bodies.
+const GAZETTEER: &str = include_str!("gazetteer.txt");
+
+fn parse_gazetteer(text: &'static str) -> Result<Vec<Known>, String> {
+    let list = |field: &'static str| -> Vec<&'static str> {
+        field
+            .split(';')
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect()
+    };
+    let mut known = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&'static str> = line.split('|').map(str::trim).collect();
+        let [kind, name, description, others, adjectives] = fields[..] else {
+            return Err(format!(
+                "line {}: five fields separated by \"|\" expected",
+                number + 1
+            ));
+        };
+        let kind = match kind {
+            "place" => Place,
+            "organisation" => Org,
+            "person" => EntityKind::Person,
+            "topic" => EntityKind::Topic,
+            _ => return Err(format!("line {}: unknown kind \"{kind}\"", number + 1)),
+        };
+        if name.is_empty() || description.is_empty() {
+            return Err(format!(
+                "line {}: a name and a description are needed",
+                number + 1
+            ));
+        }
+        known.push(Known {
+            name,
+            kind,
+            description,
+            others: list(others),
+            adjectives: list(adjectives),
+        });
+    }
+    Ok(known)
+}
+
+/// The built-in gazetteer, read once; its test checks every line.
+pub(super) fn gazetteer() -> &'static [Known] {
+    static KNOWN: OnceLock<Vec<Known>> = OnceLock::new();
+    KNOWN.get_or_init(|| parse_gazetteer(GAZETTEER).unwrap_or_default())
+}
 
 /// Capitalised words that start sentences without naming anything.
 #[rustfmt::skip]
@@ -186,17 +170,17 @@ pub(super) fn is_calendar_word(word: &str) -> bool {
     word.parse::<Month>().is_ok() || word.parse::<Weekday>().is_ok()
 }
 
-/// Every name, other name and adjective in [`KNOWN`], to its index and whether it is an
+/// Every name, other name and adjective in the gazetteer, to its index and whether it is an
 /// adjective; built once, since every capitalised word is looked up.
 fn known_names() -> &'static HashMap<&'static str, (usize, bool)> {
     static NAMES: OnceLock<HashMap<&'static str, (usize, bool)>> = OnceLock::new();
     NAMES.get_or_init(|| {
         let mut names = HashMap::new();
-        for (index, &(name, _, _, others, adjectives)) in KNOWN.iter().enumerate() {
-            for name in std::iter::once(&name).chain(others) {
+        for (index, known) in gazetteer().iter().enumerate() {
+            for name in std::iter::once(&known.name).chain(&known.others) {
                 names.insert(*name, (index, false));
             }
-            for adjective in adjectives {
+            for adjective in &known.adjectives {
                 names.insert(*adjective, (index, true));
             }
         }
@@ -204,7 +188,7 @@ fn known_names() -> &'static HashMap<&'static str, (usize, bool)> {
     })
 }
 
-/// Index into [`KNOWN`] of a name or other name.
+/// Index into the gazetteer of a name or other name.
 pub(super) fn known(name: &str) -> Option<usize> {
     match known_names().get(name) {
         Some(&(index, false)) => Some(index),
@@ -212,11 +196,15 @@ pub(super) fn known(name: &str) -> Option<usize> {
     }
 }
 
+/// Index into the gazetteer of an adjective, or of its plural: "Afghan", "Afghans".
 pub(super) fn known_adjective(word: &str) -> Option<usize> {
-    match known_names().get(word) {
-        Some(&(index, true)) => Some(index),
-        _ => None,
-    }
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    [word, singular]
+        .iter()
+        .find_map(|form| match known_names().get(form) {
+            Some(&(index, true)) => Some(index),
+            _ => None,
+        })
 }
 
 /// "Russia-Pakistan": known names joined by hyphens, each found on its own.
@@ -294,3 +282,25 @@ pub(super) const SPEAKER_WORDS: &[&str] = &[
     "MR", "MS", "MRS", "DR", "THE", "Q", "SECRETARY", "PRESIDENT", "SENATOR", "GENERAL",
     "AMBASSADOR", "MINISTER", "MODERATOR", "QUESTION", "ANSWER",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gazetteer_reads_whole_and_names_each_thing_once() {
+        let known = parse_gazetteer(GAZETTEER).expect("every line reads");
+        assert!(known.len() > 300);
+        let mut seen = std::collections::HashSet::new();
+        for entry in &known {
+            for name in std::iter::once(&entry.name)
+                .chain(&entry.others)
+                .chain(&entry.adjectives)
+            {
+                assert!(seen.insert(*name), "{name} twice");
+            }
+        }
+        assert!(parse_gazetteer("place | X | Y.").is_err());
+        assert!(parse_gazetteer("thing | X | Y. | |").is_err());
+    }
+}
