@@ -111,48 +111,109 @@ pub(super) const STOPWORDS: &[&str] = &[
 /// Lower-case words that may join capitalised words into one name: "Embassy in Moscow".
 pub(super) const CONNECTORS: &[&str] = &["and", "for", "in", "of", "on", "the", "de", "al", "bin"];
 
+/// Words after a hyphen that leave the name before it standing alone: "Taliban-led".
+#[rustfmt::skip]
+pub(super) const NAME_SUFFIXES: &[&str] = &[
+    "led", "backed", "based", "born", "owned", "run", "funded", "sponsored", "allied",
+    "aligned", "controlled", "held", "linked", "made", "style", "era", "bound", "wide",
+];
+
+/// Lower-case particles that start names joined by a hyphen: "al-Qaeda".
+pub(super) const PARTICLES: &[&str] = &["al", "el", "ad", "as", "bin", "ibn", "abu", "ul"];
+
 /// Endings of common nouns, so "Extremism in Afghanistan" at a sentence start is not a name.
 #[rustfmt::skip]
 pub(super) const COMMON_ENDINGS: &[&str] = &[
-    "ism", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ly",
+    "ism", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "acy", "ly",
+];
+
+/// Endings of common nouns that no person's name has: "Civilian Security" is no one.
+#[rustfmt::skip]
+pub(super) const NOUN_ENDINGS: &[&str] = &[
+    "ism", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "acy",
 ];
 
 /// Titles before or beside a name: "PM Khan", "National Security Advisor, Moeed Yusuf".
 #[rustfmt::skip]
 pub(super) const TITLES: &[&str] = &[
-    "Adviser", "Advisor", "Ambassador", "Chairman", "Chairperson", "Chairwoman", "Chancellor",
-    "Chief", "Commander", "Commissioner", "Counterpart", "Director", "Dr", "Emir", "Envoy",
-    "General", "Governor", "Head", "Judge", "Justice", "King", "Leader", "Mayor", "Minister",
-    "Mr", "Mrs", "Ms", "PM", "Premier", "President", "Prince", "Professor", "Queen",
-    "Secretary", "Senator", "Sheikh", "Speaker", "Spokesman", "Spokesperson", "Spokeswoman",
+    "Adviser", "Advisor", "Administrator", "Ambassador", "Chairman", "Chairperson",
+    "Chairwoman", "Chancellor", "Chief", "Commander", "Commissioner", "Congressman",
+    "Congresswoman", "Counterpart", "Director", "Dr", "Emir", "Envoy", "General", "Governor",
+    "Head", "Judge", "Justice", "King", "Leader", "Mayor", "Minister", "Mr", "Mrs", "Ms",
+    "Negotiator", "PM", "Premier", "President", "Prince", "Professor", "Queen", "Rep",
+    "Representative", "Secretary", "Sen", "Senator", "Sheikh", "Speaker", "Spokesman",
+    "Spokesperson", "Spokeswoman", "Colonel", "Lieutenant", "Captain", "Major", "Admiral",
+    "Sergeant",
+];
+
+/// Words that may come before a title as part of it: "Deputy Under Secretary",
+/// "Prime Minister", "Foreign Minister", "Press Secretary".
+#[rustfmt::skip]
+pub(super) const TITLE_MODIFIERS: &[&str] = &[
+    "Acting", "Assistant", "Associate", "Attorney", "Chief", "Defence", "Defense", "Deputy",
+    "Executive", "Finance", "First", "Foreign", "Former", "Home", "Interior", "Lady",
+    "Lord", "National", "Press", "Prime", "Security", "Special", "State", "Under", "Vice",
+];
+
+/// Words that name an office after "of" or "for" in a title: "Secretary of Foreign Affairs",
+/// "Secretary of the Army".
+#[rustfmt::skip]
+pub(super) const OFFICE_WORDS: &[&str] = &[
+    "Affairs", "Agriculture", "Air", "Army", "Commerce", "Defence", "Defense", "Development",
+    "Economy", "Education", "Energy", "Finance", "Force", "Foreign", "Health", "Homeland",
+    "Human", "Information", "Interior", "Justice", "Labor", "Labour", "Navy", "Planning",
+    "Policy", "Rights", "Security", "State", "Strategy", "Trade", "Transportation",
+    "Treasury", "Veterans",
+];
+
+/// Last words that make a capitalised name a topic: "Pandemic Accord", "Cold War".
+#[rustfmt::skip]
+pub(super) const TOPIC_WORDS: &[&str] = &[
+    "Accord", "Accords", "Act", "Agreement", "Award", "Campaign", "Charter", "Conference",
+    "Convention", "Crisis", "Cup", "Declaration", "Doctrine", "Festival", "Forum", "Games",
+    "Initiative", "Olympics", "Partnership", "Plan", "Prize", "Program", "Programme",
+    "Protocol", "Summit", "Treaty", "War",
+];
+
+/// First words that make a capitalised name a topic: "Hurricane Helene".
+#[rustfmt::skip]
+pub(super) const TOPIC_OPENERS: &[&str] = &[
+    "Cyclone", "Hurricane", "Operation", "Storm", "Tropical", "Typhoon",
 ];
 
 /// Words that make a run of capitalised words an organisation.
 #[rustfmt::skip]
 pub(super) const ORGANISATION_WORDS: &[&str] = &[
-    "Agency", "Alliance", "Army", "Assembly", "Association", "Authority", "Bank", "Board",
-    "Bureau", "Cabinet", "Coalition", "Commission", "Committee", "Company", "Congress",
-    "Consulate", "Corporation", "Council", "Court", "Department", "Directorate", "Embassy",
-    "Federation", "Forces", "Foundation", "Front", "Fund", "Government", "Group", "Institute",
-    "League", "Ministry", "Mission", "Movement", "Navy", "News", "Office", "Organisation",
-    "Organization", "Parliament", "Party", "Police", "Post", "Senate", "Service", "Times",
-    "Union", "University",
+    "Academy", "Administration", "Agency", "Alliance", "Army", "Assembly", "Association",
+    "Authority", "Bank", "Board", "Body", "Brigade", "Bureau", "Cabinet", "Center", "Centre",
+    "Coalition", "College", "Command", "Commission", "Committee", "Company", "Congress",
+    "Consulate", "Corporation", "Corps", "Council", "Court", "Department", "Directorate",
+    "Division", "Embassy", "Federation", "Force", "Forces", "Foundation", "Front", "Fund",
+    "Government", "Group", "Guard", "Hospital", "Institute", "Institutes", "League",
+    "Ministry", "Mission", "Movement", "Navy", "Network", "News", "Office", "Organisation",
+    "Organization", "Parliament", "Party", "Police", "Post", "School", "Secretariat",
+    "Senate", "Service", "Society", "Times", "Tribunal", "Union", "University",
 ];
 
 /// Words that make a run of capitalised words a place.
 #[rustfmt::skip]
 pub(super) const PLACE_WORDS: &[&str] = &[
-    "Airport", "Bay", "Border", "City", "Corridor", "Desert", "District", "Gulf", "Island",
-    "Islands", "Lake", "Mountains", "Ocean", "Peninsula", "Port", "Province", "Region", "River",
-    "Road", "Sea", "Square", "Strait", "Street", "Territory", "Valley",
+    "Airport", "Base", "Bay", "Border", "Bridge", "Camp", "City", "Corridor", "County",
+    "Desert", "District", "Gulf", "Hall", "Hotel", "Island", "Islands", "Lake", "Monument",
+    "Mosque", "Mountains", "Ocean", "Palace", "Park", "Peninsula", "Port", "Province",
+    "Region", "River", "Road", "Room", "Sea", "Square", "Stadium", "State", "Strait",
+    "Street", "Territory", "Valley",
 ];
 
-/// All-capital words that are not organisations: titles, numerals, times, currencies.
+/// All-capital words that are not organisations: titles, numerals, times, zones,
+/// currencies, and function words of all-capital lines.
 #[rustfmt::skip]
 pub(super) const NOT_ORGANISATIONS: &[&str] = &[
-    "AD", "AM", "BC", "CEO", "CET", "CJP", "COAS", "DG", "EST", "FM", "GMT", "ID", "II", "III",
-    "INR", "IST", "IV", "IX", "MNA", "MP", "MPA", "MSK", "OK", "PKR", "PKT", "PM", "PST", "TV",
-    "USD", "UTC", "VI", "VII", "VIII", "XI", "XII",
+    "AD", "AM", "AND", "AT", "BC", "BST", "BY", "CDT", "CEO", "CEST", "CET", "CJP", "COAS",
+    "CST", "DG", "DR", "EDT", "EST", "FM", "FOR", "GMT", "ID", "II", "III", "IN", "INR", "IST",
+    "IV", "IX", "MDT", "MNA", "MP", "MPA", "MR", "MRS", "MS", "MSK", "OF", "OK", "ON", "PDT",
+    "PKR", "PKT", "PM", "PST", "THE", "TO", "TV", "USD", "UTC", "VI", "VII", "VIII", "XI",
+    "XII",
 ];
 
 /// Words introducing a title after a name: "Moeed Yusuf, the National Security Advisor".
