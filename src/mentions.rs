@@ -140,6 +140,7 @@ mod tests {
             description: String::new(),
             same_as: None,
             suggested: false,
+            suggested_because: None,
         }
     }
 

@@ -512,6 +512,24 @@ fn title_phrase(words: &[&str]) -> Option<usize> {
     end
 }
 
+/// Why the converter suggested it, to follow "Suggested because of".
+fn because(draft: &Draft) -> String {
+    match draft.why {
+        Why::Titled => match draft.titles.first() {
+            Some(title) => format!("a title next to the name: “{title}”"),
+            None => "a title next to the name".to_owned(),
+        },
+        Why::NameShape => "capitalised words shaped like a person's name".to_owned(),
+        Why::SharedSurname => "the surname of more than one person named in full".to_owned(),
+        Why::Capitals => "an all-capital abbreviation".to_owned(),
+        Why::BeforePlace(place) => format!("a comma and a known place after it: “{place}”"),
+        Why::Keyword(word) => format!("the word “{word}” in the name"),
+        Why::Defined => "its abbreviation in brackets after it".to_owned(),
+        Why::Quoted => "title-case words in quotation marks".to_owned(),
+        Why::Unclear => "capitalised words in mid-sentence".to_owned(),
+    }
+}
+
 fn description(draft: &Draft) -> String {
     match draft.why {
         Why::Titled => {
@@ -603,16 +621,23 @@ pub(super) fn suggest_entities(article: &Article, warnings: &mut Vec<String>) ->
             known.kind,
             aliases,
             known.description.to_owned(),
+            "its name in the built-in list of places and bodies".to_owned(),
         )
     });
-    let drafted = finds
-        .drafts
-        .iter()
-        .map(|d| (d.name.clone(), d.kind, d.aliases.clone(), description(d)));
+    let drafted = finds.drafts.iter().map(|d| {
+        let because = because(d);
+        (
+            d.name.clone(),
+            d.kind,
+            d.aliases.clone(),
+            description(d),
+            because,
+        )
+    });
     let mut taken = HashSet::new();
     let entities: Vec<Entity> = known
         .chain(drafted)
-        .filter_map(|(name, kind, mut aliases, description)| {
+        .filter_map(|(name, kind, mut aliases, description, because)| {
             // Each form names one entity; the built-in list comes first.
             aliases.retain(|alias| taken.insert(alias.clone()));
             (!aliases.is_empty()).then(|| Entity {
@@ -623,6 +648,7 @@ pub(super) fn suggest_entities(article: &Article, warnings: &mut Vec<String>) ->
                 description,
                 same_as: None,
                 suggested: true,
+                suggested_because: Some(because),
             })
         })
         .collect();
@@ -723,6 +749,10 @@ mod tests {
         );
         assert!(blinken.description.contains("US Secretary of State"));
         assert_eq!(
+            blinken.suggested_because.as_deref(),
+            Some("a title next to the name: “US Secretary of State”")
+        );
+        assert_eq!(
             entity(&article, "Abdel Fattah El-Sisi").aliases,
             ["Egyptian President Abdel Fattah El-Sisi"]
         );
@@ -774,6 +804,15 @@ mod tests {
         assert_eq!(niaid.kind, EntityKind::Organisation);
         assert_eq!(niaid.aliases[1], "NIAID");
         assert_eq!(kind("Rockville"), EntityKind::Place);
+        let because = |name: &str| entity(&article, name).suggested_because.clone().unwrap();
+        assert_eq!(
+            because("Rockville"),
+            "a comma and a known place after it: “Maryland”"
+        );
+        assert_eq!(
+            because("Kremlin"),
+            "its name in the built-in list of places and bodies"
+        );
         assert_eq!(kind("Maryland"), EntityKind::Place);
         assert_eq!(
             kind("Pathway to a Universal Influenza Vaccine"),
