@@ -4,7 +4,7 @@
 //! mistake).
 #![cfg(not(target_arch = "wasm32"))]
 
-use briefing::convert::eval::evaluate_dir;
+use briefing::convert::eval::{evaluate_dir, held_out_total};
 use briefing::convert::{convert_text, ConvertOptions};
 use briefing::ids::is_valid_id;
 use briefing::validate::{describe_problems, validate};
@@ -46,5 +46,7 @@ fn figures_are_printed_and_no_year_is_invented() {
         }
     }
     println!("overall, {} texts: {total}", total.texts);
+    let held_out = held_out_total(&results);
+    println!("held out, {} texts: {held_out}", held_out.texts);
     assert_eq!(total.invented, Vec::<String>::new(), "invented years");
 }

@@ -5,7 +5,7 @@
 
 const USAGE: &str = "usage: briefing-eval [-v] [DIR]   (DIR: tests/fixtures/eval by default)";
 
-use briefing::convert::eval::evaluate_dir;
+use briefing::convert::eval::{evaluate_dir, held_out_total};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,7 +33,8 @@ fn main() -> ExitCode {
     for result in &results {
         match &result.outcome {
             Ok(score) => {
-                println!("{}: {score}", result.name);
+                let mark = if result.held_out { " (held out)" } else { "" };
+                println!("{}{mark}: {score}", result.name);
                 for mistake in score.mistakes.iter().filter(|_| verbose) {
                     println!("    {mistake}");
                 }
@@ -45,6 +46,8 @@ fn main() -> ExitCode {
         }
     }
     println!("overall, {} texts: {total}", total.texts);
+    let held_out = held_out_total(&results);
+    println!("held out, {} texts: {held_out}", held_out.texts);
     for invented in &total.invented {
         println!("invented year: {invented}");
     }

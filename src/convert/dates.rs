@@ -265,7 +265,9 @@ pub(super) fn find_relative(text: &str, dates: &[DateMention]) -> Vec<RelativeMe
     let word = |k: usize| words.get(k).map_or("", |&(s, e)| &text[s..e]);
     let mut found = Vec::new();
     for (i, &(start, end)) in words.iter().enumerate() {
-        if dates.iter().any(|d| d.start <= start && end <= d.end) {
+        // Dates come in order: the one starting last at or before this word holds it, if any.
+        let before_it = dates.partition_point(|d| d.start <= start);
+        if before_it > 0 && end <= dates[before_it - 1].end {
             continue;
         }
         let lower = word(i).to_lowercase();
@@ -303,11 +305,10 @@ pub(super) fn find_relative(text: &str, dates: &[DateMention]) -> Vec<RelativeMe
                 Err(_) => continue,
             },
         };
-        let sentence_start = text[..start].rfind(['.', '!', '?']).map_or(0, |at| at + 1);
         let ahead = before == "next"
             || before == "coming"
             || (matches!(relative, Relative::Weekday(_) | Relative::Day(0))
-                && future_tense(&text[sentence_start..start]));
+                && future_tense(lead_in(text, start)));
         found.push(RelativeMention {
             start: words[first].0,
             end,
@@ -316,6 +317,22 @@ pub(super) fn find_relative(text: &str, dates: &[DateMention]) -> Vec<RelativeMe
         });
     }
     found
+}
+
+/// How far back a date's sentence is read for its tense, in bytes: enough for "will meet
+/// again on", and a bound, so many dates in one long sentence stay linear.
+const LEAD_IN_BYTES: usize = 120;
+
+/// The words of the sentence just before `start`, at most [`LEAD_IN_BYTES`] of them.
+pub(super) fn lead_in(text: &str, start: usize) -> &str {
+    let mut from = start.saturating_sub(LEAD_IN_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..start];
+    window
+        .rfind(['.', '!', '?'])
+        .map_or(window, |at| &window[at + 1..])
 }
 
 /// "will", "is due to", "is to" before a weekday: the story looks ahead.

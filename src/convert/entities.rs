@@ -3,8 +3,8 @@
 use super::ids::{slug, Ids};
 use super::lexicon::{
     gazetteer, is_acronym, is_known_word, is_title, known, known_adjective, known_compound,
-    COMMON_ENDINGS, NOT_ORGANISATIONS, NOUN_ENDINGS, OFFICE_WORDS, ORGANISATION_WORDS, PLACE_WORDS,
-    STOPWORDS, TITLES, TITLE_MODIFIERS, TOPIC_OPENERS, TOPIC_WORDS,
+    COMMON_ENDINGS, NOT_NAMES, NOT_ORGANISATIONS, NOUN_ENDINGS, OFFICE_WORDS, ORGANISATION_WORDS,
+    PLACE_WORDS, STOPWORDS, TITLES, TITLE_MODIFIERS, TOPIC_OPENERS, TOPIC_WORDS,
 };
 use super::names::{initials, is_initial, is_name_suffix, is_name_word, is_person_name, Passage};
 use super::text::first_is;
@@ -362,7 +362,10 @@ impl Finds {
         // "Patrushev" is "Nikolay Patrushev"; other single words need to look like names.
         for (word, initial) in std::mem::take(&mut self.singles) {
             let noun = NOUN_ENDINGS.iter().any(|ending| word.ends_with(ending));
-            if noun || vocabulary.lower.contains(word.to_lowercase().as_str()) {
+            if noun
+                || NOT_NAMES.contains(&word.as_str())
+                || vocabulary.lower.contains(word.to_lowercase().as_str())
+            {
                 continue;
             }
             if let Some(owner) = owner(&word) {

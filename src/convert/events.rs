@@ -10,7 +10,7 @@
 //! [`BACKDROP_DAYS`] days before the story's time, the publication date or, without one,
 //! the latest date the text gives; then it is background (`Lane::Backdrop`).
 
-use super::dates::{find_dates, find_relative, future_tense, resolve, resolve_partial};
+use super::dates::{find_dates, find_relative, future_tense, lead_in, resolve, resolve_partial};
 use super::ids::Ids;
 use super::text::sentences;
 use super::{PartialDateMention, MAX_SUGGESTIONS};
@@ -96,8 +96,7 @@ fn dates_in(
         let Some(month) = mention.month else {
             continue;
         };
-        let sentence_start = text[..start].rfind(['.', '!', '?']).map_or(0, |at| at + 1);
-        let ahead = future_tense(&text[sentence_start..start]);
+        let ahead = future_tense(lead_in(text, start));
         match published.and_then(|day| resolve_partial(mention, quote, ahead, day)) {
             Some((date, reasoning)) => found.push(Found {
                 start,

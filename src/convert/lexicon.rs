@@ -127,6 +127,13 @@ pub(super) const COMMON_ENDINGS: &[&str] = &[
     "ism", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "acy", "ly",
 ];
 
+/// Capitalised words that name nothing on their own: "Western", "Islamist".
+#[rustfmt::skip]
+pub(super) const NOT_NAMES: &[&str] = &[
+    "Central", "Eastern", "Federal", "Islamic", "Islamist", "Jihadist", "Northern",
+    "Southern", "Western",
+];
+
 /// Endings of common nouns that no person's name has: "Civilian Security" is no one.
 #[rustfmt::skip]
 pub(super) const NOUN_ENDINGS: &[&str] = &[

@@ -71,6 +71,9 @@ pub(super) fn initials(name: &str) -> String {
         .collect()
 }
 
+/// The most words one run of capitalised words holds; a longer run is cut.
+const MAX_RUN_WORDS: usize = 16;
+
 /// A paragraph or a related link's title, cut into words; hyphenated words are one word.
 pub(super) struct Passage<'a> {
     pub(super) text: &'a str,
@@ -211,6 +214,8 @@ impl<'a> Passage<'a> {
                 }
                 break;
             }
+            // No name is longer; a bound keeps the work on each run constant.
+            let last = last.min(i + MAX_RUN_WORDS - 1);
             runs.push(i..last + 1);
             i = last + 1;
         }
