@@ -53,7 +53,7 @@ fn month_named(word: &str) -> Option<Month> {
 
 /// The month of an abbreviation news style writes with a full stop: "Oct." in
 /// "Oct. 4, 2024".
-fn month_abbreviated(word: &str) -> Option<Month> {
+pub(super) fn month_abbreviated(word: &str) -> Option<Month> {
     Some(match word {
         "Jan" => Month::January,
         "Feb" => Month::February,

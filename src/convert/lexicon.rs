@@ -97,7 +97,7 @@ pub(super) fn gazetteer() -> &'static [Known] {
 /// Capitalised words that start sentences without naming anything.
 #[rustfmt::skip]
 pub(super) const STOPWORDS: &[&str] = &[
-    "A", "According", "Across", "After", "Against", "Also", "Although", "Amid", "Among", "An",
+    "A", "Aboard", "According", "Across", "After", "Against", "Also", "Although", "Amid", "Among", "An",
     "And", "As", "At", "Before", "Both", "But", "By", "Despite", "During", "Each", "Earlier",
     "Even", "Every", "Following", "For", "From", "Furthermore", "He", "Her", "Here", "His",
     "How", "However", "I", "If", "In", "It", "Its", "Last", "Later", "Many", "Meanwhile",
@@ -234,8 +234,11 @@ pub(super) fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// A month or weekday, or a month's abbreviation ("Jan" of "Jan. 1").
 pub(super) fn is_calendar_word(word: &str) -> bool {
-    word.parse::<Month>().is_ok() || word.parse::<Weekday>().is_ok()
+    word.parse::<Month>().is_ok()
+        || word.parse::<Weekday>().is_ok()
+        || super::dates::month_abbreviated(word).is_some()
 }
 
 /// Every name, other name and adjective in the gazetteer, to its index and whether it is an

@@ -125,9 +125,21 @@ impl<'a> Passage<'a> {
             }
         }
         let mut initial = vec![false; words.len()];
-        // A transcript's question ("Q    Thanks, Josh.") starts after its label.
-        if words.len() > 1 && text.starts_with("Q ") {
-            initial[1] = true;
+        // A transcript's speech starts after its label: "Q    Thanks, Josh.",
+        // "MS. WALTERS:  So I know".
+        let label = words
+            .iter()
+            .position(|&(_, e)| text[e..].starts_with(':'))
+            .filter(|&last| {
+                let (start, end) = (words[0].0, words[last].1);
+                start == 0 && end <= 40 && !text[..end].chars().any(char::is_lowercase)
+            });
+        let speech = match label {
+            Some(last) => Some(last + 1),
+            None => text.starts_with("Q ").then_some(1),
+        };
+        if let Some(first) = speech.filter(|&first| first < words.len()) {
+            initial[first] = true;
         }
         for (start, end) in sentences(text) {
             let first = words.partition_point(|&(s, _)| s < start);
@@ -281,8 +293,11 @@ impl<'a> Passage<'a> {
         if !is_comma(self.gap_after(i)) {
             return None;
         }
-        let next = self.word(i + 1);
-        let known = gazetteer().get(known(next)?)?;
+        // "West Virginia" is two words.
+        let found = (i + 1..(i + 4).min(self.words.len()))
+            .rev()
+            .find_map(|last| known(self.span(&(i + 1..last + 1))))?;
+        let known = gazetteer().get(found)?;
         (known.kind == EntityKind::Place).then_some(known.name)
     }
 

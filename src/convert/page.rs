@@ -80,7 +80,7 @@ fn classify(line: &str) -> Line<'_> {
     if let Some(headline) = related(line) {
         return Line::Related(headline);
     }
-    if let Some(line) = publication(line) {
+    if let Some(line) = publication(line).or_else(|| dated_source(line)) {
         return line;
     }
     if let Some(date) = date_line(line) {
@@ -174,6 +174,34 @@ fn publication(line: &str) -> Option<Line<'_>> {
         date.start += offset;
         date.end += offset;
         Line::Publication { date, updated }
+    })
+}
+
+/// "Voice of America’s immigration news - January 9, 2024 - 23:29", "By Jane Doe | March
+/// 3, 2024 | 5 min read": short parts between separators, one of them a full date.
+fn dated_source(line: &str) -> Option<Line<'_>> {
+    const SEPARATORS: [&str; 4] = [" - ", " | ", " — ", " · "];
+    let separator = SEPARATORS.iter().find(|s| line.contains(*s))?;
+    let mut date = None;
+    let mut offset = 0;
+    for part in line.split(separator) {
+        let trimmed = part.trim();
+        let start = offset + (part.len() - part.trim_start().len());
+        offset += part.len() + separator.len();
+        if word_count(trimmed) > 8 {
+            return None;
+        }
+        if date.is_none() {
+            if let Some(mut found) = whole_line_date(trimmed).filter(|d| d.day.is_some()) {
+                found.start += start;
+                found.end += start;
+                date = Some(found);
+            }
+        }
+    }
+    date.map(|date| Line::Publication {
+        date,
+        updated: false,
     })
 }
 
@@ -324,13 +352,24 @@ pub(super) fn read_page(text: &str, warnings: &mut Vec<String>) -> Result<Page, 
     let mut header = true;
     let mut first_paragraph = true;
     for block in rest {
-        let alone = content(&block).0.len() == 1;
+        let texts = content(&block).0;
+        let alone = texts.len() == 1;
+        // "Aboard Air Force One" / "En Route Huntington, West Virginia": short lines
+        // without a stop are a list of lines, not a wrapped paragraph.
+        let list = texts.len() > 1
+            && texts
+                .iter()
+                .all(|line| !paragraph_like(line) && word_count(line) <= 8);
         let mut pending: Vec<&str> = Vec::new();
         for (line, kind) in block {
             match kind {
                 // A header line: a standfirst, speaker or place, never joined to the next.
                 Line::Text if header && all_capitals(line) => {}
                 Line::Text if header && !alone && !paragraph_like(line) => {
+                    flush(&mut pending, false, &mut page.items);
+                    page.items.push(Item::Paragraph(line.to_owned()));
+                }
+                Line::Text if list => {
                     flush(&mut pending, false, &mut page.items);
                     page.items.push(Item::Paragraph(line.to_owned()));
                 }
@@ -626,6 +665,24 @@ mod tests {
         );
         let dated = convert("Press Briefing by Jane Doe, 8/26/2016\n\nText.").article;
         assert_eq!(dated.published.unwrap().from, "2016-08-26");
+    }
+
+    #[test]
+    fn dated_source_lines_and_lists_of_lines() {
+        let text = "Title\n\nExample Radio news - January 9, 2024 - 23:29\nThe text begins.\n\n\
+                    Aboard the plane\nEn Route Huntington, West Virginia\n\nMore text.";
+        let article = convert(text).article;
+        assert_eq!(article.published.as_ref().unwrap().from, "2024-01-09");
+        let texts: Vec<&str> = article.paragraphs().map(|(_, _, t)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "The text begins.",
+                "Aboard the plane",
+                "En Route Huntington, West Virginia",
+                "More text."
+            ]
+        );
     }
 
     #[test]
