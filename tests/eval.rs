@@ -1,5 +1,6 @@
 //! The evaluation set (`tests/fixtures/eval/`): every text converts to a valid article
-//! with valid ids, no year is ever invented, and the figures are printed (run with
+//! with valid ids, no year is ever invented, the goals (entity precision, kind accuracy
+//! and date recall at least 0.9) hold, and the figures are printed (run with
 //! `--nocapture` to see them; `cargo run --release --bin briefing-eval -- -v` lists each
 //! mistake).
 #![cfg(not(target_arch = "wasm32"))]
@@ -49,4 +50,8 @@ fn figures_are_printed_and_no_year_is_invented() {
     let held_out = held_out_total(&results);
     println!("held out, {} texts: {held_out}", held_out.texts);
     assert_eq!(total.invented, Vec::<String>::new(), "invented years");
+    // The goals, held as floors so that a regression fails.
+    assert!(total.precision() >= 0.9, "entity precision {total}");
+    assert!(total.kind_accuracy() >= 0.9, "kind accuracy {total}");
+    assert!(total.date_recall() >= 0.9, "date recall {total}");
 }
