@@ -321,15 +321,24 @@ pub(super) const KIND_LINES: &[&str] = &[
     "photos", "world", "latest", "top stories", "remarks", "transcript",
 ];
 
-/// Openers of share, subscribe, comment and navigation lines, and of copyright footers.
+/// Whole lines of share, subscribe, comment and navigation chrome.
+#[rustfmt::skip]
+pub(super) const CHROME_LINES: &[&str] = &[
+    "share", "share this", "share this article", "share this story", "tweet", "email",
+    "print", "whatsapp", "facebook", "twitter", "linkedin", "telegram", "reddit", "subscribe",
+    "comments", "comment", "advertisement", "sponsored", "search", "search form", "menu",
+    "listen", "listen to this article", "home", "skip to main content", "skip to content",
+    "leave a comment", "no comments", "print this page", "copy link",
+];
+
+/// Openers that mark a line as chrome whatever follows: "Subscribe to our newsletter",
+/// "Follow us on …", copyright footers.
 #[rustfmt::skip]
 pub(super) const CHROME_OPENERS: &[&str] = &[
-    "share", "tweet", "email", "print", "whatsapp", "facebook", "twitter", "linkedin",
-    "telegram", "subscribe", "sign up", "sign in", "log in", "follow us", "follow", "comments",
-    "comment", "leave a comment", "no comment", "advertisement", "sponsored", "search form",
-    "search", "skip to main content", "skip to content", "menu", "listen to this article",
-    "listen", "topics:", "tags:", "filed under", "copyright", "all rights reserved",
-    "you are in:", "home", "click here", "download the app", "join our",
+    "share this", "share on", "subscribe to", "subscribe for", "sign up", "sign in", "log in",
+    "follow us", "leave a comment", "no comment", "topics:", "tags:", "filed under",
+    "copyright", "all rights reserved", "you are in:", "click here", "download the app",
+    "download our app", "join our", "related topics", "©",
 ];
 
 /// Credit lines that name who wrote or sent the story: bylines without "By".
@@ -340,13 +349,19 @@ pub(super) const CREDIT_LINES: &[&str] = &[
     "dpa", "xinhua", "anadolu agency", "app", "pti", "ians", "ani",
 ];
 
-/// Marks of a photo caption or credit.
+/// Marks of a photo caption or credit at the start of a line.
 #[rustfmt::skip]
-pub(super) const CAPTION_MARKS: &[&str] = &[
-    "©", "(AP Photo", "(Photo", "Photo:", "Photo credit", "Photograph:", "Image:", "Credit:",
-    "Getty Images", "/Reuters)", "/AFP)", "| Photo", "FILE -", "FILE PHOTO", "File photo",
+pub(super) const CAPTION_OPENERS: &[&str] = &[
+    "©", "Photo:", "Photo credit", "Photograph:", "Image:", "Credit:", "FILE -", "FILE PHOTO",
+    "File photo",
 ];
 
+/// Marks of a photo credit near the end of a line, where credits stand.
+#[rustfmt::skip]
+pub(super) const CREDIT_MARKS: &[&str] = &[
+    "©", "(AP Photo", "(Photo", "Photo:", "Credit:", "/Reuters)", "/AFP)", "| Photo",
+    "/Getty Images", "via Getty Images", "Getty Images)",
+];
 /// Words that open a speaker's label in a transcript ("MR. EARNEST:"), not a dateline.
 #[rustfmt::skip]
 pub(super) const SPEAKER_WORDS: &[&str] = &[

@@ -10,8 +10,8 @@
 use super::dates::{find_dates, whole_line_date, DateMention};
 use super::ids::{slug, Ids};
 use super::lexicon::{
-    CAPTION_MARKS, CHROME_OPENERS, CREDIT_LINES, KIND_LINES, MINOR_WORDS, PUBLICATION_OPENERS,
-    RELATED_OPENERS, SPEAKER_WORDS, TIME_WORDS,
+    CAPTION_OPENERS, CHROME_LINES, CHROME_OPENERS, CREDIT_LINES, CREDIT_MARKS, KIND_LINES,
+    MINOR_WORDS, PUBLICATION_OPENERS, RELATED_OPENERS, SPEAKER_WORDS, TIME_WORDS,
 };
 use super::text::words;
 use super::{non_blank, ConvertError};
@@ -94,15 +94,17 @@ fn classify(line: &str) -> Line<'_> {
     if is_byline(line, &lower) {
         return Line::Byline;
     }
-    if CAPTION_MARKS.iter().any(|mark| line.contains(mark)) {
+    if is_caption(line) {
         return Line::Caption;
     }
-    let chrome_opener = CHROME_OPENERS.iter().any(|o| opens(line, o).is_some());
+    let chrome_line = CHROME_LINES.contains(&lower.trim_end_matches([':', '.', '!']));
+    let chrome_opener = chrome_line || CHROME_OPENERS.iter().any(|o| opens(line, o).is_some());
     let time_ago = short && (lower.ends_with(" ago") || lower.starts_with("updated:"));
     let breadcrumb = line.matches(" > ").count() >= 2 || line.matches(" » ").count() >= 2;
     if (chrome_opener && word_count(line) <= 16)
         || time_ago
         || breadcrumb
+        || is_navigation(line)
         || lower.contains("all rights reserved")
         || line.starts_with("(C)")
         || is_time(line)
@@ -110,6 +112,26 @@ fn classify(line: &str) -> Line<'_> {
         return Line::Chrome;
     }
     Line::Text
+}
+
+/// A caption or credit: a mark such as "Photo:" at the start of the line, or "©" or
+/// "(AP Photo" among its last 80 bytes, where credits stand.
+fn is_caption(line: &str) -> bool {
+    CAPTION_OPENERS.iter().any(|mark| line.starts_with(mark))
+        || CREDIT_MARKS
+            .iter()
+            .any(|mark| line.rfind(mark).is_some_and(|at| line.len() - at <= 80))
+}
+
+/// A menu: "Home Issues & Press Travel & Business Countries …", capitalised words from
+/// "Home" on, with no lower-case word but "&" and "and" joining them.
+fn is_navigation(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 5
+        && words[0] == "Home"
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "&" | "and" | "|"))
 }
 
 /// "Read More: headline" in any case, with ":" or a dash; `Some(None)` when it names none.
@@ -665,6 +687,18 @@ mod tests {
         );
         let dated = convert("Press Briefing by Jane Doe, 8/26/2016\n\nText.").article;
         assert_eq!(dated.published.unwrap().from, "2016-08-26");
+    }
+
+    #[test]
+    fn text_that_starts_like_chrome_stays_text() {
+        let text = "Title\n\nHome prices rose sharply in May.\n\nShare prices fell\n\n\
+                    Getty Images said it would appeal the ruling, which covers photographs taken \
+                    over many years by its staff across the world.\n\nShare\n\n\
+                    Home Issues & Press Travel & Business Countries";
+        let article = convert(text).article;
+        let texts: Vec<&str> = article.paragraphs().map(|(_, _, t)| t).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[2].starts_with("Getty Images said"));
     }
 
     #[test]
