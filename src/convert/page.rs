@@ -310,10 +310,18 @@ pub(super) fn read_page(text: &str, warnings: &mut Vec<String>) -> Result<Page, 
         .filter(|block| !block.is_empty())
         .map(|block| block.iter().map(|&line| (line, classify(line))).collect())
         .collect();
-    // Whether a later block may hold the title, so that a masthead before it is skipped.
+    // Whether a later block may hold the title before any paragraph comes, so that a
+    // masthead before it is skipped, but a title with a byline beside it is not.
     let mut title_later = vec![false; blocks.len() + 1];
     for index in (0..blocks.len()).rev() {
-        title_later[index] = title_later[index + 1] || title_block(&blocks[index]);
+        let (texts, _) = content(&blocks[index]);
+        title_later[index] = if title_block(&blocks[index]) && !paragraph_like(texts[0]) {
+            true
+        } else if texts.iter().any(|line| paragraph_like(line)) {
+            false
+        } else {
+            title_later[index + 1]
+        };
     }
 
     let mut page = Page {
@@ -687,6 +695,14 @@ mod tests {
         );
         let dated = convert("Press Briefing by Jane Doe, 8/26/2016\n\nText.").article;
         assert_eq!(dated.published.unwrap().from, "2016-08-26");
+    }
+
+    #[test]
+    fn a_title_with_a_byline_beside_it_is_the_title() {
+        let article =
+            convert("Floods hit Sudan\nBy Web Desk\n\nRains fell.\n\nAid Arrives\n\nMore.").article;
+        assert_eq!(article.title, "Floods hit Sudan");
+        assert_eq!(article.sections[1].heading.as_deref(), Some("Aid Arrives"));
     }
 
     #[test]
