@@ -352,6 +352,11 @@ pub(super) fn read_page(text: &str, warnings: &mut Vec<String>) -> Result<Page, 
                             "the date line \"{line}\" is not a full, real date; it is not the page date"
                         )),
                     },
+                    // "Published …" says what it is, wherever it stands.
+                    Line::Publication {
+                        date,
+                        updated: false,
+                    } if page.published.is_none() => page.published = stated(line, date),
                     _ => {}
                 }
             }
@@ -695,6 +700,8 @@ mod tests {
         );
         let dated = convert("Press Briefing by Jane Doe, 8/26/2016\n\nText.").article;
         assert_eq!(dated.published.unwrap().from, "2016-08-26");
+        let first = convert("Posted on: 3 March 2024, 10:05\n\nTitle\n\nText.").article;
+        assert_eq!(first.published.unwrap().from, "2024-03-03");
     }
 
     #[test]
