@@ -1,11 +1,12 @@
 // Trunk post-build hook (release builds only). It pre-renders the default view into
 // Trunk's index.html (the `prerender` command: Yew's server renderer, plus the head tags
 // for search engines and link previews), and beside it writes:
-// - briefing.html: the whole viewer in one file (CSS, the wasm-bindgen glue and the wasm
-//   inlined) that opens from disk. A Trunk index.html cannot: Chromium refuses module
-//   imports and wasm fetches from file:// URLs.
-// - briefing-element.js and briefing-element.css: the <briefing-viewer> custom element,
-//   for embedding in other pages; it loads the same wasm and renders in a shadow root.
+// - briefing.html: the whole viewer in one file (CSS, the wasm-bindgen glue and both wasm
+//   modules inlined, gzipped) that opens from disk. A Trunk index.html cannot: Chromium
+//   refuses module imports and wasm fetches from file:// URLs.
+// - briefing-element.js (static/briefing-element.js with the hashed file names filled in)
+//   and briefing-element.css: the <briefing-viewer> custom element, for embedding in other
+//   pages; it loads the same wasm and renders in a shadow root.
 // - 404.html: sends readers of a broken link to the viewer (GitHub Pages serves it).
 // Each page gets a Content Security Policy that allows its own inline scripts by hash
 // and nothing else inline, so nothing an article contains could run.
@@ -13,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -48,16 +50,30 @@ const css = readFileSync(join(staging, cssFile), 'utf8');
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const inlineHashes = (html, tag) =>
     [...html.matchAll(new RegExp(`<${tag}(?: [^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => sha256(m[1])).join(' ');
-// Article URLs the reader asks for (?article=) may be on any site, so fetches may go out;
-// style attributes carry the timeline's computed positions.
+// Origins the deployment trusts to serve articles (BRIEFING_TRUSTED_ORIGINS, space- or
+// comma-separated; the viewer reads the same variable when it is compiled): articles from
+// them show without a click-through notice, and they may be plain http. Checked here,
+// because they go into the policy.
+const trustedOrigins = (process.env.BRIEFING_TRUSTED_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean)
+    .map((origin) => origin.replace(/\/+$/, '').toLowerCase());
+for (const origin of trustedOrigins) {
+    if (!/^https?:\/\/([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:(\d{1,5}|\*))?$/.test(origin)) {
+        console.error(`post-build: BRIEFING_TRUSTED_ORIGINS: ${JSON.stringify(origin)} is not an origin like https://news.example or http://127.0.0.1:*`);
+        process.exit(1);
+    }
+}
+// Articles the reader asks for (?article=) may be on any https site, or a trusted origin;
+// no inline style at all: the timeline's positions are set through the CSSOM.
 const withPolicy = (html) => {
     const policy = [
         "default-src 'self'",
         `script-src 'self' 'wasm-unsafe-eval' ${inlineHashes(html, 'script')}`,
         `style-src-elem 'self' ${inlineHashes(html, 'style')}`,
-        "style-src-attr 'unsafe-inline'",
-        "connect-src 'self' https: http:",
+        "style-src-attr 'none'",
+        ["connect-src 'self' https:", ...trustedOrigins].join(' '),
         "img-src 'self' data:",
+        // The tools module's worker: beside the page, or (the one-file viewer) a blob.
+        "worker-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'none'",
@@ -70,11 +86,22 @@ const write = (name, text) => {
 };
 
 // One file. The glue is an ES module; inlined, its export line goes and init is synchronous.
+// Both WebAssembly modules are stored gzipped (base64) and inflated by the browser's
+// DecompressionStream at start; the tools module runs in a worker made from a blob.
 const glue = readFileSync(join(staging, jsFile), 'utf8').replace(/^export \{[^}]*\};?\s*$/m, '');
-const wasm = readFileSync(join(staging, wasmFile)).toString('base64');
+const gzipBase64 = (file) => gzipSync(readFileSync(join(staging, file)), { level: 9 }).toString('base64');
+const inflate = `const inflate = (base64) => new Response(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))])
+    .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();`;
+const toolsWorker = `${readFileSync(join(staging, 'briefing-tools.js'), 'utf8')}
+${inflate}
+inflate("${gzipBase64('briefing-tools_bg.wasm')}")
+    .then((module_or_path) => wasm_bindgen({ module_or_path }))
+    .catch((error) => postMessage(\`failed: \${error}\`));
+`;
 const loader = `${glue}
-const wasmBase64 = "${wasm}";
-initSync({ module: Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0)) });
+${inflate}
+window.briefingToolsUrl = URL.createObjectURL(new Blob([${JSON.stringify(toolsWorker)}], { type: 'text/javascript' }));
+initSync({ module: await inflate("${gzipBase64(wasmFile)}") });
 `;
 write('index.html', withPolicy(page));
 write('briefing.html', withPolicy(page
@@ -93,52 +120,13 @@ const elementCss = `:host { all: initial !important; display: block !important; 
     css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(Number(n) * 16).toFixed(3)}px`);
 write('briefing-element.css', elementCss);
 
-write('briefing-element.js', `// <briefing-viewer>: Briefing as a custom element. Add this script to a page
-// (<script type="module" src=".../briefing-element.js"></script>) and write
-// <briefing-viewer article="URL" panels="sidebar,timeline" compact></briefing-viewer>.
-// Each element renders its own viewer in a shadow root.
-const base = new URL('.', import.meta.url);
-const glue = await import(new URL('${jsFile}', base).href);
-await glue.default({ module_or_path: new URL('${wasmFile}', base) });
-const stylesheet = new URL('briefing-element.css', base).href;
-
-class BriefingViewer extends HTMLElement {
-    static observedAttributes = ['article', 'panels', 'compact'];
-
-    connectedCallback() {
-        this.render();
-    }
-
-    attributeChangedCallback() {
-        if (this.handle) this.render();
-    }
-
-    disconnectedCallback() {
-        this.handle?.destroy();
-        this.handle = undefined;
-    }
-
-    render() {
-        this.handle?.destroy();
-        const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-        const link = document.createElement('link');
-        link.rel = 'stylesheet';
-        link.href = stylesheet;
-        const root = document.createElement('div');
-        shadow.replaceChildren(link, root);
-        this.handle = glue.mount_viewer(
-            root,
-            this.getAttribute('article') ?? undefined,
-            this.getAttribute('panels') ?? undefined,
-            this.getAttribute('compact') ?? undefined,
-        );
-    }
+// The element's script is static/briefing-element.js, with the hashed file names filled in.
+const elementScript = readFileSync(join(process.env.TRUNK_SOURCE_DIR || process.cwd(), 'static', 'briefing-element.js'), 'utf8');
+if (!elementScript.includes('__BRIEFING_GLUE__') || !elementScript.includes('__BRIEFING_WASM__')) {
+    console.error('post-build: static/briefing-element.js must name __BRIEFING_GLUE__ and __BRIEFING_WASM__');
+    process.exit(1);
 }
-
-if (!customElements.get('briefing-viewer')) {
-    customElements.define('briefing-viewer', BriefingViewer);
-}
-`);
+write('briefing-element.js', elementScript.replace('__BRIEFING_GLUE__', jsFile).replace('__BRIEFING_WASM__', wasmFile));
 
 // 404: a broken or stale link lands on the viewer, keeping any query (a deep link).
 write('404.html', withPolicy(`<!DOCTYPE html>

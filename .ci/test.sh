@@ -11,7 +11,7 @@ cargo fmt --all -- --check
 
 briefing_step "cargo clippy (native and wasm32) -D warnings"
 cargo clippy --all-targets --features ssr --locked -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
 
 briefing_step "Native tests: model, validation, mentions, dates, timeline layout, state"
 cargo test --locked
@@ -20,6 +20,9 @@ briefing_step "Component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
 
 briefing_step "Release builds: at the root, and under a sub-path as GitHub Pages serves it"
+# The end-to-end tests serve articles from http://127.0.0.1 on ports chosen at run time:
+# these builds trust that origin (a deployment lists its own, see the README).
+export BRIEFING_TRUSTED_ORIGINS='http://127.0.0.1:*'
 trunk build --release --offline --locked
 trunk build --release --offline --locked --public-url /some-repo/ --dist target/dist-subpath
 

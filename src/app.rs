@@ -3,16 +3,19 @@
 
 use crate::browser;
 use crate::components::{
-    ArticleView, EntityCardView, EntitySidebar, Masthead, OpenBar, ReadingControls, SearchBox,
-    TimelinePanel, SEARCH_INPUT_ID,
+    ArticleConsent, ArticleView, EntityCardView, EntitySidebar, Masthead, OpenBar, ReadingControls,
+    SearchBox, TimelinePanel, SEARCH_INPUT_ID,
 };
 use crate::document::Document;
 use crate::link::ViewLink;
-use crate::options::{Host, ViewerOptions};
+use crate::options::{Host, ParentOrigin, ViewerOptions};
+use crate::remember;
 use crate::search::SearchHit;
 use crate::source::Opened;
 use crate::state::{Action, FocusTarget, Resume, ViewState};
+use crate::text::echo;
 use crate::tools::{ExportFormat, ToolRequest, ToolResponse};
+use crate::trust::{self, ArticleUrl, Decision, Source};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -62,18 +65,21 @@ pub struct AppProps {
     /// (every section open, default settings, nothing chosen), so hydration matches it,
     /// and only then apply what the browser remembers and what the address names.
     pub prerendered: bool,
+    /// The name the article's remembered state is kept under, from its source and id
+    /// ([`remember::article_name`]).
+    pub storage_name: AttrValue,
 }
 
 /// What the browser remembers of the reader's last visit, and what the address names.
-fn saved_view(document: &DocumentHandle, options: &ViewerOptions) -> Resume {
+fn saved_view(document: &DocumentHandle, options: &ViewerOptions, storage_name: &str) -> Resume {
     let article = &document.article;
     Resume {
-        open_sections: browser::load_open_sections(&article.id).map(|ids| {
+        open_sections: browser::load_open_sections(options.host, storage_name).map(|ids| {
             ids.iter()
                 .filter_map(|id| article.sections.iter().position(|s| &s.id == id))
                 .collect::<BTreeSet<usize>>()
         }),
-        settings: browser::load_settings(),
+        settings: browser::load_settings(options.host),
         // An element in another page leaves that page's address alone.
         link: (options.host != Host::Element).then(|| ViewLink::parse(&browser::current_query())),
     }
@@ -82,6 +88,7 @@ fn saved_view(document: &DocumentHandle, options: &ViewerOptions) -> Resume {
 fn initial_state(
     document: &DocumentHandle,
     options: &ViewerOptions,
+    storage_name: &str,
     prerendered: bool,
 ) -> ViewState {
     let state = ViewState::new(document.0.clone(), None);
@@ -91,7 +98,7 @@ fn initial_state(
             ..state
         }
     } else {
-        state.apply(Action::Resume(saved_view(document, options)))
+        state.apply(Action::Resume(saved_view(document, options, storage_name)))
     }
 }
 
@@ -100,16 +107,25 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
         let document = props.document.clone();
         let options = props.options.clone();
+        let storage_name = props.storage_name.clone();
         let prerendered = props.prerendered;
-        move || initial_state(&document, &options, prerendered)
+        move || initial_state(&document, &options, &storage_name, prerendered)
     });
     {
         // After hydration: bring back what the reader had, now that the page matches.
-        let (state, document, options) =
-            (state.clone(), props.document.clone(), props.options.clone());
+        let (state, document, options, storage_name) = (
+            state.clone(),
+            props.document.clone(),
+            props.options.clone(),
+            props.storage_name.clone(),
+        );
         use_effect_with((), move |_| {
             if state.pending_resume {
-                state.dispatch(Action::Resume(saved_view(&document, &options)));
+                state.dispatch(Action::Resume(saved_view(
+                    &document,
+                    &options,
+                    &storage_name,
+                )));
             }
         });
     }
@@ -145,6 +161,7 @@ pub fn App(props: &AppProps) -> Html {
 
     {
         let article = props.document.article.clone();
+        let (host, storage_name) = (props.options.host, props.storage_name.clone());
         use_effect_with(state.open_sections.clone(), move |open| {
             if pending_resume {
                 return;
@@ -153,7 +170,7 @@ pub fn App(props: &AppProps) -> Html {
                 .iter()
                 .map(|&s| article.sections[s].id.clone())
                 .collect();
-            browser::save_open_sections(&article.id, &ids);
+            browser::save_open_sections(host, &storage_name, &ids);
         });
     }
     {
@@ -191,7 +208,7 @@ pub fn App(props: &AppProps) -> Html {
                 if *pending_resume {
                     return;
                 }
-                browser::save_settings(settings);
+                browser::save_settings(host, settings);
                 if let Some(container) = container.cast::<web_sys::Element>() {
                     let _ = container.set_attribute("data-theme", settings.theme.slug());
                     let _ = container.set_attribute("data-text-size", settings.text_size.slug());
@@ -316,6 +333,8 @@ pub fn App(props: &AppProps) -> Html {
                     on_copy_link={on_copy_link.clone()}
                     {toolbar}
                     {overlays}
+                    reveal_section={state.focus_section()}
+                    all_at_once={props.prerendered}
                 />
                 if options.show_sidebar {
                     <EntitySidebar
@@ -329,6 +348,7 @@ pub fn App(props: &AppProps) -> Html {
                         search_matches={state.search.entities.clone()}
                         {can_link}
                         on_copy_link={on_copy_link.clone()}
+                        all_at_once={props.prerendered}
                     />
                 }
             </div>
@@ -343,24 +363,28 @@ pub fn App(props: &AppProps) -> Html {
                     search_matches={state.search.events.clone()}
                     {can_link}
                     {on_copy_link}
+                    all_at_once={props.prerendered}
                 />
             }
         </>
     }
 }
 
-/// The article on screen, with notes on how it was made (for converted text).
+/// The article on screen, where it came from, and notes on how it was made (for
+/// converted text).
 #[derive(Clone, PartialEq)]
 struct Shown {
     document: DocumentHandle,
     notes: Vec<String>,
+    source: Source,
 }
 
 impl Shown {
-    fn new(opened: Opened) -> Self {
+    fn new(opened: Opened, source: Source) -> Self {
         Shown {
             document: DocumentHandle(Rc::new(Document::new(opened.article))),
             notes: opened.notes,
+            source,
         }
     }
 
@@ -368,6 +392,55 @@ impl Shown {
         Shown {
             document: DocumentHandle(Rc::new(Document::new(crate::builtin_article()))),
             notes: Vec::new(),
+            source: Source::Builtin,
+        }
+    }
+
+    /// The name its remembered state is kept under.
+    fn storage_name(&self) -> AttrValue {
+        remember::article_name(&self.source.identity(), &self.document.article.id).into()
+    }
+}
+
+/// What the options ask to open, before anything is fetched.
+#[derive(Clone, PartialEq)]
+enum Wanted {
+    /// The built-in article: no address was given, or the reader declined another.
+    Builtin,
+    /// The address could not be used; the message says why.
+    Unusable(String),
+    /// An address on a site this deployment does not trust, waiting for the reader.
+    Ask(ArticleUrl),
+    /// An address to fetch.
+    Fetch(ArticleUrl),
+}
+
+impl Wanted {
+    fn from_options(options: &ViewerOptions) -> Self {
+        let Some(address) = &options.article_url else {
+            return Wanted::Builtin;
+        };
+        let Some(url) = browser::parse_article_url(address) else {
+            return Wanted::Unusable(format!(
+                "“{}” is not an http or https address, so no article can be opened from it. Showing the built-in article instead.",
+                echo(address)
+            ));
+        };
+        // Anyone can write an address, and so send a reader to any site's text under
+        // this site's name; an element's attribute only the page that holds it.
+        let decision = trust::decide(
+            &url,
+            &browser::own_origin(),
+            &trust::parse_origins(trust::TRUSTED_ORIGINS),
+            options.host == Host::Element,
+        );
+        match decision {
+            Decision::Fetch => Wanted::Fetch(url),
+            Decision::Ask => Wanted::Ask(url),
+            Decision::RefuseHttp => Wanted::Unusable(format!(
+                "{} serves articles over plain http, which this site accepts only from the sites it was built to trust. Showing the built-in article instead.",
+                url.shown_host()
+            )),
         }
     }
 }
@@ -415,27 +488,35 @@ pub struct ViewerProps {
 /// A failed open leaves the article on screen as it was and says what went wrong.
 #[component]
 pub fn Viewer(props: &ViewerProps) -> Html {
-    let shown = use_state(|| props.options.article_url.is_none().then(Shown::builtin));
-    let status = use_state(|| OpenStatus::Idle);
+    let wanted = use_state(|| Wanted::from_options(&props.options));
+    let shown =
+        use_state(|| matches!(*wanted, Wanted::Builtin | Wanted::Unusable(_)).then(Shown::builtin));
+    let status = use_state(|| match &*wanted {
+        Wanted::Unusable(message) => OpenStatus::Failed(message.clone()),
+        _ => OpenStatus::Idle,
+    });
     {
         let (shown, status) = (shown.clone(), status.clone());
-        use_effect_with(props.options.article_url.clone(), move |url| {
-            if let Some(url) = url.clone() {
+        use_effect_with((*wanted).clone(), move |wanted| {
+            if let Wanted::Fetch(url) = wanted.clone() {
                 status.set(OpenStatus::Opening(format!(
-                    "Opening the article at {url}…"
+                    "Opening the article from {}…",
+                    url.shown_host()
                 )));
                 wasm_bindgen_futures::spawn_local(async move {
                     match browser::fetch_article(&url).await {
                         Ok(article) => {
-                            shown.set(Some(Shown::new(Opened {
+                            let opened = Opened {
                                 article,
                                 notes: Vec::new(),
-                            })));
+                            };
+                            shown.set(Some(Shown::new(opened, Source::Url(url))));
                             status.set(OpenStatus::Idle);
                         }
                         Err(error) => {
                             status.set(OpenStatus::Failed(format!(
-                                "Could not open the article at {url}. {error} Showing the built-in article instead."
+                                "Could not open the article from {}. {error} Showing the built-in article instead.",
+                                url.shown_host()
                             )));
                             if shown.is_none() {
                                 shown.set(Some(Shown::builtin()));
@@ -451,32 +532,75 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         Callback::from(move |file: web_sys::File| {
             let (shown, status) = (shown.clone(), status.clone());
             let name = file.name();
-            status.set(OpenStatus::Opening(format!("Opening {name}…")));
+            let shown_name = echo(&name);
+            status.set(OpenStatus::Opening(format!("Opening {shown_name}…")));
             wasm_bindgen_futures::spawn_local(async move {
                 match browser::read_article_file(&file).await {
                     Ok(opened) => {
-                        shown.set(Some(Shown::new(opened)));
+                        shown.set(Some(Shown::new(opened, Source::File(name))));
                         status.set(OpenStatus::Idle);
                     }
                     Err(error) => status.set(OpenStatus::Failed(format!(
-                        "Could not open {name}. {error} The article on screen is unchanged."
+                        "Could not open {shown_name}. {error} The article on screen is unchanged."
                     ))),
                 }
             });
         })
     };
     let container = use_node_ref();
+    let reporter = use_mut_ref(|| None::<browser::HeightReporter>);
     {
         // In an iframe, tell the parent page how tall the content is, so the frame fits.
-        let container = container.clone();
-        use_effect_with(props.options.host, move |&host| {
-            let reporter = (host == Host::Frame)
-                .then(|| container.cast::<web_sys::Element>())
-                .flatten()
-                .and_then(|element| browser::HeightReporter::start(&element));
-            move || drop(reporter)
+        let (container, reporter) = (container.clone(), reporter.clone());
+        use_effect_with(
+            (props.options.host, props.options.parent.clone()),
+            move |(host, parent)| {
+                *reporter.borrow_mut() = (*host == Host::Frame)
+                    .then(|| container.cast::<web_sys::Element>())
+                    .flatten()
+                    .and_then(|element| browser::HeightReporter::start(&element, parent));
+                move || drop(reporter.borrow_mut().take())
+            },
+        );
+    }
+    {
+        // And after every render: an off-screen frame may never see its size observed.
+        let reporter = reporter.clone();
+        use_effect(move || {
+            if let Some(reporter) = &*reporter.borrow() {
+                reporter.post();
+            }
         });
     }
+    {
+        // The page's title names the article on screen (and where it came from); an
+        // element leaves its host page's title alone.
+        let title = shown
+            .as_ref()
+            .map(|shown| shown.source.page_title(&shown.document.article.title));
+        use_effect_with((title, props.options.host), |(title, host)| {
+            let replaced = title
+                .as_deref()
+                .filter(|_| *host != Host::Element)
+                .and_then(browser::set_title);
+            move || {
+                if let Some(before) = replaced {
+                    browser::set_title(&before);
+                }
+            }
+        });
+    }
+    let on_show = {
+        let wanted = wanted.clone();
+        Callback::from(move |url: ArticleUrl| wanted.set(Wanted::Fetch(url)))
+    };
+    let on_decline = {
+        let (wanted, shown) = (wanted.clone(), shown.clone());
+        Callback::from(move |_: ()| {
+            wanted.set(Wanted::Builtin);
+            shown.set(Some(Shown::builtin()));
+        })
+    };
     let dragging = use_state(|| false);
     let on_page = props.options.host == Host::Page;
     let drop_handlers = on_page.then(|| {
@@ -541,6 +665,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             html! {
                 <div class="downloads" role="group" aria-label="Download the data">
                     { "Download: " }
+                    <button type="button" onclick={offer(ExportFormat::Article)}>{ "Briefing JSON" }</button>
                     <button type="button" onclick={offer(ExportFormat::TimelineJs)}>{ "TimelineJS JSON" }</button>
                     <button type="button" onclick={offer(ExportFormat::EntitiesCsv)}>{ "Entities CSV" }</button>
                     <button type="button" onclick={offer(ExportFormat::EventsCsv)}>{ "Events CSV" }</button>
@@ -574,12 +699,23 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 if let OpenStatus::Failed(message) = &*status {
                     <p class="opening-error" role="alert">{ message }</p>
                 }
+                if let ParentOrigin::Invalid(named) = &options.parent {
+                    <p class="opening-error">{ format!("The embedding page named “{named}” as its origin, which is not one (it should look like https://host.example), so this frame does not report its height.") }</p>
+                }
+                if let Some((lead, name)) = shown.as_ref().and_then(|shown| shown.source.banner_name()) {
+                    <p class="source-banner">
+                        { trust::BANNER_START }{ lead }<span class="source-name">{ name }</span>{ trust::BANNER_END }
+                    </p>
+                }
                 if let Some(notes) = shown.as_ref().map(|shown| &shown.notes).filter(|notes| !notes.is_empty()) {
                     <ul class="opening-notes">
                         { for notes.iter().map(|note| html! { <li>{ note }</li> }) }
                     </ul>
                 }
             </section>
+            if let Wanted::Ask(url) = &*wanted {
+                <ArticleConsent url={url.clone()} {on_show} {on_decline} />
+            }
             if let Some(shown) = &*shown {
                 <App
                     key={Rc::as_ptr(&shown.document.0) as usize}
@@ -587,6 +723,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     options={options.clone()}
                     container={container.clone()}
                     prerendered={props.prerendered}
+                    storage_name={shown.storage_name()}
                 />
             }
             { for footer }
@@ -608,7 +745,12 @@ pub fn start() {
     else {
         return;
     };
-    let options = ViewerOptions::from_query(&browser::current_query());
+    let mut options = ViewerOptions::from_query(&browser::current_query());
+    // A page that frames the full viewer gets the embedded one: no file opening and no
+    // downloads inside someone else's page.
+    if options.host == Host::Page && browser::is_framed() {
+        options.host = Host::Frame;
+    }
     // The build pre-renders the default view; hydrate it when that is what is asked for,
     // otherwise (another article, embedding options) render afresh.
     if root.has_attribute("data-prerendered") && options == ViewerOptions::default() {

@@ -2,52 +2,82 @@
 //! the reduced-motion setting, and showing a panic on the page.
 
 use crate::link::ViewLink;
+use crate::options::{Host, ParentOrigin};
+use crate::remember;
 use crate::settings::ReadingSettings;
 use crate::source::{article_from_text, classify_file, FileContent, OpenError, Opened};
 use crate::tools::{ToolRequest, ToolResponse};
+use crate::trust::ArticleUrl;
 use crate::validate::MAX_ARTICLE_BYTES;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-fn open_sections_key(article_id: &str) -> String {
-    format!("briefing.open-sections.{article_id}")
-}
-
 /// The page's local storage, if the browser lets the viewer have it: it may refuse
 /// (private modes, a third-party iframe, `file://`), and the viewer then simply forgets
-/// between visits, which is better than failing.
+/// between visits, which is better than failing. (Through `web_sys` on purpose: gloo's
+/// storage throws where storage is refused.)
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Section ids the reader left open last time, if the browser remembers any.
-pub fn load_open_sections(article_id: &str) -> Option<Vec<String>> {
+/// Section ids the reader left open last time in the article `name`
+/// ([`remember::article_name`]), if the browser remembers any.
+pub fn load_open_sections(host: Host, name: &str) -> Option<Vec<String>> {
     let stored = local_storage()?
-        .get_item(&open_sections_key(article_id))
+        .get_item(&remember::open_sections_key(host, name))
         .ok()??;
-    serde_json::from_str(&stored).ok()
+    remember::decode_open_sections(&stored)
 }
 
-/// Remembers open sections, where storage is allowed.
-pub fn save_open_sections(article_id: &str, open: &[String]) {
-    if let (Some(storage), Ok(value)) = (local_storage(), serde_json::to_string(open)) {
-        let _ = storage.set_item(&open_sections_key(article_id), &value);
+/// Remembers open sections, where storage is allowed and the value is small enough,
+/// and forgets the articles used longest ago.
+pub fn save_open_sections(host: Host, name: &str, open: &[String]) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    let key = remember::open_sections_key(host, name);
+    let Some(value) = remember::encode_open_sections(open) else {
+        let _ = storage.remove_item(&key);
+        return;
+    };
+    let _ = storage.set_item(&key, &value);
+    let recent_key = remember::recent_key(host);
+    let recent = storage.get_item(&recent_key).ok().flatten();
+    let (recent, dropped) = remember::touch(recent.as_deref(), name);
+    let _ = storage.set_item(&recent_key, &recent);
+    for old in dropped {
+        let _ = storage.remove_item(&remember::open_sections_key(host, &old));
+    }
+    // Keys of earlier versions, one per article id and unbounded, go too (on the
+    // viewer's own site only: a host page's keys are not the viewer's to judge).
+    if host != Host::Element {
+        let legacy: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|key| remember::is_legacy_key(key))
+            .collect();
+        for key in legacy {
+            let _ = storage.remove_item(&key);
+        }
     }
 }
 
-const SETTINGS_KEY: &str = "briefing.reading-settings";
-
 /// The reader's display settings from the last visit, or the defaults.
-pub fn load_settings() -> ReadingSettings {
+pub fn load_settings(host: Host) -> ReadingSettings {
     local_storage()
-        .and_then(|storage| storage.get_item(SETTINGS_KEY).ok().flatten())
+        .and_then(|storage| {
+            storage
+                .get_item(&remember::settings_key(host))
+                .ok()
+                .flatten()
+        })
+        .filter(|json| json.len() <= remember::MAX_VALUE_BYTES)
         .map(|json| ReadingSettings::from_json(&json))
         .unwrap_or_default()
 }
 
-pub fn save_settings(settings: &ReadingSettings) {
+pub fn save_settings(host: Host, settings: &ReadingSettings) {
     if let Some(storage) = local_storage() {
-        let _ = storage.set_item(SETTINGS_KEY, &settings.to_json());
+        let _ = storage.set_item(&remember::settings_key(host), &settings.to_json());
     }
 }
 
@@ -202,69 +232,181 @@ pub fn on_history_change(on_change: impl Fn() + 'static) -> Option<gloo::events:
     ))
 }
 
-/// Fetches an article over HTTP, refusing failures, error statuses and oversized bodies.
-pub async fn fetch_article(url: &str) -> Result<crate::model::Article, OpenError> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|error| OpenError::Network {
-            url: url.to_owned(),
-            detail: error.to_string(),
-        })?;
+/// `address` (from `?article=` or an element's attribute) as the browser parses it,
+/// relative to the page; `None` when it is not a valid URL.
+pub fn parse_article_url(address: &str) -> Option<ArticleUrl> {
+    let base = web_sys::window()?.location().href().ok()?;
+    let url = web_sys::Url::new_with_base(address, &base).ok()?;
+    if !matches!(url.protocol().as_str(), "http:" | "https:") {
+        return None;
+    }
+    Some(ArticleUrl {
+        href: url.href(),
+        origin: url.origin(),
+        host: url.host(),
+    })
+}
+
+/// The origin the viewer's page was served from.
+pub fn own_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// Whether the viewer's page is shown inside another page's frame.
+pub fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &window),
+        // A top window the viewer may not even look at is another page's.
+        _ => true,
+    }
+}
+
+/// Sets the page's title; returns the one it replaced.
+pub fn set_title(title: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let before = document.title();
+    document.set_title(title);
+    Some(before)
+}
+
+/// Fetches an article over HTTP, refusing failures and error statuses, and counting the
+/// bytes as they arrive: past [`MAX_ARTICLE_BYTES`] the request is aborted, whatever
+/// `Content-Length` said (a compressed or chunked answer may say nothing true).
+pub async fn fetch_article(url: &ArticleUrl) -> Result<crate::model::Article, OpenError> {
+    let network = |error: wasm_bindgen::JsValue| OpenError::Network {
+        host: url.host.clone(),
+        detail: js_error_text(&error),
+    };
+    let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
+    let controller = web_sys::AbortController::new().map_err(network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&url.href, &init))
+            .await
+            .map_err(network)?
+            .unchecked_into();
     if !response.ok() {
         return Err(OpenError::Http {
-            url: url.to_owned(),
+            host: url.host.clone(),
             status: response.status(),
             status_text: response.status_text(),
         });
     }
-    let declared = response
-        .headers()
-        .get("content-length")
-        .and_then(|length| length.parse::<usize>().ok());
-    if let Some(size) = declared.filter(|&size| size > MAX_ARTICLE_BYTES) {
-        return Err(OpenError::TooLarge {
-            size,
-            limit: MAX_ARTICLE_BYTES,
-        });
+    let mut bytes = Vec::new();
+    if let Some(body) = response.body() {
+        let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+        loop {
+            let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+                .await
+                .map_err(network)?;
+            let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).ok();
+            if field("done")
+                .and_then(|done| done.as_bool())
+                .unwrap_or(true)
+            {
+                break;
+            }
+            let Some(value) = field("value").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+            else {
+                break;
+            };
+            let start = bytes.len();
+            let end = start + value.length() as usize;
+            if end > MAX_ARTICLE_BYTES {
+                controller.abort();
+                return Err(OpenError::OverLimit {
+                    limit: MAX_ARTICLE_BYTES,
+                });
+            }
+            bytes.resize(end, 0);
+            value.copy_to(&mut bytes[start..]);
+        }
     }
-    let text = response.text().await.map_err(|error| OpenError::Network {
-        url: url.to_owned(),
-        detail: error.to_string(),
+    let text = std::str::from_utf8(&bytes).map_err(|error| OpenError::NotUtf8 {
+        offset: error.valid_up_to(),
     })?;
-    article_from_text(&text)
+    article_from_text(text)
 }
 
-/// Posts the height of an element to the parent page whenever it changes, as
-/// `{ type: "briefing:height", height }`, so a host page can size an iframe to fit.
+/// A JavaScript error's message, or what it says as a string.
+fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the request failed".to_owned())
+}
+
+/// Posts the height of an element to the parent page, as
+/// `{ type: "briefing:height", height }`, so a host page can size an iframe to fit: at
+/// once, when the page has loaded, whenever the element's size changes, and when
+/// [`HeightReporter::post`] is called (after each render of the viewer), but only when
+/// the height changed. Several triggers, because Chromium throttles the rendering of an
+/// off-screen cross-origin frame and its `ResizeObserver` does not fire there.
 /// Stops when dropped.
 pub struct HeightReporter {
     observer: web_sys::ResizeObserver,
     _on_resize: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    _on_load: gloo::events::EventListener,
+    post: std::rc::Rc<dyn Fn()>,
 }
 
 impl HeightReporter {
-    pub fn start(element: &web_sys::Element) -> Option<Self> {
+    /// Starts reporting to the parent page, if there is one and the target is usable:
+    /// only to the origin the host named, or to any when it named none.
+    pub fn start(element: &web_sys::Element, target: &ParentOrigin) -> Option<Self> {
+        let target = match target {
+            ParentOrigin::Any => "*".to_owned(),
+            ParentOrigin::Only(origin) => origin.clone(),
+            ParentOrigin::Invalid(_) => return None,
+        };
         let window = web_sys::window()?;
         let parent = window.parent().ok().flatten()?;
+        let load_target = web_sys::EventTarget::from(window.clone());
         let measured = element.clone();
-        let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let last = std::cell::Cell::new(f64::NAN);
+        let post: std::rc::Rc<dyn Fn()> = std::rc::Rc::new(move || {
             // The content's own bottom edge, not the document's scroll height, which
             // never drops below the frame's current height and so could only grow.
             let scrolled = window.scroll_y().unwrap_or(0.0);
             let height = (measured.get_bounding_client_rect().bottom() + scrolled).ceil();
+            if height == last.get() {
+                return;
+            }
+            last.set(height);
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &"type".into(), &"briefing:height".into());
             let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-            // Only a height is sent, so any parent may read it; the host checks our origin.
-            let _ = parent.post_message(&message, "*");
+            let _ = parent.post_message(&message, &target);
         });
+        let on_resize = {
+            let post = post.clone();
+            wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || post())
+        };
         let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
         observer.observe(element);
+        let on_load = {
+            let post = post.clone();
+            gloo::events::EventListener::new(&load_target, "load", move |_| post())
+        };
+        post();
         Some(HeightReporter {
             observer,
             _on_resize: on_resize,
+            _on_load: on_load,
+            post,
         })
+    }
+
+    /// Posts the height now, if it changed since the last post.
+    pub fn post(&self) {
+        (self.post)();
     }
 }
 
@@ -287,7 +429,7 @@ pub async fn read_article_file(file: &web_sys::File) -> Result<Opened, OpenError
     let bytes = gloo::file::futures::read_as_bytes(&blob)
         .await
         .map_err(|error| OpenError::Read {
-            name: file.name(),
+            name: crate::text::echo(&file.name()),
             detail: error.to_string(),
         })?;
     match classify_file(&file.name(), &bytes)? {

@@ -4,6 +4,7 @@
 //! "1 December 2021", and no missing part is invented.
 
 use crate::model::Precision;
+use crate::text::echo;
 use std::fmt;
 use time::{Date, Month};
 
@@ -17,13 +18,13 @@ pub struct PartialDate {
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    #[error("\"{0}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
+    #[error("\"{}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", echo(.0))]
     Shape(String),
     #[error("month {0} does not exist")]
     Month(u8),
     #[error("{year}-{month:02}-{day:02} is not a real date")]
     Day { year: i32, month: u8, day: u8 },
-    #[error("\"{text}\" has {found} precision but the event says {declared}")]
+    #[error("\"{}\" has {found} precision but the event says {declared}", echo(.text))]
     PrecisionMismatch {
         text: String,
         found: &'static str,
@@ -228,6 +229,16 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_long_wrong_date_is_cut_in_the_message() {
+        let message = PartialDate::parse(&"2".repeat(10_000))
+            .unwrap_err()
+            .to_string();
+        assert!(message.starts_with("\"2222"), "{message}");
+        assert!(message.chars().count() < 150, "{message}");
+        assert!(message.ends_with("2…\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"));
     }
 
     #[test]

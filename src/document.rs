@@ -4,7 +4,7 @@
 
 use crate::dates::PartialDate;
 use crate::mentions::{Mention, MentionFinder};
-use crate::model::{Article, Block};
+use crate::model::{Article, Block, EntityKind};
 use crate::timeline::{layout_timeline, TimelineLayout};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -44,6 +44,8 @@ pub struct Document {
     pub section_passages: Vec<Range<usize>>,
     /// For each entity, every mention in reading order.
     pub entity_mentions: Vec<Vec<MentionAt>>,
+    /// Entity indexes by kind, in the order of [`EntityKind::ALL`], each in article order.
+    pub entities_by_kind: [Vec<usize>; 4],
     /// For each entity, the events that involve it.
     pub entity_events: Vec<Vec<usize>>,
     /// For each event, its entities as indexes.
@@ -133,9 +135,16 @@ impl Document {
         let lanes: Vec<_> = article.events.iter().map(|event| event.lane).collect();
         let timeline = layout_timeline(&event_dates, &lanes);
 
+        let entities_by_kind = EntityKind::ALL.map(|kind| {
+            (0..article.entities.len())
+                .filter(|&e| article.entities[e].kind == kind)
+                .collect()
+        });
+
         Document {
             article,
             passages,
+            entities_by_kind,
             section_passages,
             entity_mentions,
             entity_events,
@@ -190,6 +199,15 @@ impl Document {
         let quoted = &self.article.events[event].sentence.as_ref()?.text;
         let start = self.passage_text(passage).find(quoted.as_str())?;
         Some((passage, start, start + quoted.len()))
+    }
+
+    /// Indexes of the entities of one kind, in article order.
+    pub fn entities_of_kind(&self, kind: EntityKind) -> &[usize] {
+        let at = EntityKind::ALL
+            .iter()
+            .position(|&k| k == kind)
+            .unwrap_or_default();
+        &self.entities_by_kind[at]
     }
 
     pub fn entity_index(&self, id: &str) -> Option<usize> {

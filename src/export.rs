@@ -176,60 +176,51 @@ pub fn escape_html(text: &str) -> String {
 
 /// One row per entity, in article order: `id,name,kind,aliases,description,mentions,same_as,suggested`.
 pub fn entities_csv(document: &Document) -> String {
-    let mut csv = String::new();
-    push_record(
-        &mut csv,
-        &[
-            "id",
-            "name",
-            "kind",
-            "aliases",
-            "description",
-            "mentions",
-            "same_as",
-            "suggested",
-        ],
-    );
+    let mut csv = CsvTable::new();
+    csv.record(&[
+        "id",
+        "name",
+        "kind",
+        "aliases",
+        "description",
+        "mentions",
+        "same_as",
+        "suggested",
+    ]);
     for (index, entity) in document.article.entities.iter().enumerate() {
         let mentions = document.entity_mentions.get(index).map_or(0, Vec::len);
-        push_record(
-            &mut csv,
-            &[
-                &entity.id,
-                &entity.name,
-                entity.kind.slug(),
-                &entity.aliases.join("; "),
-                &entity.description,
-                &mentions.to_string(),
-                entity.same_as.as_deref().unwrap_or(""),
-                bool_text(entity.suggested),
-            ],
-        );
+        csv.record(&[
+            &entity.id,
+            &entity.name,
+            entity.kind.slug(),
+            &entity.aliases.join("; "),
+            &entity.description,
+            &mentions.to_string(),
+            entity.same_as.as_deref().unwrap_or(""),
+            bool_text(entity.suggested),
+        ]);
     }
-    csv
+    csv.finish()
 }
 
 /// One row per event, in date order:
 /// `id,date,precision,lane,label,basis,quote,reasoning,sources,entities,sentence,suggested`.
 pub fn events_csv(document: &Document) -> String {
-    let mut csv = String::new();
-    push_record(
-        &mut csv,
-        &[
-            "id",
-            "date",
-            "precision",
-            "lane",
-            "label",
-            "basis",
-            "quote",
-            "reasoning",
-            "sources",
-            "entities",
-            "sentence",
-            "suggested",
-        ],
-    );
+    let mut csv = CsvTable::new();
+    csv.record(&[
+        "id",
+        "date",
+        "precision",
+        "lane",
+        "label",
+        "basis",
+        "quote",
+        "reasoning",
+        "sources",
+        "entities",
+        "sentence",
+        "suggested",
+    ]);
     for &index in &document.chronology {
         let event = &document.article.events[index];
         let Provenance {
@@ -239,25 +230,22 @@ pub fn events_csv(document: &Document) -> String {
             sources,
         } = &event.basis;
         let urls: Vec<&str> = sources.iter().map(|source| source.url.as_str()).collect();
-        push_record(
-            &mut csv,
-            &[
-                &event.id,
-                &event.date,
-                precision_slug(event),
-                event.lane.slug(),
-                &event.label,
-                kind.slug(),
-                quote.as_deref().unwrap_or(""),
-                reasoning.as_deref().unwrap_or(""),
-                &urls.join(" "),
-                &event.entities.join(" "),
-                event.sentence.as_ref().map_or("", |s| s.text.as_str()),
-                bool_text(event.suggested),
-            ],
-        );
+        csv.record(&[
+            &event.id,
+            &event.date,
+            precision_slug(event),
+            event.lane.slug(),
+            &event.label,
+            kind.slug(),
+            quote.as_deref().unwrap_or(""),
+            reasoning.as_deref().unwrap_or(""),
+            &urls.join(" "),
+            &event.entities.join(" "),
+            event.sentence.as_ref().map_or("", |s| s.text.as_str()),
+            bool_text(event.suggested),
+        ]);
     }
-    csv
+    csv.finish()
 }
 
 fn precision_slug(event: &Event) -> &'static str {
@@ -276,35 +264,53 @@ fn bool_text(value: bool) -> &'static str {
     }
 }
 
-/// Appends one RFC 4180 record, ended by CRLF.
-fn push_record(csv: &mut String, fields: &[&str]) {
-    for (index, field) in fields.iter().enumerate() {
-        if index > 0 {
-            csv.push(',');
-        }
-        csv.push_str(&csv_field(field));
+/// A table being written as RFC 4180 CSV, records ended by CRLF, by the `csv` crate.
+///
+/// Every field is quoted, so a spreadsheet that splits on semicolons or tabs still reads
+/// `x;=1+1;y` as one quoted text, and each field is guarded (see [`guard_formula`]).
+struct CsvTable(csv::Writer<Vec<u8>>);
+
+impl CsvTable {
+    fn new() -> Self {
+        CsvTable(
+            csv::WriterBuilder::new()
+                .quote_style(csv::QuoteStyle::Always)
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new()),
+        )
     }
-    csv.push_str("\r\n");
+
+    fn record(&mut self, fields: &[&str]) {
+        self.0
+            .write_record(fields.iter().map(|field| guard_formula(field).into_owned()))
+            .expect("writing to memory does not fail");
+    }
+
+    fn finish(self) -> String {
+        let bytes = self
+            .0
+            .into_inner()
+            .expect("writing to memory does not fail");
+        String::from_utf8(bytes).expect("the fields are text")
+    }
 }
 
-/// One field, guarded against formula injection, then quoted if it must be.
+/// A field, made safe from being run as a formula.
 ///
 /// Spreadsheets (Excel, LibreOffice, Google Sheets) run a cell that starts with `=`, `+`,
-/// `-` or `@` as a formula, and some skip a leading tab or CR before looking. Article
-/// text comes from web pages, so a field such as `=HYPERLINK("https://evil", "click")`
-/// could run in the reader's spreadsheet. A leading `'` makes the cell plain text (the
-/// OWASP "CSV injection" advice); it shows as an apostrophe in other tools, which is the
-/// price of safety.
-fn csv_field(field: &str) -> String {
-    let guarded = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{field}")
+/// `-` or `@` as a formula, some after skipping leading spaces, tabs or line breaks, and
+/// some read the full-width `＝＋－＠` as the same. Article text comes from web pages, so a
+/// field such as `=HYPERLINK("https://evil", "click")` could run in the reader's
+/// spreadsheet. A leading `'` makes the cell plain text (the OWASP "CSV injection"
+/// advice); it shows as an apostrophe in other tools, which is the price of safety.
+fn guard_formula(field: &str) -> std::borrow::Cow<'_, str> {
+    const STARTS: [char; 12] = [
+        '=', '+', '-', '@', '\t', '\r', '\n', ' ', '＝', '＋', '－', '＠',
+    ];
+    if field.starts_with(STARTS) {
+        format!("'{field}").into()
     } else {
-        field.to_owned()
-    };
-    if guarded.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
+        field.into()
     }
 }
 
@@ -435,11 +441,11 @@ mod tests {
 
         let csv = events_csv(&document);
         assert!(
-            csv.contains("\r\nyusuf-appointed,2021-05,month,meeting,"),
+            csv.contains("\r\n\"yusuf-appointed\",\"2021-05\",\"month\",\"meeting\","),
             "{csv}"
         );
         assert!(
-            csv.contains("\r\ndushanbe-sco-meeting,2021,year,meeting,"),
+            csv.contains("\r\n\"dushanbe-sco-meeting\",\"2021\",\"year\",\"meeting\","),
             "{csv}"
         );
     }
@@ -501,40 +507,59 @@ mod tests {
         assert!(!title.contains("2024-02-15") && !title.contains("February 15"));
     }
 
+    fn csv_of(records: &[&[&str]]) -> String {
+        let mut csv = CsvTable::new();
+        for record in records {
+            csv.record(record);
+        }
+        csv.finish()
+    }
+
     #[test]
-    fn csv_fields_are_quoted_as_rfc_4180_says() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field(""), "");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("cr\rhere"), "\"cr\rhere\"");
-        let mut csv = String::new();
-        push_record(&mut csv, &["a", "b,c", ""]);
-        push_record(&mut csv, &["d", "e", "f"]);
-        assert_eq!(csv, "a,\"b,c\",\r\nd,e,f\r\n");
+    fn every_csv_field_is_quoted_as_rfc_4180_says() {
+        assert_eq!(
+            csv_of(&[&["a", "b,c", ""], &["say \"hi\"", "two\nlines", "cr\rhere"]]),
+            "\"a\",\"b,c\",\"\"\r\n\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\"\r\n"
+        );
+        // Quoted whole, a semicolon-separated formula stays inside one text field.
+        assert_eq!(csv_of(&[&["x;=1+1;y"]]), "\"x;=1+1;y\"\r\n");
     }
 
     #[test]
     fn csv_fields_cannot_start_a_formula() {
-        assert_eq!(csv_field("=1+1"), "'=1+1");
-        assert_eq!(csv_field("+1"), "'+1");
-        assert_eq!(csv_field("-1"), "'-1");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("\tx"), "'\tx");
-        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        for (field, written) in [
+            ("=1+1", "'=1+1"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("\n=1", "'\n=1"),
+            (" =1+1", "' =1+1"),
+            ("＝1+1", "'＝1+1"),
+            ("＋1", "'＋1"),
+            ("－1", "'－1"),
+            ("＠SUM(A1)", "'＠SUM(A1)"),
+            // Only at the start: a hyphen inside a field is text.
+            ("counter-terrorism", "counter-terrorism"),
+            ("x;=1+1;y", "x;=1+1;y"),
+        ] {
+            assert_eq!(guard_formula(field), written, "{field:?}");
+            assert_eq!(
+                csv_of(&[&[field]]),
+                format!("\"{}\"\r\n", written.replace('"', "\"\""))
+            );
+        }
         assert_eq!(
-            csv_field("=HYPERLINK(\"https://example.com\",\"x\")"),
-            "\"'=HYPERLINK(\"\"https://example.com\"\",\"\"x\"\")\""
+            csv_of(&[&["=HYPERLINK(\"https://example.com\",\"x\")"]]),
+            "\"'=HYPERLINK(\"\"https://example.com\"\",\"\"x\"\")\"\r\n"
         );
-        // Only at the start: a hyphen inside a field is text.
-        assert_eq!(csv_field("counter-terrorism"), "counter-terrorism");
 
         let document =
             with_article(|article| article.entities[0].name = "=cmd|' /C calc'!A0".into());
         let csv = entities_csv(&document);
         assert!(
-            csv.contains("\r\nmoeed-yusuf,'=cmd|' /C calc'!A0,person,"),
+            csv.contains("\r\n\"moeed-yusuf\",\"'=cmd|' /C calc'!A0\",\"person\","),
             "{csv}"
         );
     }
@@ -545,29 +570,29 @@ mod tests {
         let entities = entities_csv(&document);
         let events = events_csv(&document);
         assert!(
-            entities.starts_with("id,name,kind,aliases,description,mentions,same_as,suggested\r\n")
+            entities.starts_with("\"id\",\"name\",\"kind\",\"aliases\",\"description\",\"mentions\",\"same_as\",\"suggested\"\r\n")
         );
         assert!(events.starts_with(
-            "id,date,precision,lane,label,basis,quote,reasoning,sources,entities,sentence,suggested\r\n"
+            "\"id\",\"date\",\"precision\",\"lane\",\"label\",\"basis\",\"quote\",\"reasoning\",\"sources\",\"entities\",\"sentence\",\"suggested\"\r\n"
         ));
         assert!(entities.ends_with("\r\n") && events.ends_with("\r\n"));
         let patrushev = document.entity_index("nikolay-patrushev").unwrap();
         let count = document.entity_mentions[patrushev].len();
         assert!(count > 0);
         assert!(entities.contains(&format!(
-            "\r\nnikolay-patrushev,Nikolay Patrushev,person,Nikolay Patrushev; Patrushev; \
-             Russian Security Council Chief; Russian counterpart,\"Secretary of the Security \
+            "\r\n\"nikolay-patrushev\",\"Nikolay Patrushev\",\"person\",\"Nikolay Patrushev; Patrushev; \
+             Russian Security Council Chief; Russian counterpart\",\"Secretary of the Security \
              Council of Russia, 12 May 2008 – 12 May 2024; Yusuf’s counterpart and host in \
-             Moscow.\",{count},https://en.wikipedia.org/wiki/Nikolai_Patrushev,false\r\n"
+             Moscow.\",\"{count}\",\"https://en.wikipedia.org/wiki/Nikolai_Patrushev\",\"false\"\r\n"
         )));
         assert!(events.contains(
-            "\r\nmoscow-meeting,2021-12-01,day,meeting,Yusuf and Patrushev hold talks in Moscow,\
-             stated,on December 1 in Moscow,"
+            "\r\n\"moscow-meeting\",\"2021-12-01\",\"day\",\"meeting\",\"Yusuf and Patrushev hold talks in Moscow\",\
+             \"stated\",\"on December 1 in Moscow\","
         ));
         assert!(events.contains(
             "https://www.geo.tv/latest/385432-pakistan-russia-alarmed-at-looming-humanitarian-crisis-in-afghanistan \
-             https://www.dawn.com/news/1661403/pakistan-russia-discuss-defence-cybersecurity-cooperation,\
-             moeed-yusuf nikolay-patrushev security-council-of-russia"
+             https://www.dawn.com/news/1661403/pakistan-russia-discuss-defence-cybersecurity-cooperation\",\
+             \"moeed-yusuf nikolay-patrushev security-council-of-russia "
         ));
         // No field in the article needs quoting across lines, so records are lines.
         assert_eq!(

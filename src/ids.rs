@@ -9,11 +9,12 @@ pub const MAX_ID_CHARS: usize = 100;
 /// True when `id` is not empty, has only lower-case ASCII letters, digits, `-`, `.` and
 /// `_`, and is at most [`MAX_ID_CHARS`] characters long.
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= MAX_ID_CHARS
-        && id
-            .bytes()
-            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_'))
+    !id.is_empty() && id.len() <= MAX_ID_CHARS && id.chars().all(is_id_char)
+}
+
+/// A character an id may have: a lower-case ASCII letter, a digit, `-`, `.` or `_`.
+pub fn is_id_char(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | '-' | '.' | '_')
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! and a timeline that says where each date comes from.
 //!
 //! Pure logic (`model`, `dates`, `validate`, `mentions`, `segments`, `timeline`,
-//! `document`, `state`) has no `web-sys` and is tested natively; `app`,
+//! `document`, `state`, `trust`, `remember`) has no `web-sys` and is tested natively; `app`,
 //! `components` and `browser` are the Yew front end.
 
 pub mod app;
@@ -11,14 +11,15 @@ pub mod components;
 pub mod convert;
 pub mod dates;
 pub mod document;
-pub mod embed;
 pub mod export;
+pub mod hooks;
 pub mod ids;
 pub mod link;
 pub mod mentions;
 pub mod meta;
 pub mod model;
 pub mod options;
+pub mod remember;
 pub mod search;
 pub mod segments;
 pub mod settings;
@@ -28,6 +29,7 @@ pub mod text;
 pub mod timeline;
 pub mod tools;
 pub mod tools_client;
+pub mod trust;
 pub mod validate;
 
 /// Id of the built-in article; its JSON ships as `articles/<id>.json`.

@@ -16,6 +16,19 @@ pub fn description(article: &Article) -> String {
     shorten(first, 201)
 }
 
+/// JSON for a `<script>` element: `<`, `>` and `&` written as `\u003c`, `\u003e` and
+/// `\u0026` (the same JSON), so no text can end the element early (`</script>`) or put the
+/// parser in a state where a later `</script>` does not end it (`<!--<script>`).
+fn script_safe_json(value: &serde_json::Value) -> String {
+    // Outside strings, JSON never has these characters, so replacing them everywhere only
+    // touches strings, where the escapes mean the same.
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 /// Tags for the `<head>`. `page_url` is the page's address (absolute when known, so
 /// previews can link back), used for the canonical link and `og:url`.
 pub fn head_tags(article: &Article, page_url: &str) -> String {
@@ -23,10 +36,7 @@ pub fn head_tags(article: &Article, page_url: &str) -> String {
     let site = escape_html(&article.site);
     let description = escape_html(&description(article));
     let url = escape_html(page_url);
-    // In a script element only "</" could end it early; JSON allows "<\/" for it.
-    let data = serde_json::to_string(&json_ld(article))
-        .unwrap_or_default()
-        .replace("</", "<\\/");
+    let data = script_safe_json(&json_ld(article));
     let published = article
         .published
         .as_ref()
@@ -84,6 +94,26 @@ mod tests {
             .unwrap()
             .iter()
             .any(|e| e["name"] == "Nikolay Patrushev"));
+    }
+
+    #[test]
+    fn json_ld_cannot_end_or_hide_its_script_element() {
+        let mut article = crate::builtin_article();
+        article.title = "<!--<script> </script><b>Tom & Jerry</b>".into();
+        let tags = head_tags(&article, "/");
+        let start = tags.find(r#"<script type="application/ld+json">"#).unwrap() + 35;
+        let data = &tags[start..];
+        let end = data.find("</script>").unwrap();
+        assert_eq!(
+            end,
+            data.len() - "</script>".len(),
+            "one script element, ended once"
+        );
+        let json = &data[..end];
+        assert!(!json.contains(['<', '>', '&']), "{json}");
+        assert!(json.contains(r"\u003c!--\u003cscript\u003e"), "{json}");
+        let parsed: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(parsed["headline"], article.title);
     }
 
     #[test]

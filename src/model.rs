@@ -28,6 +28,10 @@ pub struct Article {
     /// When the story was published, with how that is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Published>,
+    /// The years the article's dates may fall in, when not 1000 to 2999: an article about
+    /// other times says so here, and dates outside the range are refused as likely typos.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<YearRange>,
     /// The text, in reading order. The first section may have no heading (the lead).
     pub sections: Vec<Section>,
     /// People, organisations, places and topics the story names.
@@ -72,6 +76,15 @@ pub struct Published {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     pub basis: Provenance,
+}
+
+/// Years from `from` to `to`, both included, as numbers (`{"from": 1, "to": 9999}`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct YearRange {
+    pub from: u16,
+    pub to: u16,
 }
 
 /// A headed part of the text.

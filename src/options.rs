@@ -24,6 +24,51 @@ pub struct ViewerOptions {
     /// A tighter layout for embedding: one column, smaller type, no page header.
     pub compact: bool,
     pub host: Host,
+    /// For an iframe: the page its height may be posted to (`?embed=https://host.example`).
+    pub parent: ParentOrigin,
+}
+
+/// The origin an iframe posts its height to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParentOrigin {
+    /// None was named (`?embed`): any parent may read the height.
+    Any,
+    /// `scheme://host[:port]`: only a parent page of this origin receives it.
+    Only(String),
+    /// Something was named that is not an origin: the height goes nowhere.
+    Invalid(String),
+}
+
+impl ParentOrigin {
+    /// `?embed`'s value: empty or a flag means any parent; otherwise it must be an
+    /// `http` or `https` origin (a trailing `/` is allowed).
+    fn parse(value: &str) -> Self {
+        let value = value.trim();
+        if value.is_empty()
+            || matches!(
+                value.to_ascii_lowercase().as_str(),
+                "1" | "true" | "yes" | "on"
+            )
+        {
+            return ParentOrigin::Any;
+        }
+        let origin = value.trim_end_matches('/');
+        let lower = origin.to_ascii_lowercase();
+        let authority = lower
+            .strip_prefix("https://")
+            .or_else(|| lower.strip_prefix("http://"));
+        match authority {
+            Some(authority)
+                if !authority.is_empty()
+                    && authority.chars().all(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')
+                    }) =>
+            {
+                ParentOrigin::Only(lower)
+            }
+            _ => ParentOrigin::Invalid(crate::text::echo(value)),
+        }
+    }
 }
 
 impl Default for ViewerOptions {
@@ -34,6 +79,7 @@ impl Default for ViewerOptions {
             show_timeline: true,
             compact: false,
             host: Host::Page,
+            parent: ParentOrigin::Any,
         }
     }
 }
@@ -64,7 +110,10 @@ impl ViewerOptions {
                 }
                 "panels" => (options.show_sidebar, options.show_timeline) = parse_panels(&value),
                 "compact" => options.compact = parse_flag(&value),
-                "embed" if parse_flag(&value) => options.host = Host::Frame,
+                "embed" if parse_flag(&value) => {
+                    options.host = Host::Frame;
+                    options.parent = ParentOrigin::parse(&value);
+                }
                 _ => {}
             }
         }
@@ -87,6 +136,7 @@ impl ViewerOptions {
             show_timeline,
             compact: compact.is_some_and(parse_flag),
             host: Host::Element,
+            parent: ParentOrigin::Any,
         }
     }
 }
@@ -117,6 +167,7 @@ mod tests {
                 show_timeline: true,
                 compact: true,
                 host: Host::Frame,
+                parent: ParentOrigin::Any,
             }
         );
         let options = ViewerOptions::from_query("?panels=none&compact=false&embed=0");
@@ -135,9 +186,46 @@ mod tests {
                 show_timeline: false,
                 compact: true,
                 host: Host::Element,
+                parent: ParentOrigin::Any,
             }
         );
         let options = ViewerOptions::from_attributes(None, None, None);
         assert!(options.show_sidebar && options.show_timeline && !options.compact);
+    }
+
+    #[test]
+    fn an_iframe_posts_its_height_only_to_the_origin_it_names() {
+        let parent = |query: &str| ViewerOptions::from_query(query).parent;
+        assert_eq!(parent("?embed"), ParentOrigin::Any);
+        assert_eq!(parent("?embed=1"), ParentOrigin::Any);
+        assert_eq!(
+            parent("?embed=https%3A%2F%2FHost.example%2F"),
+            ParentOrigin::Only("https://host.example".into())
+        );
+        assert_eq!(
+            parent("?embed=http://127.0.0.2:8080"),
+            ParentOrigin::Only("http://127.0.0.2:8080".into())
+        );
+        let options = ViewerOptions::from_query("?embed=https://host.example");
+        assert_eq!(options.host, Host::Frame);
+        for bad in [
+            "javascript:alert(1)",
+            "https://host.example/page",
+            "ftp://host.example",
+            "https://",
+        ] {
+            assert!(
+                matches!(
+                    parent(&format!("?embed={}", bad.replace(':', "%3A"))),
+                    ParentOrigin::Invalid(_)
+                ),
+                "{bad}"
+            );
+        }
+        // What is repeated of a bad value is cut.
+        let ParentOrigin::Invalid(shown) = parent(&format!("?embed={}", "x".repeat(500))) else {
+            panic!("a long value is no origin");
+        };
+        assert!(shown.chars().count() <= crate::text::ECHO_CHARS);
     }
 }

@@ -7,16 +7,20 @@ use crate::validate::{load_article, LoadError, MAX_ARTICLE_BYTES};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OpenError {
-    #[error("Could not reach {url}: {detail}. Check the address and your connection; the server must also allow cross-origin requests (CORS).")]
-    Network { url: String, detail: String },
-    #[error("{url} answered HTTP {status} {status_text}.")]
+    /// Messages name the host only, not the whole address (which anyone can make long).
+    #[error("Could not reach {host}: {detail}. Check the address and your connection; the server must also allow cross-origin requests (CORS), and use https unless this site was built to trust it.")]
+    Network { host: String, detail: String },
+    #[error("{host} answered HTTP {status} {status_text}.")]
     Http {
-        url: String,
+        host: String,
         status: u16,
         status_text: String,
     },
     #[error("The article is {size} bytes; Briefing opens articles up to {limit} bytes.")]
     TooLarge { size: usize, limit: usize },
+    /// Counted as it arrived, whatever the server said its size was.
+    #[error("The article is larger than {limit} bytes, the most Briefing opens; its download was stopped there.")]
+    OverLimit { limit: usize },
     #[error("This is not a Briefing article: it is not JSON (it begins \"{start}\").")]
     NotJson { start: String },
     #[error("{0}")]

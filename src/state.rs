@@ -182,7 +182,7 @@ impl ViewState {
         let mut unknown = Vec::new();
         let mut resolve = |what: &str, id: &Option<String>, position: Option<usize>| match id {
             Some(id) if position.is_none() => {
-                unknown.push(format!("{what} \"{id}\""));
+                unknown.push(format!("{what} \"{}\"", crate::text::echo(id)));
                 None
             }
             _ => position,
@@ -373,6 +373,27 @@ impl ViewState {
         next
     }
 
+    /// The section that holds what the current focus request points at, so that it is
+    /// in the page even while a long article is still being added.
+    pub fn focus_section(&self) -> Option<usize> {
+        let document = &self.document;
+        let passage = match &self.focus.as_ref()?.target {
+            FocusTarget::Section(section) => return Some(*section),
+            FocusTarget::Sentence => {
+                return document
+                    .sentence_location(self.chosen_event?)
+                    .map(|(section, _)| section)
+            }
+            FocusTarget::Mention(_) => {
+                document.entity_mentions[self.chosen_entity?]
+                    .get(self.mention_cursor)?
+                    .passage
+            }
+            FocusTarget::SearchHit(index) => self.search.hits.get(*index)?.passage,
+        };
+        Some(document.passages[passage].section)
+    }
+
     /// Entities involved in the chosen event.
     pub fn involved_entities(&self) -> &[usize] {
         self.chosen_event
@@ -503,6 +524,35 @@ mod tests {
         assert_eq!(
             s.focus.as_ref().unwrap().target,
             FocusTarget::Mention(first)
+        );
+    }
+
+    #[test]
+    fn the_focus_names_the_section_that_must_be_in_the_page() {
+        let s = state();
+        assert_eq!(s.focus_section(), None);
+        assert_eq!(s.apply(Action::LinkSection(2)).focus_section(), Some(2));
+        let patrushev = entity(&s, "nikolay-patrushev");
+        let chosen = s
+            .apply(Action::ChooseEntity(patrushev))
+            .apply(Action::StepMention(-1));
+        let last = *s.document.entity_mentions[patrushev].last().unwrap();
+        assert_eq!(
+            chosen.focus_section(),
+            Some(s.document.passages[last.passage].section)
+        );
+        let meeting = s.document.event_index("moscow-meeting").unwrap();
+        assert_eq!(
+            s.apply(Action::ChooseEvent(meeting)).focus_section(),
+            Some(0)
+        );
+        let searched = s
+            .apply(Action::Search("Taliban".into()))
+            .apply(Action::StepSearch(-1));
+        let hit = searched.search.hits.last().unwrap();
+        assert_eq!(
+            searched.focus_section(),
+            Some(s.document.passages[hit.passage].section)
         );
     }
 

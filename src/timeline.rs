@@ -41,6 +41,8 @@ pub struct TimelineLayout {
     pub events: Vec<PlacedEvent>,
     /// Rows needed per lane in the wide drawing, in `Lane::ALL` order.
     pub rows: [usize; 2],
+    /// Indexes into `events` of each lane's events, in `Lane::ALL` order.
+    pub lane_events: [Vec<usize>; 2],
 }
 
 fn lane_index(lane: Lane) -> usize {
@@ -135,8 +137,9 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
         let in_lane: Vec<usize> = (0..events.len())
             .filter(|&i| events[i].lane == lane)
             .collect();
-        // Wide: first-fit rows, each remembering where its last label ends.
-        let mut row_ends: Vec<f64> = Vec::new();
+        // Wide: each label goes in the first row where the last label has ended.
+        let mut row_ends = RowEnds::new(in_lane.len());
+        let mut used_rows = 0;
         for &i in &in_lane {
             let placed = &mut events[i];
             let (from, to) = if placed.label_before {
@@ -144,17 +147,12 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
             } else {
                 (placed.position, placed.position + WIDE_LABEL_SPAN)
             };
-            let row = match row_ends.iter().position(|&end| end <= from) {
-                Some(row) => row,
-                None => {
-                    row_ends.push(f64::MIN);
-                    row_ends.len() - 1
-                }
-            };
-            row_ends[row] = to;
+            let row = row_ends.first_ended_by(from);
+            row_ends.set(row, to);
             placed.row = row;
+            used_rows = used_rows.max(row + 1);
         }
-        rows[lane_index(lane)] = row_ends.len();
+        rows[lane_index(lane)] = used_rows;
 
         let positions: Vec<f64> = in_lane.iter().map(|&i| events[i].position).collect();
         for (&i, spread) in in_lane
@@ -165,10 +163,57 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
         }
     }
     events.sort_by_key(|placed| placed.event);
+    let mut lane_events = [Vec::new(), Vec::new()];
+    for (index, placed) in events.iter().enumerate() {
+        lane_events[lane_index(placed.lane)].push(index);
+    }
     TimelineLayout {
         ticks,
         events,
         rows,
+        lane_events,
+    }
+}
+
+/// Where the last label of each row ends, for finding the first row free at a point in
+/// logarithmic time (a scan of the rows would make many events at one date quadratic).
+/// A min-tree over `rows` rows, all empty at first; `rows` is enough when it is the number
+/// of labels to place, since each label takes at most one new row.
+struct RowEnds {
+    /// `tree[1]` is the root; the rows are the leaves, from `tree[leaves]` on.
+    tree: Vec<f64>,
+    leaves: usize,
+}
+
+impl RowEnds {
+    fn new(rows: usize) -> Self {
+        let leaves = rows.max(1).next_power_of_two();
+        RowEnds {
+            tree: vec![f64::MIN; 2 * leaves],
+            leaves,
+        }
+    }
+
+    /// The first row whose last label ends at or before `from` (an empty row, if none).
+    fn first_ended_by(&self, from: f64) -> usize {
+        let mut node = 1;
+        while node < self.leaves {
+            node = if self.tree[2 * node] <= from {
+                2 * node
+            } else {
+                2 * node + 1
+            };
+        }
+        node - self.leaves
+    }
+
+    fn set(&mut self, row: usize, end: f64) {
+        let mut node = row + self.leaves;
+        self.tree[node] = end;
+        while node > 1 {
+            node /= 2;
+            self.tree[node] = self.tree[2 * node].min(self.tree[2 * node + 1]);
+        }
     }
 }
 
@@ -274,6 +319,35 @@ mod tests {
         assert_eq!(layout.rows, [1, 3]);
         // The last event sits at the end of the axis, so its label runs leftwards.
         assert!(layout.events[3].label_before);
+    }
+
+    #[test]
+    fn many_events_on_one_date_stack_in_linear_rows_quickly() {
+        // All on one day: each needs its own row. Scanning the rows for each label (as
+        // the layout once did) makes this quadratic: 150,000 events took half a minute.
+        let count = 150_000;
+        let started = std::time::Instant::now();
+        let layout = layout_timeline(
+            &dates(&["2021-12-01"]).repeat(count),
+            &vec![Lane::Meeting; count],
+        );
+        let seconds = started.elapsed().as_secs_f64();
+        assert_eq!(layout.rows, [count, 0]);
+        assert!(layout.events.iter().enumerate().all(|(i, e)| e.row == i));
+        // A generous bound for a debug build on a busy machine.
+        assert!(seconds < 5.0, "took {seconds} s");
+    }
+
+    #[test]
+    fn a_label_takes_the_first_free_row_not_the_last() {
+        // Rows 0 and 1 are taken near the start; the third label, past both, goes back to row 0.
+        let layout = layout_timeline(
+            &dates(&["2021-01-01", "2021-01-02", "2021-12-01", "2021-06-01"]),
+            &[Lane::Meeting; 4],
+        );
+        let rows: Vec<usize> = layout.events.iter().map(|e| e.row).collect();
+        assert_eq!(rows, [0, 1, 0, 0]);
+        assert_eq!(layout.rows, [2, 0]);
     }
 
     #[test]

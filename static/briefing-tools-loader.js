@@ -3,7 +3,7 @@
 // worker fires no error event on the page's Worker object.
 try {
     importScripts('./briefing-tools.js');
-    wasm_bindgen('./briefing-tools_bg.wasm').catch((error) => postMessage(`failed: ${error}`));
+    wasm_bindgen({ module_or_path: './briefing-tools_bg.wasm' }).catch((error) => postMessage(`failed: ${error}`));
 } catch (error) {
     postMessage(`failed: ${error}`);
 }

@@ -5,10 +5,14 @@
 // Chromium with the CPU slowed 4x and the cache off: first contentful paint, bytes
 // transferred, when the viewer first answers a toggle, and how long its interactions
 // take. Then the gzipped weight of the first view, load and interaction times for
-// synthetic articles 1x, 10x and 100x the built-in one, and Lighthouse's scores.
+// synthetic articles 1x, 10x and 100x the built-in one, the longest main-thread block
+// that each adversarial article causes (tests/adversarial.rs makes them; CPU 1x), and
+// Lighthouse's scores.
 // It prints figures and says which budget lines hold; it asserts no timings.
 //
-// Options: --runs N (default 5), --no-build, --no-scale, --no-lighthouse.
+// Options: --runs N (default 5), --no-build, --no-scale, --no-adversarial, --no-lighthouse,
+// and --baseline DIR: another release build (an older commit's dist/, say) measured in
+// the same run, alternating with this one, and printed beside it.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,8 +23,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-import { firstContentfulPaint, interactiveProbe, timeInteraction } from './bench/page.mjs';
+import { firstContentfulPaint, interactiveProbe, settled, timeInteraction } from './bench/page.mjs';
 import { plainHtml } from './bench/plain.mjs';
+import { awaitOutcome, blockProbe, writeAdversarialArticles } from './bench/adversarial.mjs';
 import { checkScaled, scaledArticle } from './bench/scale.mjs';
 import { CHROMIUM_ARGS } from './e2e/support.mjs';
 import { startBenchServer } from './bench/server.mjs';
@@ -37,29 +42,42 @@ const LIGHTHOUSE_VERSION = '12.2.3';
 const LIGHTHOUSE_DIR = join(ROOT, 'target', 'bench-tools');
 const SCALES = [1, 10, 100];
 const SCALE_RUNS = 3;
+/** How long an adversarial article may take to show or be refused before it counts as a freeze. */
+const ADVERSARIAL_TIMEOUT_MS = 180_000;
 /** TimelineJS's script and stylesheet, gzip -9, when tests/node_modules does not have them. */
 const TIMELINEJS_GZIP_FALLBACK = 75_986;
 
 const budgets = {
     fcpRatio: 1.2,
     interactionMs: 50,
+    /** Open a section, choose an entity or an event in the 100x article. */
+    scaleInteractionMs: 100,
+    /** The 100x article answers its first toggle. */
+    scaleToggleMs: 3000,
+    /** First view, gzipped. */
+    weightBytes: 150_000,
 };
 
 // ---------------------------------------------------------------- options
 
 function parseOptions(argv) {
-    const options = { runs: 5, build: true, scale: true, lighthouse: true };
+    const options = { runs: 5, build: true, scale: true, adversarial: true, lighthouse: true, baseline: null };
     for (let i = 0; i < argv.length; i += 1) {
         const arg = argv[i];
         if (arg === '--no-build') options.build = false;
         else if (arg === '--no-scale') options.scale = false;
+        else if (arg === '--no-adversarial') options.adversarial = false;
         else if (arg === '--no-lighthouse') options.lighthouse = false;
+        else if (arg === '--baseline') {
+            options.baseline = argv[(i += 1)];
+            if (!options.baseline || !existsSync(join(options.baseline, 'index.html'))) fail(`--baseline needs a release build directory with an index.html, not ${options.baseline}`);
+        }
         else if (arg === '--runs' || arg.startsWith('--runs=')) {
             const value = arg.includes('=') ? arg.split('=')[1] : argv[(i += 1)];
             options.runs = Number.parseInt(value, 10);
             if (!(options.runs >= 1)) fail(`--runs needs a positive number, not ${value}`);
         } else if (arg === '--help' || arg === '-h') {
-            console.log('usage: node tests/bench.mjs [--runs N] [--no-build] [--no-scale] [--no-lighthouse]');
+            console.log('usage: node tests/bench.mjs [--runs N] [--no-build] [--no-scale] [--no-adversarial] [--no-lighthouse] [--baseline DIR]');
             process.exit(0);
         } else fail(`unknown option ${arg} (try --help)`);
     }
@@ -171,13 +189,13 @@ async function build() {
 }
 
 /** The hashed stylesheet, glue and wasm the built index.html loads. */
-function distAssets() {
-    const index = readFileSync(join(DIST, 'index.html'), 'utf8');
-    const files = readdirSync(DIST);
+function distAssets(dir = DIST) {
+    const index = readFileSync(join(dir, 'index.html'), 'utf8');
+    const files = readdirSync(dir);
     const pick = (pattern, fallback, what) => {
         const match = index.match(pattern);
         const name = match ? match[1].split('/').pop() : files.find((f) => fallback.test(f));
-        if (!name || !existsSync(join(DIST, name))) fail(`cannot find the ${what} of dist/index.html`);
+        if (!name || !existsSync(join(dir, name))) fail(`cannot find the ${what} of ${dir}/index.html`);
         return name;
     };
     return {
@@ -187,14 +205,14 @@ function distAssets() {
     };
 }
 
-function weightSplit(assets) {
+function weightSplit(assets, dir = DIST) {
     const rows = [
         ['HTML', 'index.html'],
         ['CSS', assets.css],
         ['JS', assets.js],
         ['wasm', assets.wasm],
     ].map(([kind, name]) => {
-        const raw = readFileSync(join(DIST, name));
+        const raw = readFileSync(join(dir, name));
         return { kind, name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
     });
     const total = { kind: 'total', name: 'first view', raw: 0, gzip: 0 };
@@ -218,7 +236,7 @@ function weightSplit(assets) {
 
 // ---------------------------------------------------------------- browser sessions
 
-async function openSession(browser, probe) {
+async function openSession(browser, probe, { cpu = CPU_SLOWDOWN } = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
     if (probe) await context.addInitScript(interactiveProbe, probe);
     const page = await context.newPage();
@@ -248,7 +266,7 @@ async function openSession(browser, probe) {
     });
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     const idle = () =>
         withTimeout(
             new Promise((done) => {
@@ -286,6 +304,7 @@ async function viewerRun(browser, url) {
         const ready = await waitInteractive(session, 120_000);
         const fcp = await withTimeout(session.page.evaluate(firstContentfulPaint), 60_000, 'first contentful paint');
         await session.idle();
+        await session.page.evaluate(settled, 60_000);
         const result = { fcp, interactive: ready.t, clicks: ready.clicks, bytes: session.net.bytes, requests: session.net.requests };
         result.section = await interaction(session, 'section', '#toggle-bilateral-cooperation');
         result.entity = await interaction(session, 'entity', '.entity-button[data-entity-id="nikolay-patrushev"]');
@@ -303,6 +322,7 @@ async function plainRun(browser, url) {
         await session.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
         const fcp = await withTimeout(session.page.evaluate(firstContentfulPaint), 60_000, 'first contentful paint');
         await session.idle();
+        await session.page.evaluate(settled, 60_000);
         return { fcp, bytes: session.net.bytes, requests: session.net.requests };
     } finally {
         await session.close();
@@ -315,8 +335,40 @@ async function scaleRun(browser, url, factor) {
         await session.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
         const ready = await waitInteractive(session, 240_000);
         await session.idle();
-        const entity = await interaction(session, 'entity', '.entity-button');
-        return { interactive: ready.t, entity, bytes: session.net.bytes };
+        // A long article is still being added in steps: time interactions at rest.
+        const building = await session.page.evaluate(settled, 60_000);
+        const result = { interactive: ready.t, building, bytes: session.net.bytes };
+        result.section = await interaction(session, 'section', '#toggle-lead');
+        result.entity = await interaction(session, 'entity', '.entity-button[data-entity-id="nikolay-patrushev"]');
+        result.event = await interaction(session, 'event', '.event-button[data-event-id="moscow-meeting"]');
+        return result;
+    } finally {
+        await session.close();
+    }
+}
+
+/**
+ * Opens one adversarial article at 1x CPU and reads the longest main-thread block from
+ * navigation until the article shows (or is refused) and no long task has come for 1.5 s.
+ */
+async function adversarialRun(browser, url, file) {
+    const session = await openSession(browser, null, { cpu: 1 });
+    try {
+        await session.page.addInitScript(blockProbe);
+        await session.page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+        const seen = await withTimeout(
+            session.page.evaluate(awaitOutcome, { title: `Adversarial article: ${file.name}`, timeoutMs: ADVERSARIAL_TIMEOUT_MS }),
+            ADVERSARIAL_TIMEOUT_MS + 60_000,
+            `${file.file} to show or be refused`,
+        );
+        let blocks = await session.page.evaluate(() => ({ ...window.__benchBlocks }));
+        for (let quiet = Date.now(), waited = Date.now(); Date.now() - quiet < 1_500 && Date.now() - waited < 60_000; ) {
+            await new Promise((done) => setTimeout(done, 250));
+            const now = await session.page.evaluate(() => ({ ...window.__benchBlocks }));
+            if (now.count !== blocks.count) quiet = Date.now();
+            blocks = now;
+        }
+        return { ...seen, ...blocks, errors: session.errors.slice() };
     } finally {
         await session.close();
     }
@@ -404,6 +456,11 @@ async function main() {
     try {
         DIST = join(tempDir, 'site');
         await cp(DIST_BUILT, DIST, { recursive: true, filter: (source) => !source.startsWith(join(DIST_BUILT, '.stage')) });
+        if (options.baseline) {
+            const from = options.baseline;
+            options.baseline = join(tempDir, 'baseline');
+            await cp(from, options.baseline, { recursive: true, filter: (source) => !source.includes('.stage') });
+        }
         await prepareAndMeasure(options, tempDir, started);
     } finally {
         await rm(tempDir, { recursive: true, force: true });
@@ -435,39 +492,55 @@ async function prepareAndMeasure(options, tempDir, started) {
         }
     }
 
+    let adversarialFiles = [];
+    if (options.adversarial) {
+        progress('writing the adversarial articles (cargo test --test adversarial -- --ignored write_articles)');
+        const dir = join(benchDir, 'adversarial');
+        await mkdir(dir);
+        adversarialFiles = await writeAdversarialArticles(ROOT, dir, run);
+    }
+
     const server = await startBenchServer({ '/': DIST, '/bench/': benchDir });
+    // The baseline on a server of its own, so each build fetches its articles from its own origin.
+    const baselineServer = options.baseline ? await startBenchServer({ '/': options.baseline, '/bench/': benchDir }) : null;
     try {
-        await measure(options, { assets, server, scaleFiles, started });
+        await measure(options, { assets, server, baselineServer, scaleFiles, adversarialFiles, started });
     } finally {
         await server.close();
+        await baselineServer?.close();
     }
 }
 
-async function measure(options, { assets, server, scaleFiles, started }) {
+async function measure(options, { assets, server, baselineServer, scaleFiles, adversarialFiles, started }) {
     const viewerUrl = `${server.origin}/`;
     const plainUrl = `${server.origin}/bench/plain.html`;
+    // The builds measured: this one, and the baseline when one is given.
+    const builds = [{ name: 'viewer', origin: server.origin, dir: DIST }];
+    if (baselineServer) builds.push({ name: 'baseline', origin: baselineServer.origin, dir: options.baseline });
     let browser;
     const problems = [];
     try {
         browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
         const version = browser.version();
         console.log(`Briefing benchmark · Chromium ${version} headless · CPU ${CPU_SLOWDOWN}x slower · cache off · gzip over loopback`);
-        console.log(`viewer ${viewerUrl} · plain ${plainUrl}`);
+        console.log(`viewer ${viewerUrl} · plain ${plainUrl}${baselineServer ? ` · baseline ${options.baseline} at ${baselineServer.origin}/` : ''}`);
         console.log(`${describeCommit()} · ${describeLoad()}`);
 
-        // ---- viewer against plain, alternating
-        const viewer = [];
+        // ---- each build against the plain page, alternating
+        const runs = new Map(builds.map((b) => [b.name, []]));
         const plain = [];
-        // One unmeasured load of each first, so that neither pays for the browser warming up.
+        // One unmeasured load of each first, so that none pays for the browser warming up.
         progress('warm-up: one load of each page (not counted)');
-        await viewerRun(browser, viewerUrl).catch((error) => problems.push(`warm-up viewer: ${error.message}`));
+        for (const b of builds) await viewerRun(browser, `${b.origin}/`).catch((error) => problems.push(`warm-up ${b.name}: ${error.message}`));
         await plainRun(browser, plainUrl).catch((error) => problems.push(`warm-up plain: ${error.message}`));
         for (let i = 1; i <= options.runs; i += 1) {
-            progress(`run ${i}/${options.runs}: viewer`);
-            try {
-                viewer.push(await viewerRun(browser, viewerUrl));
-            } catch (error) {
-                problems.push(`viewer run ${i}: ${error.message}`);
+            for (const b of builds) {
+                progress(`run ${i}/${options.runs}: ${b.name}`);
+                try {
+                    runs.get(b.name).push(await viewerRun(browser, `${b.origin}/`));
+                } catch (error) {
+                    problems.push(`${b.name} run ${i}: ${error.message}`);
+                }
             }
             progress(`run ${i}/${options.runs}: plain`);
             try {
@@ -477,65 +550,117 @@ async function measure(options, { assets, server, scaleFiles, started }) {
             }
         }
 
-        const s = {
-            viewerFcp: stats(viewer.map((r) => r.fcp)),
-            plainFcp: stats(plain.map((r) => r.fcp)),
-            interactive: stats(viewer.map((r) => r.interactive)),
-            viewerBytes: stats(viewer.map((r) => r.bytes)),
-            plainBytes: stats(plain.map((r) => r.bytes)),
-            section: stats(viewer.map((r) => r.section)),
-            entity: stats(viewer.map((r) => r.entity)),
-            event: stats(viewer.map((r) => r.event)),
-        };
-        const row = (label, st, fmt) => [label, fmt(st.median), fmt(st.min), fmt(st.max), st.n];
-        console.log(`\n== Viewer and plain page (${options.runs} alternating runs each after one uncounted warm-up of each, fresh context per run)`);
+        const metrics = [
+            ['first contentful paint (ms)', 'fcp', fmtMs],
+            ['answers a toggle (ms from navigation)', 'interactive', fmtMs],
+            ['bytes transferred (kB)', 'bytes', fmtKB],
+            ['open a section (ms)', 'section', fmtMs],
+            ['choose an entity (ms)', 'entity', fmtMs],
+            ['choose an event (ms)', 'event', fmtMs],
+        ];
+        const statsOf = (name) => Object.fromEntries(metrics.map(([, key]) => [key, stats(runs.get(name).map((r) => r[key]))]));
+        const s = statsOf('viewer');
+        const base = baselineServer ? statsOf('baseline') : null;
+        const plainStats = { fcp: stats(plain.map((r) => r.fcp)), bytes: stats(plain.map((r) => r.bytes)) };
+        const span = (st, fmt) => `${fmt(st.median)} [${fmt(st.min)}-${fmt(st.max)}]`;
+        console.log(`\n== Viewer${base ? ', baseline' : ''} and plain page (${options.runs} alternating runs each after one uncounted warm-up of each, fresh context per run; medians [min-max])`);
         console.log(
             table(
-                ['metric', 'median', 'min', 'max', 'n'],
-                [
-                    row('viewer first contentful paint (ms)', s.viewerFcp, fmtMs),
-                    row('plain first contentful paint (ms)', s.plainFcp, fmtMs),
-                    row('viewer answers a toggle (ms from navigation)', s.interactive, fmtMs),
-                    row('viewer bytes transferred (kB)', s.viewerBytes, fmtKB),
-                    row('plain bytes transferred (kB)', s.plainBytes, fmtKB),
-                    row('open a section (ms)', s.section, fmtMs),
-                    row('choose an entity (ms)', s.entity, fmtMs),
-                    row('choose an event (ms)', s.event, fmtMs),
-                ],
+                ['metric', 'viewer', ...(base ? ['baseline', 'viewer/baseline'] : []), 'plain page', 'n'],
+                metrics.map(([label, key, fmt]) => [
+                    label,
+                    span(s[key], fmt),
+                    ...(base ? [span(base[key], fmt), fmtRatio(s[key].median / base[key].median)] : []),
+                    plainStats[key] ? span(plainStats[key], fmt) : '',
+                    s[key].n,
+                ]),
             ),
         );
-        const fcpRatio = s.viewerFcp.median / s.plainFcp.median;
-        const bytesRatio = s.viewerBytes.median / s.plainBytes.median;
+        const fcpRatio = s.fcp.median / plainStats.fcp.median;
         console.log(`ratio viewer/plain, first contentful paint (medians): ${fmtRatio(fcpRatio)}`);
-        console.log(`ratio viewer/plain, bytes transferred (medians):      ${fmtRatio(bytesRatio)}`);
-        const requests = viewer[0]?.requests;
-        if (requests !== undefined) console.log(`requests: viewer ${requests}, plain ${plain[0]?.requests ?? 'n/a'} (kB = 1000 bytes, including HTTP headers)`);
-        const clicks = stats(viewer.map((r) => r.clicks));
+        console.log(`ratio viewer/plain, bytes transferred (medians):      ${fmtRatio(s.bytes.median / plainStats.bytes.median)}`);
+        const first = runs.get('viewer')[0];
+        if (first) console.log(`requests: viewer ${first.requests}, plain ${plain[0]?.requests ?? 'n/a'} (kB = 1000 bytes, including HTTP headers)`);
+        const clicks = stats(runs.get('viewer').map((r) => r.clicks));
         if (clicks.n) console.log(`toggle clicks before one answered: median ${clicks.median}, max ${clicks.max}`);
-        const pageErrors = [...new Set(viewer.flatMap((r) => r.errors ?? []))];
+        const pageErrors = [...new Set(runs.get('viewer').flatMap((r) => r.errors ?? []))];
         if (pageErrors.length) console.log(`page errors seen in the viewer: ${pageErrors.slice(0, 5).join(' | ')}`);
 
         // ---- weight
         const weight = weightSplit(assets);
+        const baseWeight = base ? weightSplit(distAssets(options.baseline), options.baseline) : null;
         console.log('\n== First view weight (dist files, gzip -9)');
         console.log(
             table(
-                ['part', 'file', 'bytes', 'gzipped'],
+                ['part', 'file', 'bytes', 'gzipped', ...(baseWeight ? ['baseline gzipped'] : [])],
                 [
-                    ...weight.rows.map((r) => [r.kind, r.name, fmtInt(r.raw), fmtInt(r.gzip)]),
-                    ['total', '', fmtInt(weight.total.raw), fmtInt(weight.total.gzip)],
+                    ...weight.rows.map((r, i) => [r.kind, r.name, fmtInt(r.raw), fmtInt(r.gzip), ...(baseWeight ? [fmtInt(baseWeight.rows[i].gzip)] : [])]),
+                    ['total', '', fmtInt(weight.total.raw), fmtInt(weight.total.gzip), ...(baseWeight ? [fmtInt(baseWeight.total.gzip)] : [])],
                     [
                         'TimelineJS',
                         weight.reference.measured ? 'timeline.js + timeline.css' : '(README figure)',
                         fmtInt(weight.reference.raw),
                         fmtInt(weight.reference.gzip),
+                        ...(baseWeight ? [''] : []),
                     ],
                 ],
-                ['l', 'l', 'r', 'r'],
+                ['l', 'l', 'r', 'r', 'r'],
             ),
         );
+        const offline = (dir) => {
+            const file = join(dir, 'briefing.html');
+            return existsSync(file) ? readFileSync(file).length : NaN;
+        };
+        console.log(`one-file viewer (briefing.html): ${fmtInt(offline(DIST))} bytes${base ? `; baseline ${fmtInt(offline(options.baseline))} bytes` : ''}`);
+
+        // ---- scale
+        let scaleStats = null;
+        if (options.scale) {
+            const byBuild = new Map(builds.map((b) => [b.name, new Map(SCALES.map((f) => [f, []]))]));
+            for (let round = 1; round <= SCALE_RUNS; round += 1) {
+                for (const factor of SCALES) {
+                    for (const b of builds) {
+                        progress(`scale ${factor}x, ${b.name}, run ${round}/${SCALE_RUNS}`);
+                        const articleUrl = `${b.origin}/bench/scale-${factor}x.json`;
+                        try {
+                            byBuild.get(b.name).get(factor).push(await scaleRun(browser, `${b.origin}/?article=${articleUrl}`, factor));
+                        } catch (error) {
+                            problems.push(`scale ${factor}x ${b.name} run ${round}: ${error.message}`);
+                        }
+                    }
+                }
+            }
+            const keys = ['interactive', 'building', 'section', 'entity', 'event'];
+            const statsFor = (name) =>
+                new Map(SCALES.map((f) => [f, Object.fromEntries(keys.map((k) => [k, stats(byBuild.get(name).get(f).map((r) => r[k]))]))]));
+            scaleStats = statsFor('viewer');
+            const baseScale = base ? statsFor('baseline') : null;
+            const range = (st) => `${fmtMs(st.median)} [${fmtMs(st.min)}-${fmtMs(st.max)}]`;
+            console.log(`\n== Scale (?article=/bench/scale-Nx.json, CPU ${CPU_SLOWDOWN}x, ${SCALE_RUNS} runs each, medians [min-max])`);
+            console.log(scaleFiles.map((f) => `${f.factor}x: ${fmtInt(f.bytes)} bytes (${fmtInt(f.gzip)} gzipped), ${f.sections}/${f.entities}/${f.events} sections/entities/events`).join('\n'));
+            const rows = [];
+            for (const file of scaleFiles) {
+                for (const [name, st] of [['viewer', scaleStats], ...(baseScale ? [['baseline', baseScale]] : [])]) {
+                    const at = st.get(file.factor);
+                    rows.push([`${file.factor}x ${name}`, ...keys.map((k) => range(at[k])), at.interactive.n]);
+                }
+            }
+            console.log(table(['article', 'load to toggle answer (ms)', 'then built up in (ms)', 'open a section (ms)', 'choose an entity (ms)', 'choose an event (ms)', 'n'], rows));
+            const growth = (a, b, key) => scaleStats.get(b)[key].median / scaleStats.get(a)[key].median;
+            console.log(
+                `growth (viewer medians, 10x the data each step; 10.0x would be linear):\n` +
+                    `  load to toggle answer: 10x/1x ${fmtRatio(growth(1, 10, 'interactive'))}, 100x/10x ${fmtRatio(growth(10, 100, 'interactive'))}\n` +
+                    `  choose an entity:      10x/1x ${fmtRatio(growth(1, 10, 'entity'))}, 100x/10x ${fmtRatio(growth(10, 100, 'entity'))}`,
+            );
+        }
 
         // ---- budgets
+        const interactionLine = (what, st, limit, where) => [
+            `${what} < ${limit} ms ${where} (median; slowest run)`,
+            `${fmtMs(st.median)} ms; ${fmtMs(st.max)} ms`,
+            holds(st.median < limit) + (st.median < limit && !(st.max < limit) ? ' (not in every run)' : ''),
+        ];
+        const large = scaleStats?.get(100);
         console.log('\n== Budget lines');
         console.log(
             table(
@@ -546,64 +671,70 @@ async function measure(options, { assets, server, scaleFiles, started }) {
                         ['open a section', s.section],
                         ['choose an entity', s.entity],
                         ['choose an event', s.event],
-                    ].map(([what, st]) => [
-                        `${what} < ${budgets.interactionMs} ms (median; slowest run)`,
-                        `${fmtMs(st.median)} ms; ${fmtMs(st.max)} ms`,
-                        holds(st.median < budgets.interactionMs) +
-                            (st.median < budgets.interactionMs && !(st.max < budgets.interactionMs) ? ' (not in every run)' : ''),
-                    ]),
-                    [
-                        `first view < ${fmtKB(weight.reference.gzip)} kB gzipped (TimelineJS script + stylesheet)`,
-                        `${fmtKB(weight.total.gzip)} kB`,
-                        holds(weight.total.gzip < weight.reference.gzip),
-                    ],
+                    ].map(([what, st]) => interactionLine(what, st, budgets.interactionMs, 'at 1x')),
+                    ...(large
+                        ? [
+                              ...[
+                                  ['open a section', large.section],
+                                  ['choose an entity', large.entity],
+                                  ['choose an event', large.event],
+                              ].map(([what, st]) => interactionLine(what, st, budgets.scaleInteractionMs, 'at 100x')),
+                              [
+                                  `100x article answers its first toggle < ${fmtInt(budgets.scaleToggleMs)} ms (median)`,
+                                  `${fmtMs(large.interactive.median)} ms`,
+                                  holds(large.interactive.median < budgets.scaleToggleMs),
+                              ],
+                          ]
+                        : []),
+                    [`first view < ${fmtKB(budgets.weightBytes)} kB gzipped`, `${fmtKB(weight.total.gzip)} kB`, holds(weight.total.gzip < budgets.weightBytes)],
                 ],
                 ['l', 'r', 'l'],
             ),
         );
 
-        // ---- scale
-        if (options.scale) {
-            const byFactor = new Map(SCALES.map((f) => [f, []]));
-            for (let round = 1; round <= SCALE_RUNS; round += 1) {
-                for (const factor of SCALES) {
-                    progress(`scale ${factor}x, run ${round}/${SCALE_RUNS}`);
-                    const articleUrl = `${server.origin}/bench/scale-${factor}x.json`;
-                    try {
-                        byFactor.get(factor).push(await scaleRun(browser, `${viewerUrl}?article=${articleUrl}`, factor));
-                    } catch (error) {
-                        problems.push(`scale ${factor}x run ${round}: ${error.message}`);
-                    }
+        // ---- adversarial articles
+        if (options.adversarial) {
+            const rows = [];
+            for (const file of adversarialFiles) {
+                progress(`adversarial ${file.file} (${fmtInt(file.bytes)} bytes)`);
+                const articleUrl = `${server.origin}/bench/adversarial/${file.file}`;
+                try {
+                    rows.push({ file, ...(await adversarialRun(browser, `${viewerUrl}?article=${articleUrl}`, file)) });
+                } catch (error) {
+                    problems.push(`adversarial ${file.file}: ${error.message}`);
+                    rows.push({ file, outcome: 'failed', longest: NaN });
                 }
             }
-            console.log(`\n== Scale (?article=/bench/scale-Nx.json, CPU ${CPU_SLOWDOWN}x, ${SCALE_RUNS} runs each, medians [min-max])`);
-            const scaleStats = new Map(
-                SCALES.map((f) => [f, { load: stats(byFactor.get(f).map((r) => r.interactive)), entity: stats(byFactor.get(f).map((r) => r.entity)) }]),
-            );
-            const range = (st) => `${fmtMs(st.median)} [${fmtMs(st.min)}-${fmtMs(st.max)}]`;
+            console.log(`\n== Adversarial articles (?article=/bench/adversarial/*.json, CPU 1x, one run each; tests/adversarial.rs)`);
             console.log(
                 table(
-                    ['article', 'JSON bytes', 'gzipped', 'sections/entities/events', 'load to toggle answer (ms)', 'choose first entity (ms)', 'n'],
-                    scaleFiles.map((file) => {
-                        const st = scaleStats.get(file.factor);
-                        return [
-                            `${file.factor}x`,
-                            fmtInt(file.bytes),
-                            fmtInt(file.gzip),
-                            `${file.sections}/${file.entities}/${file.events}`,
-                            range(st.load),
-                            range(st.entity),
-                            st.load.n,
-                        ];
-                    }),
+                    ['article', 'bytes', 'expected', 'outcome', 'longest task (ms)', 'long tasks', 'long tasks total (ms)', 'longest frame blocking (ms)', 'shown or refused at (ms)'],
+                    rows.map((r) => [
+                        r.file.name,
+                        fmtInt(r.file.bytes),
+                        r.file.valid ? 'shown' : 'refused',
+                        r.outcome + (r.outcome !== (r.file.valid ? 'shown' : 'refused') ? ' (!)' : ''),
+                        fmtMs(r.longest),
+                        r.count ?? 'n/a',
+                        fmtMs(r.total),
+                        fmtMs(r.frameBlocking),
+                        fmtMs(r.t),
+                    ]),
+                    ['l', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
                 ),
             );
-            const growth = (a, b, key) => scaleStats.get(b)[key].median / scaleStats.get(a)[key].median;
-            console.log(
-                `growth (medians, 10x the data each step; 10.0x would be linear):\n` +
-                    `  load to toggle answer: 10x/1x ${fmtRatio(growth(1, 10, 'load'))}, 100x/10x ${fmtRatio(growth(10, 100, 'load'))}\n` +
-                    `  choose first entity:   10x/1x ${fmtRatio(growth(1, 10, 'entity'))}, 100x/10x ${fmtRatio(growth(10, 100, 'entity'))}`,
-            );
+            const worst = rows.filter((r) => Number.isFinite(r.longest)).sort((a, b) => b.longest - a.longest)[0];
+            if (worst) {
+                console.log(
+                    `worst main-thread block: ${fmtMs(worst.longest)} ms (${worst.file.valid ? 'valid' : 'invalid'} ${worst.file.name}); ` +
+                        `aim: under 1,000 ms · ${holds(worst.longest < 1_000)}`,
+                );
+            }
+            for (const r of rows) {
+                if (r.outcome !== 'failed' && r.outcome !== (r.file.valid ? 'shown' : 'refused')) {
+                    problems.push(`adversarial ${r.file.name}: expected ${r.file.valid ? 'shown' : 'refused'}, got ${r.outcome}${r.message ? `: ${r.message}` : ''}`);
+                }
+            }
         }
     } finally {
         await browser?.close();

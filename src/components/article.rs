@@ -2,6 +2,7 @@ use super::{ProvenanceNote, SectionHits, SectionView};
 use crate::app::DocumentHandle;
 use crate::dates::date_range_text;
 use crate::document::MentionAt;
+use crate::hooks::use_progressive_count;
 use crate::link::ViewLink;
 use crate::search::SearchResults;
 use crate::state::Action;
@@ -30,13 +31,27 @@ pub struct ArticleViewProps {
     pub toolbar: Html,
     /// Shown over the page (the entity card, the copy status), kept in this landmark.
     pub overlays: Html,
+    /// A section that must be in the page now (what the focus points at), even while a
+    /// long article is still being added.
+    pub reveal_section: Option<usize>,
+    /// Render every section at once (to hydrate the pre-rendered page).
+    pub all_at_once: bool,
 }
+
+/// Sections added per render while a long article is built up.
+const SECTIONS_PER_STEP: usize = 24;
 
 /// The article: title, when it was published and how that is known, and its sections.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let document = &props.document;
     let article = &document.article;
+    let shown = use_progressive_count(
+        article.sections.len(),
+        SECTIONS_PER_STEP,
+        props.all_at_once,
+        props.reveal_section.map_or(0, |section| section + 1),
+    );
     let sentence = props
         .chosen_event
         .and_then(|event| document.sentence_range(event));
@@ -98,7 +113,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     <button type="button" onclick={action(Action::ExpandAll)}>{ "Expand all" }</button>
                     <button type="button" onclick={action(Action::CollapseAll)}>{ "Collapse all" }</button>
                 </div>
-                { for section_hits.into_iter().enumerate().map(|(index, hits)| {
+                { for section_hits.into_iter().enumerate().take(shown).map(|(index, hits)| {
                     let in_section = |passage: usize| document.passages[passage].section == index;
                     let current_hit = props.current_hit.filter(|&hit| {
                         hits.as_ref().is_some_and(|h| h.range.contains(&hit))

@@ -1,6 +1,7 @@
 //! Small components: each gets data and callbacks as props and holds no app state.
 
 mod article;
+mod consent;
 mod copy_link;
 mod entity_card;
 mod masthead;
@@ -13,6 +14,7 @@ mod timeline;
 mod toolbar;
 
 pub use article::ArticleView;
+pub use consent::ArticleConsent;
 pub use copy_link::CopyLinkButton;
 pub use entity_card::EntityCardView;
 pub use masthead::Masthead;

@@ -25,9 +25,9 @@ pub fn ProvenanceNote(props: &ProvenanceNoteProps) -> Html {
                     { for basis.sources.iter().map(|source| html! {
                         <li>
                             if is_web_link(&source.url) {
-                                <a href={source.url.clone()} rel="noopener noreferrer" target="_blank">{ &source.name }</a>
+                                <a href={source.url.clone()} rel="noopener noreferrer" target="_blank"><bdi>{ &source.name }</bdi></a>
                             } else {
-                                { &source.name }
+                                <bdi>{ &source.name }</bdi>
                             }
                         </li>
                     }) }

@@ -1,5 +1,6 @@
 use super::CopyLinkButton;
 use crate::app::DocumentHandle;
+use crate::hooks::use_progressive_count;
 use crate::link::ViewLink;
 use crate::model::EntityKind;
 use crate::state::Action;
@@ -20,7 +21,14 @@ pub struct EntitySidebarProps {
     pub search_matches: Vec<usize>,
     pub can_link: bool,
     pub on_copy_link: Callback<ViewLink>,
+    /// Render every entity at once (to hydrate the pre-rendered page).
+    pub all_at_once: bool,
 }
+
+/// Entities per chunk of the list (see [`EntityChunk`]).
+const ENTITIES_PER_CHUNK: usize = 100;
+/// Chunks added per render while a long list is built up.
+const CHUNKS_PER_STEP: usize = 3;
 
 fn mentions_text(count: usize) -> String {
     match count {
@@ -41,8 +49,8 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
     };
 
-    let filters = EntityKind::ALL.iter().map(|&kind| {
-        let count = entities.iter().filter(|e| e.kind == kind).count();
+    let filters = EntityKind::ALL.iter().zip(&document.entities_by_kind).map(|(&kind, members)| {
+        let count = members.len();
         let onchange = {
             let on_action = props.on_action.clone();
             Callback::from(move |_: Event| on_action.emit(Action::ToggleKind(kind)))
@@ -59,10 +67,11 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
     let stepper = props.chosen_entity.map_or_else(Html::default, |chosen| {
         let entity = &entities[chosen];
         let count = document.entity_mentions[chosen].len();
+        let name = html! { <bdi>{ &entity.name }</bdi> };
         let status = if count == 0 {
-            format!("{} is not named on its own in the text.", entity.name)
+            html! { <>{ name }{ " is not named on its own in the text." }</> }
         } else {
-            format!("Mention {} of {count} of {}", props.mention_cursor + 1, entity.name)
+            html! { <>{ format!("Mention {} of {count} of ", props.mention_cursor + 1) }{ name }</> }
         };
         html! {
             <div class="mention-stepper" role="group" aria-label={format!("Mentions of {}", entity.name)}>
@@ -81,46 +90,65 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         }
     });
 
-    // Flags by entity index, so each item is decided in constant time.
-    let flags = |indexes: &[usize]| {
-        let mut flags = vec![false; entities.len()];
-        for &index in indexes {
-            flags[index] = true;
-        }
-        flags
-    };
-    let (involved, matches) = (flags(&props.involved), flags(&props.search_matches));
+    // The list is cut into chunks that are components of their own: a choice re-renders
+    // only the chunks whose entities change, and a long list is added a few chunks per
+    // render; a chunk that holds what the reader is pointed at is there at once.
+    let chunk_count: usize = document
+        .entities_by_kind
+        .iter()
+        .map(|members| members.len().div_ceil(ENTITIES_PER_CHUNK))
+        .sum();
+    // A list that fits in the first step's chunks is rendered whole at once.
+    let short = entities.len() <= ENTITIES_PER_CHUNK * CHUNKS_PER_STEP;
+    let shown_chunks =
+        use_progressive_count(chunk_count, CHUNKS_PER_STEP, props.all_at_once || short, 0);
+    let mut ordinal = 0;
     let groups = EntityKind::ALL
         .iter()
-        .filter(|kind| !props.hidden_kinds.contains(kind))
-        .map(|&kind| {
-            let items = entities
-                .iter()
+        .zip(&document.entities_by_kind)
+        .filter(|(kind, _)| !props.hidden_kinds.contains(kind))
+        .map(|(&kind, members)| {
+            let chunks = members
+                .chunks(ENTITIES_PER_CHUNK)
                 .enumerate()
-                .filter(|(_, e)| e.kind == kind)
-                .map(|(index, entity)| {
-                    let chosen = props.chosen_entity == Some(index);
-                    html! {
-                        <EntityItem
-                            key={entity.id.clone()}
-                            document={document.clone()}
-                            {index}
-                            {chosen}
-                            involved={involved[index]}
-                            matches={matches[index]}
-                            on_choose={props.on_choose.clone()}
-                            stepper={chosen.then(|| stepper.clone())}
-                        />
-                    }
-                });
+                .filter_map(|(index, chunk)| {
+                    // Chunks are sorted, so membership is a binary search.
+                    let in_chunk = |entity: &usize| chunk.binary_search(entity).is_ok();
+                    let within = |entities: &[usize]| -> Vec<usize> {
+                        entities.iter().copied().filter(in_chunk).collect()
+                    };
+                    let chosen = props.chosen_entity.filter(in_chunk);
+                    let (involved, matches) =
+                        (within(&props.involved), within(&props.search_matches));
+                    let wanted = chosen.is_some() || !involved.is_empty() || !matches.is_empty();
+                    let in_page = ordinal < shown_chunks || wanted;
+                    ordinal += 1;
+                    in_page.then(|| {
+                        html! {
+                            <EntityChunk
+                                key={format!("{}-{index}", kind.slug())}
+                                document={document.clone()}
+                                {kind}
+                                {index}
+                                {chosen}
+                                {involved}
+                                {matches}
+                                on_choose={props.on_choose.clone()}
+                                stepper={chosen.map(|_| stepper.clone())}
+                            />
+                        }
+                    })
+                })
+                .collect::<Vec<_>>();
             let heading_id = format!("entities-{}", kind.slug());
             html! {
                 <section class="entity-group" aria-labelledby={heading_id.clone()}>
                     <h3 id={heading_id}>{ kind.plural_label() }</h3>
-                    <ul>{ for items }</ul>
+                    <ul>{ for chunks }</ul>
                 </section>
             }
-        });
+        })
+        .collect::<Vec<_>>();
 
     html! {
         <aside class="sidebar" aria-labelledby="sidebar-heading">
@@ -132,6 +160,46 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
             { for groups }
         </aside>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct EntityChunkProps {
+    document: DocumentHandle,
+    kind: EntityKind,
+    /// Which chunk of the kind's entities.
+    index: usize,
+    /// The chosen entity, when it is in this chunk.
+    chosen: Option<usize>,
+    /// This chunk's entities involved in the chosen event.
+    involved: Vec<usize>,
+    /// This chunk's entities whose names match the search.
+    matches: Vec<usize>,
+    on_choose: Callback<usize>,
+    stepper: Option<Html>,
+}
+
+/// A run of [`ENTITIES_PER_CHUNK`] entities of one kind.
+#[component]
+fn EntityChunk(props: &EntityChunkProps) -> Html {
+    let members = props.document.entities_of_kind(props.kind);
+    let start = props.index * ENTITIES_PER_CHUNK;
+    let chunk = &members[start..(start + ENTITIES_PER_CHUNK).min(members.len())];
+    let items = chunk.iter().map(|&index| {
+        let chosen = props.chosen == Some(index);
+        html! {
+            <EntityItem
+                key={props.document.article.entities[index].id.clone()}
+                document={props.document.clone()}
+                {index}
+                {chosen}
+                involved={props.involved.contains(&index)}
+                matches={props.matches.contains(&index)}
+                on_choose={props.on_choose.clone()}
+                stepper={props.stepper.clone().filter(|_| chosen)}
+            />
+        }
+    });
+    html! { <>{ for items }</> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -160,7 +228,7 @@ fn EntityItem(props: &EntityItemProps) -> Html {
     html! {
         <li class={classes!("entity", format!("kind-{}", entity.kind.slug()), chosen.then_some("chosen"), involved.then_some("involved"), matches.then_some("search-match"))}>
             <button type="button" class="entity-button" aria-pressed={chosen.to_string()} data-entity-id={entity.id.clone()} {onclick}>
-                <span class="entity-name">{ &entity.name }</span>
+                <span class="entity-name"><bdi>{ &entity.name }</bdi></span>
                 <span class="entity-count">{ mentions_text(count) }</span>
                 if matches {
                     <span class="search-match-tag">{ "matches the search" }</span>

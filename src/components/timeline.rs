@@ -1,5 +1,6 @@
 use super::{CopyLinkButton, ProvenanceNote};
 use crate::app::DocumentHandle;
+use crate::hooks::use_progressive_count;
 use crate::link::ViewLink;
 use crate::model::{Lane, Precision};
 use crate::state::Action;
@@ -18,6 +19,88 @@ pub struct TimelinePanelProps {
     pub search_matches: Vec<usize>,
     pub can_link: bool,
     pub on_copy_link: Callback<ViewLink>,
+    /// Render every event at once (to hydrate the pre-rendered page).
+    pub all_at_once: bool,
+}
+
+/// Events per chunk of the drawing and of the list.
+const EVENTS_PER_CHUNK: usize = 100;
+/// Chunks added per render while a long timeline is built up.
+const CHUNKS_PER_STEP: usize = 3;
+
+/// What marks events: the chosen one, those involving the chosen entity, and those
+/// matching the search, as flags by event index.
+struct EventMarks<'a> {
+    chosen: Option<usize>,
+    involved: &'a [bool],
+    matches: &'a [bool],
+}
+
+impl EventMarks<'_> {
+    /// The marks of the events of one chunk.
+    fn within(&self, events: &[usize]) -> ChunkMarks {
+        ChunkMarks {
+            chosen: self.chosen.filter(|chosen| events.contains(chosen)),
+            involved: events
+                .iter()
+                .copied()
+                .filter(|&e| self.involved[e])
+                .collect(),
+            matches: events
+                .iter()
+                .copied()
+                .filter(|&e| self.matches[e])
+                .collect(),
+        }
+    }
+}
+
+/// The marks of one chunk's events: its props, so a chunk whose marks did not change
+/// is not rendered again.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct ChunkMarks {
+    chosen: Option<usize>,
+    involved: Vec<usize>,
+    matches: Vec<usize>,
+}
+
+impl ChunkMarks {
+    /// The reader is pointed at one of these events: the chunk is in the page at once.
+    fn wanted(&self) -> bool {
+        self.chosen.is_some() || !self.involved.is_empty() || !self.matches.is_empty()
+    }
+}
+
+/// The data attributes that carry the drawing's positions, and the custom properties
+/// the stylesheet reads them from.
+const POSITIONS: [(&str, &str); 4] = [
+    ("data-pos", "--pos"),
+    ("data-row", "--row"),
+    ("data-narrow-pos", "--narrow-pos"),
+    ("data-rows", "--rows"),
+];
+
+/// Copies the data attributes of the positioned elements in `root` that match `selector`
+/// into their style's custom properties.
+fn place(root: &web_sys::Element, selector: &str) {
+    use wasm_bindgen::JsCast;
+    let Ok(elements) = root.query_selector_all(selector) else {
+        return;
+    };
+    for index in 0..elements.length() {
+        let Some(element) = elements
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let style = element.style();
+        for (attribute, property) in POSITIONS {
+            if let Some(value) = element.get_attribute(attribute) {
+                let _ = style.set_property(property, &value);
+            }
+        }
+    }
 }
 
 fn precision_note(precision: Precision) -> Option<&'static str> {
@@ -33,8 +116,38 @@ fn precision_note(precision: Precision) -> Option<&'static str> {
 /// chosen event's details with where its date comes from.
 #[component]
 pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
+    let drawing = use_node_ref();
+    {
+        // Positions go in through the CSSOM, not style attributes, so the pages'
+        // Content Security Policy can refuse every inline style.
+        let drawing = drawing.clone();
+        // The axis and the lanes; each chunk of markers places its own.
+        use_effect_with(props.document.clone(), move |_| {
+            if let Some(drawing) = drawing.cast::<web_sys::Element>() {
+                place(&drawing, ".tick, .lane");
+            }
+        });
+    }
     let document = &props.document;
     let article = &document.article;
+    let layout = &document.timeline;
+    // The drawing and the list come in chunks that are components of their own (as the
+    // sidebar does): a choice re-renders only the chunks whose events change, and a long
+    // timeline is added a few chunks per render.
+    let marker_chunks: usize = layout
+        .lane_events
+        .iter()
+        .map(|events| events.len().div_ceil(EVENTS_PER_CHUNK))
+        .sum();
+    // A timeline that fits in the first step's chunks is rendered whole at once.
+    let all_at_once = props.all_at_once || article.events.len() <= EVENTS_PER_CHUNK;
+    let shown_markers = use_progressive_count(marker_chunks, CHUNKS_PER_STEP, all_at_once, 0);
+    let shown_items = use_progressive_count(
+        document.chronology.len().div_ceil(EVENTS_PER_CHUNK),
+        CHUNKS_PER_STEP,
+        all_at_once,
+        0,
+    );
     if article.events.is_empty() {
         return html! {
             <section class="timeline" aria-labelledby="timeline-heading">
@@ -43,93 +156,76 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             </section>
         };
     }
-    let involves_chosen = |event: usize| {
-        props
-            .chosen_entity
-            .is_some_and(|entity| document.event_entities[event].contains(&entity))
+    // Events involving the chosen entity and events matching the search, as flags.
+    let mut involved = vec![false; article.events.len()];
+    if let Some(entity) = props.chosen_entity {
+        for &event in &document.entity_events[entity] {
+            involved[event] = true;
+        }
+    }
+    let mut matches = vec![false; article.events.len()];
+    for &event in &props.search_matches {
+        matches[event] = true;
+    }
+    let marks = EventMarks {
+        chosen: props.chosen_event,
+        involved: &involved,
+        matches: &matches,
     };
-    let choose = |event: usize| {
-        let on_choose = props.on_choose.clone();
-        Callback::from(move |_: MouseEvent| on_choose.emit(event))
-    };
-    let layout = &document.timeline;
 
     let ticks = layout.ticks.iter().map(|tick| {
         html! {
-            <span class="tick" style={format!("--pos: {}", css_percent(tick.position))}>
+            <span class="tick" data-pos={css_percent(tick.position)}>
                 <span class="tick-label">{ &tick.label }</span>
             </span>
         }
     });
-    let lanes = Lane::ALL.iter().enumerate().map(|(lane_index, &lane)| {
-        let markers = layout.events.iter().filter(|placed| placed.lane == lane).map(|placed| {
-            let event = &article.events[placed.event];
-            let date = document.event_dates[placed.event];
-            let class = classes!(
-                "marker",
-                format!("basis-{}", event.basis.kind.slug()),
-                (props.chosen_event == Some(placed.event)).then_some("chosen"),
-                involves_chosen(placed.event).then_some("involves-entity"),
-                placed.label_before.then_some("label-before"),
-            );
-            let style = format!(
-                "--pos: {}; --row: {}; --narrow-pos: {}",
-                css_percent(placed.position),
-                placed.row,
-                css_percent(placed.narrow_position)
-            );
-            html! {
-                <>
-                    <span class="narrow-tick" style={format!("--pos: {}", css_percent(placed.position))}></span>
-                    <button type="button" tabindex="-1" {class} {style} data-event-id={event.id.clone()} onclick={choose(placed.event)}>
-                        <span class="marker-dot"></span>
-                        <span class="marker-text">
-                            <span class="marker-date">{ date.short() }</span>
-                            <span class="marker-label">{ &event.label }</span>
-                        </span>
-                    </button>
-                </>
-            }
-        });
+    let mut ordinal = 0;
+    let lanes = Lane::ALL.iter().zip(&layout.lane_events).enumerate().map(|(lane_index, (&lane, placed))| {
+        let chunks = placed.chunks(EVENTS_PER_CHUNK).enumerate().filter_map(|(index, chunk)| {
+            let events: Vec<usize> = chunk.iter().map(|&p| layout.events[p].event).collect();
+            let chunk_marks = marks.within(&events);
+            let in_page = ordinal < shown_markers || chunk_marks.wanted();
+            ordinal += 1;
+            in_page.then(|| html! {
+                <MarkerChunk
+                    key={index}
+                    document={document.clone()}
+                    {lane_index}
+                    {index}
+                    marks={chunk_marks}
+                    on_choose={props.on_choose.clone()}
+                />
+            })
+        }).collect::<Vec<_>>();
         html! {
-            <div class={classes!("lane", format!("lane-{}", lane.slug()))} style={format!("--rows: {}", layout.rows[lane_index].max(1))}>
+            <div class={classes!("lane", format!("lane-{}", lane.slug()))} data-rows={layout.rows[lane_index].max(1).to_string()}>
                 <span class="lane-label">{ lane.label() }</span>
-                <div class="lane-track">{ for markers }</div>
+                <div class="lane-track">{ for chunks }</div>
             </div>
         }
-    });
+    }).collect::<Vec<_>>();
 
-    let items = document.chronology.iter().map(|&index| {
-        let event = &article.events[index];
-        let date = document.event_dates[index];
-        let chosen = props.chosen_event == Some(index);
-        let involves = involves_chosen(index);
-        let matches = props.search_matches.contains(&index);
-        html! {
-            <li class={classes!("timeline-item", format!("lane-{}", event.lane.slug()), chosen.then_some("chosen"), involves.then_some("involves-entity"), matches.then_some("search-match"))}>
-                <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} onclick={choose(index)}>
-                    <time datetime={date.iso()}>{ date.to_string() }</time>
-                    <span class="event-label">{ &event.label }</span>
-                    if matches {
-                        <span class="search-match-tag">{ "matches the search" }</span>
-                    }
-                    if event.suggested {
-                        <span class="suggested-tag">{ "suggested, found automatically" }</span>
-                    }
-                    <span class={classes!("event-basis", format!("basis-{}", event.basis.kind.slug()))}>
-                        <span class="basis-icon" aria-hidden="true"></span>
-                        { event.basis.kind.label() }
-                        { format!(" · {}", event.lane.label()) }
-                    </span>
-                    if involves {
-                        if let Some(entity) = props.chosen_entity {
-                            <span class="event-involves">{ format!("Involves {}", article.entities[entity].name) }</span>
-                        }
-                    }
-                </button>
-            </li>
-        }
-    });
+    let items = document
+        .chronology
+        .chunks(EVENTS_PER_CHUNK)
+        .enumerate()
+        .filter_map(|(index, events)| {
+            let chunk_marks = marks.within(events);
+            (index < shown_items || chunk_marks.wanted()).then(|| {
+                html! {
+                    <ItemChunk
+                        key={index}
+                        document={document.clone()}
+                        {index}
+                        marks={chunk_marks}
+                        chosen_entity={props.chosen_entity}
+                        on_choose={props.on_choose.clone()}
+                    />
+                }
+            })
+        })
+        .collect::<Vec<_>>();
 
     let details = props.chosen_event.map(|index| {
         let event = &article.events[index];
@@ -141,7 +237,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             html! {
                 <li>
                     <button type="button" class="involved-entity" aria-pressed={pressed.to_string()} {onclick}>
-                        { &article.entities[entity].name }
+                        <bdi>{ &article.entities[entity].name }</bdi>
                     </button>
                 </li>
             }
@@ -192,7 +288,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                 <span class="legend-item basis-external"><span class="basis-icon" aria-hidden="true"></span>{ "from an outside source" }</span>
             </p>
             <div class="timeline-body">
-                <div class="timeline-drawing" aria-hidden="true">
+                <div class="timeline-drawing" aria-hidden="true" ref={drawing}>
                     <div class="axis">{ for ticks }</div>
                     { for lanes }
                 </div>
@@ -204,4 +300,116 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             </div>
         </section>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct MarkerChunkProps {
+    document: DocumentHandle,
+    /// The lane, in `Lane::ALL` order.
+    lane_index: usize,
+    /// Which chunk of the lane's events.
+    index: usize,
+    marks: ChunkMarks,
+    on_choose: Callback<usize>,
+}
+
+/// A run of [`EVENTS_PER_CHUNK`] markers of one lane in the drawing. It places its own
+/// markers through the CSSOM after each render, since it renders on its own.
+#[component]
+fn MarkerChunk(props: &MarkerChunkProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect(move || {
+            if let Some(chunk) = node.cast::<web_sys::Element>() {
+                place(&chunk, "[data-pos]");
+            }
+        });
+    }
+    let document = &props.document;
+    let layout = &document.timeline;
+    let placed_events = &layout.lane_events[props.lane_index];
+    let start = props.index * EVENTS_PER_CHUNK;
+    let chunk = &placed_events[start..(start + EVENTS_PER_CHUNK).min(placed_events.len())];
+    let markers = chunk.iter().map(|&p| {
+        let placed = &layout.events[p];
+        let event = &document.article.events[placed.event];
+        let date = document.event_dates[placed.event];
+        let class = classes!(
+            "marker",
+            format!("basis-{}", event.basis.kind.slug()),
+            (props.marks.chosen == Some(placed.event)).then_some("chosen"),
+            props.marks.involved.contains(&placed.event).then_some("involves-entity"),
+            placed.label_before.then_some("label-before"),
+        );
+        let index = placed.event;
+        let onclick = props.on_choose.reform(move |_: MouseEvent| index);
+        html! {
+            <>
+                <span class="narrow-tick" data-pos={css_percent(placed.position)}></span>
+                <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-narrow-pos={css_percent(placed.narrow_position)} data-event-id={event.id.clone()} {onclick}>
+                    <span class="marker-dot"></span>
+                    <span class="marker-text">
+                        <span class="marker-date">{ date.short() }</span>
+                        <span class="marker-label">{ &event.label }</span>
+                    </span>
+                </button>
+            </>
+        }
+    });
+    html! { <span class="marker-chunk" ref={node}>{ for markers }</span> }
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemChunkProps {
+    document: DocumentHandle,
+    /// Which chunk of the events in date order.
+    index: usize,
+    marks: ChunkMarks,
+    /// Named in the items of events that involve it.
+    chosen_entity: Option<usize>,
+    on_choose: Callback<usize>,
+}
+
+/// A run of [`EVENTS_PER_CHUNK`] items of the list of events in date order.
+#[component]
+fn ItemChunk(props: &ItemChunkProps) -> Html {
+    let document = &props.document;
+    let article = &document.article;
+    let start = props.index * EVENTS_PER_CHUNK;
+    let chronology = &document.chronology;
+    let chunk = &chronology[start..(start + EVENTS_PER_CHUNK).min(chronology.len())];
+    let items = chunk.iter().map(|&index| {
+        let event = &article.events[index];
+        let date = document.event_dates[index];
+        let chosen = props.marks.chosen == Some(index);
+        let involves = props.marks.involved.contains(&index);
+        let matches = props.marks.matches.contains(&index);
+        let onclick = props.on_choose.reform(move |_: MouseEvent| index);
+        html! {
+            <li key={event.id.clone()} class={classes!("timeline-item", format!("lane-{}", event.lane.slug()), chosen.then_some("chosen"), involves.then_some("involves-entity"), matches.then_some("search-match"))}>
+                <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} {onclick}>
+                    <time datetime={date.iso()}>{ date.to_string() }</time>
+                    <span class="event-label">{ &event.label }</span>
+                    if matches {
+                        <span class="search-match-tag">{ "matches the search" }</span>
+                    }
+                    if event.suggested {
+                        <span class="suggested-tag">{ "suggested, found automatically" }</span>
+                    }
+                    <span class={classes!("event-basis", format!("basis-{}", event.basis.kind.slug()))}>
+                        <span class="basis-icon" aria-hidden="true"></span>
+                        { event.basis.kind.label() }
+                        { format!(" · {}", event.lane.label()) }
+                    </span>
+                    if involves {
+                        if let Some(entity) = props.chosen_entity {
+                            <span class="event-involves">{ "Involves " }<bdi>{ &article.entities[entity].name }</bdi></span>
+                        }
+                    }
+                </button>
+            </li>
+        }
+    });
+    html! { <>{ for items }</> }
 }

@@ -31,6 +31,30 @@ fn input_value(event: &InputEvent) -> String {
         .unwrap_or_default()
 }
 
+/// Names listed under the search box at most; the rest are counted.
+const NAMES_LISTED: usize = 20;
+
+/// The first [`NAMES_LISTED`] names, each isolated (`<bdi>`) so that a right-to-left name
+/// cannot reorder its neighbours, then "and N more".
+fn names_list<'a>(indexes: &[usize], name: impl Fn(usize) -> &'a str) -> Html {
+    let listed = indexes
+        .iter()
+        .take(NAMES_LISTED)
+        .enumerate()
+        .map(|(i, &index)| {
+            html! { <>{ if i > 0 { ", " } else { "" } }<bdi>{ name(index) }</bdi></> }
+        });
+    let more = indexes.len().saturating_sub(NAMES_LISTED);
+    html! {
+        <>
+            { for listed }
+            if more > 0 {
+                { format!(" and {} more", thousands(more)) }
+            }
+        </>
+    }
+}
+
 /// Search within the article: every hit marked, counted and stepped through with
 /// Enter and Shift+Enter; entities and events whose names match are listed too.
 #[component]
@@ -63,17 +87,8 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         (false, _) => format!("{} of {total} matches", thousands(props.cursor + 1)),
     };
     let article = &props.document.article;
-    let names = |indexes: &[usize], name: &dyn Fn(usize) -> String| {
-        indexes
-            .iter()
-            .map(|&i| name(i))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let entity_names = names(&props.results.entities, &|e| {
-        article.entities[e].name.clone()
-    });
-    let event_names = names(&props.results.events, &|e| article.events[e].label.clone());
+    let entity_names = names_list(&props.results.entities, |e| &article.entities[e].name);
+    let event_names = names_list(&props.results.events, |e| &article.events[e].label);
     html! {
         <form class="article-search" role="search" {onsubmit}>
             <label for={SEARCH_INPUT_ID}>{ "Search the article" }</label>
@@ -85,13 +100,13 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 <button type="button" aria-label="Clear search" title="Clear search" onclick={clear} disabled={query.is_empty()}>{ "✕" }</button>
             </div>
             <p id="search-status" class="search-status" aria-live="polite">{ status }</p>
-            if !entity_names.is_empty() || !event_names.is_empty() {
+            if !props.results.entities.is_empty() || !props.results.events.is_empty() {
                 <ul class="search-matches">
-                    if !entity_names.is_empty() {
-                        <li>{ format!("Entities: {entity_names}") }</li>
+                    if !props.results.entities.is_empty() {
+                        <li>{ "Entities: " }{ entity_names }</li>
                     }
-                    if !event_names.is_empty() {
-                        <li>{ format!("Events: {event_names}") }</li>
+                    if !props.results.events.is_empty() {
+                        <li>{ "Events: " }{ event_names }</li>
                     }
                 </ul>
             }

@@ -11,6 +11,7 @@ use super::text::first_is;
 use super::MAX_SUGGESTIONS;
 use crate::mentions::MentionFinder;
 use crate::model::{Article, Block, Entity, EntityKind};
+use crate::validate::MAX_ALIAS_CHARS;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use EntityKind::{Organisation as Org, Place};
@@ -641,8 +642,11 @@ pub(super) fn suggest_entities(article: &Article, warnings: &mut Vec<String>) ->
     let entities: Vec<Entity> = known
         .chain(drafted)
         .filter_map(|(name, kind, mut aliases, description, because)| {
-            // Each form names one entity; the built-in list comes first.
-            aliases.retain(|alias| taken.insert(alias.clone()));
+            // Each form names one entity; the built-in list comes first. A form longer
+            // than validation allows is no name.
+            aliases.retain(|alias| {
+                alias.chars().count() <= MAX_ALIAS_CHARS && taken.insert(alias.clone())
+            });
             (!aliases.is_empty()).then(|| Entity {
                 id: String::new(),
                 name,

@@ -35,6 +35,7 @@ mod text;
 use crate::ids::MAX_ID_CHARS;
 use crate::model::Article;
 use crate::text::echo;
+use crate::text::without_hiding_chars;
 use crate::validate::{describe_problems, validate, Problem, MAX_ARTICLE_BYTES};
 use entities::suggest_entities;
 use events::suggest_events;
@@ -118,7 +119,10 @@ pub fn convert_text(text: &str, options: &ConvertOptions) -> Result<Conversion, 
             limit: MAX_TEXT_BYTES,
         });
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Characters that hide or reorder text are no part of a news story, and validation
+    // refuses them in titles and names.
+    let cleaned = without_hiding_chars(text.strip_prefix('\u{feff}').unwrap_or(text));
+    let text = cleaned.as_str();
     if text.trim().is_empty() {
         return Err(ConvertError::Empty);
     }
@@ -151,6 +155,7 @@ pub fn convert_text(text: &str, options: &ConvertOptions) -> Result<Conversion, 
         language: "en".to_owned(),
         copy_date: page.copy_date,
         published: page.published,
+        years: None,
         sections,
         entities: Vec::new(),
         events: Vec::new(),

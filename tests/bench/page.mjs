@@ -119,3 +119,21 @@ export async function timeInteraction({ kind, selector, timeoutMs }) {
     if (!(await painted(done))) return { error: `no response to ${selector} within ${timeoutMs} ms` };
     return { ms: performance.now() - before };
 }
+
+/**
+ * Resolves once the page has had two idle periods in a row with 40 ms or more to spare,
+ * or after `timeoutMs`: whatever the viewer builds after loading (long lists are added in
+ * steps) is done, so interactions are timed on a page at rest.
+ */
+export function settled(timeoutMs) {
+    return new Promise((resolve) => {
+        const start = performance.now();
+        let quiet = 0;
+        const check = (deadline) => {
+            quiet = deadline.timeRemaining() >= 40 ? quiet + 1 : 0;
+            if (quiet >= 2 || performance.now() - start > timeoutMs) resolve(performance.now() - start);
+            else requestIdleCallback(check);
+        };
+        requestIdleCallback(check);
+    });
+}

@@ -15,6 +15,7 @@ import {
     assertNoAxeViolations,
     launchBrowser,
     makeTempDir,
+    openSectionsKey,
     openViewer,
     pollUntil,
     requireDist,
@@ -239,7 +240,7 @@ describe('1. under a sub-path, like a GitHub Pages project site', () => {
         await waitInPage(page, (key) => {
             const saved = JSON.parse(localStorage.getItem(key) ?? 'null');
             return Array.isArray(saved) && !saved.includes('the-backdrop');
-        }, `briefing.open-sections.${ARTICLE_ID}`);
+        }, openSectionsKey('builtin', ARTICLE_ID));
 
         const checks = {
             '?section=the-backdrop': async () => {

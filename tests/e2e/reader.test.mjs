@@ -717,7 +717,7 @@ describe('Briefing reader and analyst tools', () => {
 
         const entities = await download(page, () => button('Entities CSV').click());
         assert.equal(entities.name, `${ARTICLE_ID}-entities.csv`);
-        assert.match(entities.text.replace(/^\uFEFF/, ''), /^id,name,kind/, 'entities CSV header');
+        assert.match(entities.text.replace(/^\uFEFF/, ''), /^"id","name","kind"/, 'entities CSV header, every field quoted');
         const entityRows = parseCsv(entities.text.replace(/^\uFEFF/, '')).filter((r) => r.some((f) => f !== ''));
         const patrushev = entityRows.find((r) => r[0] === 'nikolay-patrushev');
         assert.ok(patrushev, 'a row for nikolay-patrushev');

@@ -4,7 +4,7 @@
 
 import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -28,9 +28,41 @@ export function requireDist() {
     assert.ok(
         existsSync(index),
         `${index} is missing: run the release build first ` +
-            '(cd /work/main && PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH" trunk build --release --offline)',
+            `(PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH" BRIEFING_TRUSTED_ORIGINS='${TEST_TRUSTED_ORIGINS}' trunk build --release --offline)`,
     );
+    requireTrustedTestOrigins(DIST_DIR);
     return DIST_DIR;
+}
+
+/**
+ * Origins the e2e builds must list in BRIEFING_TRUSTED_ORIGINS: the test servers for
+ * articles run on 127.0.0.1 over plain http, on ports chosen when they start.
+ */
+export const TEST_TRUSTED_ORIGINS = 'http://127.0.0.1:*';
+
+/** Fails with a clear message when the build does not trust the test article servers. */
+export function requireTrustedTestOrigins(dir = DIST_DIR) {
+    const page = readFileSync(resolve(dir, 'index.html'), 'utf8');
+    const connect = page.match(/connect-src ([^;"]*)/)?.[1] ?? '';
+    assert.ok(
+        connect.split(' ').includes(TEST_TRUSTED_ORIGINS),
+        `${dir} was built without the test article servers' origin (its connect-src is ${JSON.stringify(connect)}): ` +
+            `build with BRIEFING_TRUSTED_ORIGINS='${TEST_TRUSTED_ORIGINS}' trunk build --release --offline (as .ci/test.sh does)`,
+    );
+}
+
+/**
+ * The local-storage key of an article's open sections, as `src/remember.rs` makes it:
+ * `<prefix>open-sections.` and the 64-bit FNV-1a hash of the source, a zero byte and the id.
+ * `source` is `builtin`, `url:<address>` or `file:<name>`.
+ */
+export function openSectionsKey(source, id, prefix = 'briefing.') {
+    let hash = 0xcbf29ce484222325n;
+    for (const byte of [...Buffer.from(source), 0, ...Buffer.from(id)]) {
+        hash ^= BigInt(byte);
+        hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+    }
+    return `${prefix}open-sections.${hash.toString(16).padStart(16, '0')}`;
 }
 
 /** Fails with a clear message when the sub-path build (`--public-url /some-repo/`) is missing. */
@@ -240,9 +272,10 @@ export async function openViewer(
         reducedMotion = 'no-preference',
         prepare,
         waitFor = 'main#article h1',
+        contextOptions = {},
     } = {},
 ) {
-    const context = await browser.newContext({ viewport, colorScheme, reducedMotion });
+    const context = await browser.newContext({ viewport, colorScheme, reducedMotion, ...contextOptions });
     if (prepare) await prepare(context);
     // A local page answers in milliseconds: fail an action after 5 s, not Playwright's 30 s.
     context.setDefaultTimeout(5_000);

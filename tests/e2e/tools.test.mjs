@@ -3,9 +3,11 @@
 // never downloads it; a failure to load it ends in a message, with the article kept.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { viewerSuite } from './support.mjs';
+import { makeTempDir, requireDist, viewerSuite } from './support.mjs';
 
 const BUILTIN_TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
 const seedText = await readFile(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
@@ -27,6 +29,13 @@ async function chooseFile(page, name, text) {
     ]);
     await chooser.setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
 }
+
+/** The title and the ids of the entities and events a page shows. */
+const shownArticle = async (page) => ({
+    title: await page.locator('main#article h1').textContent(),
+    entities: await page.locator('.entity-button').evaluateAll((buttons) => buttons.map((b) => b.dataset.entityId)),
+    events: await page.locator('.event-button').evaluateAll((buttons) => buttons.map((b) => b.dataset.eventId)),
+});
 
 const toolsRequests = (requested) => requested.filter((path) => path.includes('briefing-tools'));
 
@@ -54,6 +63,31 @@ test('reading loads no tools; the first conversion loads them once, and download
     ]);
     assert.equal(download.suggestedFilename(), 'seed-entities.csv');
     assert.equal(toolsRequests(requested).length, 3, 'the module is loaded once');
+});
+
+test('a converted article saves as Briefing JSON that opens again the same', async () => {
+    const { page } = await openRecording();
+    await chooseFile(page, 'seed.txt', seedText);
+    await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
+    const converted = await shownArticle(page);
+    assert.ok(converted.entities.length > 5, JSON.stringify(converted));
+    const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Briefing JSON' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'seed.json');
+    const saved = await readFile(await download.path(), 'utf8');
+
+    // Open the saved file in a fresh viewer: the same article, with nothing converted.
+    const again = await openRecording();
+    const [chooser] = await Promise.all([
+        again.page.waitForEvent('filechooser'),
+        again.page.getByRole('button', { name: 'Open article…' }).click(),
+    ]);
+    await chooser.setFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+    await again.page.locator('main#article h1', { hasText: converted.title }).waitFor();
+    assert.deepEqual(await shownArticle(again.page), converted);
+    assert.equal(await again.page.locator('.opening-notes li').count(), 0, 'a saved article is not converted again');
 });
 
 test('a download says it is being prepared while the tools load', async () => {
@@ -97,3 +131,29 @@ for (const [what, blocked] of [
         await page.locator('.opening-error', { hasText: 'Could not prepare the download.' }).waitFor();
     });
 }
+
+test('the one-file viewer carries the tools: it converts and exports from disk, offline', async (t) => {
+    const temp = await makeTempDir();
+    t.after(temp.remove);
+    const file = join(temp.dir, 'briefing.html');
+    await copyFile(resolve(requireDist(), 'briefing.html'), file);
+    const network = [];
+    const viewer = await suite.open(pathToFileURL(file).href, {
+        prepare: (context) =>
+            context.route(/^https?:/, (route) => {
+                network.push(route.request().url());
+                return route.abort();
+            }),
+    });
+    const { page } = viewer;
+    await chooseFile(page, 'seed.txt', seedText);
+    await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
+    const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Events CSV' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'seed-events.csv');
+    assert.deepEqual(network, [], 'nothing was asked of the network');
+    assert.deepEqual(viewer.pageErrors, [], 'page errors');
+    assert.deepEqual(viewer.consoleErrors, [], 'console errors');
+});

@@ -8,13 +8,14 @@ import { describe, test } from 'node:test';
 import {
     assertNoAxeViolations,
     hiddenParagraphIds,
+    openSectionsKey,
     requireDist,
     viewerSuite,
     waitInPage,
 } from './support.mjs';
 
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
-const STORAGE_KEY = `briefing.open-sections.${ARTICLE_ID}`;
+const STORAGE_KEY = openSectionsKey('builtin', ARTICLE_ID);
 const SECTIONS = [
     { id: 'lead', heading: 'Introduction' },
     { id: 'bilateral-cooperation', heading: 'Bilateral Cooperation' },

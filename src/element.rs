@@ -1,9 +1,13 @@
 //! The JavaScript entry point for `<briefing-viewer>`: the element's script (written by
 //! the release build as `briefing-element.js`) calls [`mount_viewer`] for each element,
 //! with a root inside the element's shadow root.
+//!
+//! Part of the viewer's binary, not the library: a `#[wasm_bindgen]` export in the
+//! library would be kept in every binary that links it, the tools module's too, and pull
+//! the whole viewer in with it.
 
-use crate::app::{Viewer, ViewerProps};
-use crate::options::ViewerOptions;
+use briefing::app::{Viewer, ViewerProps};
+use briefing::options::ViewerOptions;
 use wasm_bindgen::prelude::*;
 
 /// A mounted viewer; `destroy()` removes it (when its element leaves the page).
