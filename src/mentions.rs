@@ -258,6 +258,7 @@ mod tests {
             description: String::new(),
             same_as: None,
             suggested: false,
+            suggested_because: None,
         }
     }
 

@@ -139,6 +139,10 @@ pub struct Entity {
     /// Found automatically by the text converter, not curated; the viewer says so.
     #[serde(default, skip_serializing_if = "is_false")]
     pub suggested: bool,
+    /// For a suggested entity: why the converter thought it a name of this kind, in a
+    /// few words ("a title next to the name: “Secretary of State”"); the sidebar shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested_because: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

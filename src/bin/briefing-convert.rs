@@ -1,7 +1,8 @@
 //! `briefing-convert`: plain text of a news page to Briefing's article JSON.
 //!
 //! Reads a file or standard input, writes pretty JSON to standard output or a file, and
-//! reports dates without a year and other warnings on standard error.
+//! reports the publication date, dates without a year and other warnings on standard
+//! error.
 
 use briefing::convert::{convert_text, ConvertOptions};
 use std::io::{Read, Write};
@@ -9,9 +10,10 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: briefing-convert [INPUT.txt|-] [--id ID] [--site NAME] [-o OUTPUT.json]
 
-Converts the plain text of a news page (page chrome, date line, title, paragraphs,
-headings, \"Read More:\" lines) into a Briefing article. Entities and events are
-suggested automatically and marked \"suggested\". Without INPUT, or with -, reads
+Converts the plain text of a news page (page chrome, publication and byline lines,
+captions, title, paragraphs, headings, \"Read More:\" lines) into a Briefing article.
+Entities and events are suggested automatically and marked \"suggested\"; dates the
+text does not anchor are reported, never given a year. Without INPUT, or with -, reads
 standard input; without -o, writes to standard output.
 
   --id ID        article id (default: a slug of the title)
@@ -97,6 +99,16 @@ fn run() -> Result<(), String> {
     }
 
     let article = &conversion.article;
+    match &article.published {
+        Some(published) => note(format_args!(
+            "published: {} (\"{}\")",
+            published.from,
+            published.basis.quote.as_deref().unwrap_or("")
+        )),
+        None => note(format_args!(
+            "no publication date stated: relative dates and dates without a year get no event"
+        )),
+    }
     for date in &conversion.partial_dates {
         note(format_args!(
             "partial date: {date}; no event was made for it"

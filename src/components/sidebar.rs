@@ -242,6 +242,9 @@ fn EntityItem(props: &EntityItemProps) -> Html {
                 }
             </button>
             <p class="entity-description">{ &entity.description }</p>
+            if let Some(because) = entity.suggested_because.as_ref().filter(|_| entity.suggested) {
+                <p class="entity-because">{ format!("Suggested because of {because}.") }</p>
+            }
             if let Some(stepper) = &props.stepper {
                 { stepper.clone() }
             }

@@ -2,10 +2,11 @@
 
 use super::ids::{slug, Ids};
 use super::lexicon::{
-    is_acronym, is_known_word, is_title, known, known_adjective, known_compound, COMMON_ENDINGS,
-    KNOWN, NOT_ORGANISATIONS, ORGANISATION_WORDS, PLACE_WORDS, STOPWORDS, TITLES,
+    gazetteer, is_acronym, is_known_word, is_title, known, known_adjective, known_compound,
+    COMMON_ENDINGS, NOT_NAMES, NOT_ORGANISATIONS, NOUN_ENDINGS, OFFICE_WORDS, ORGANISATION_WORDS,
+    PLACE_WORDS, STOPWORDS, TITLES, TITLE_MODIFIERS, TOPIC_OPENERS, TOPIC_WORDS,
 };
-use super::names::{initials, is_name_word, Passage};
+use super::names::{initials, is_initial, is_name_suffix, is_name_word, is_person_name, Passage};
 use super::text::first_is;
 use super::MAX_SUGGESTIONS;
 use crate::mentions::MentionFinder;
@@ -20,8 +21,16 @@ use EntityKind::{Organisation as Org, Place};
 enum Why {
     Unclear,
     NameShape,
+    /// The last word of more than one person's full name: "Trump".
+    SharedSurname,
     Capitals,
+    /// Title-case words in quotation marks: a work's or an event's title.
+    Quoted,
+    /// Followed by a comma and a known place: "Rockville, Maryland".
+    BeforePlace(&'static str),
     Keyword(&'static str),
+    /// Spelled out before its abbreviation in brackets: "… Diseases (NIAID)".
+    Defined,
     Titled,
 }
 
@@ -66,8 +75,10 @@ struct Finds {
     /// Capitalised single words, and whether each started a sentence.
     singles: Vec<(String, bool)>,
     acronyms: Vec<String>,
-    /// Indexes into [`KNOWN`] with the adjectives seen standing alone.
+    /// Indexes into the gazetteer with the adjectives seen standing alone.
     adjectives: HashMap<usize, BTreeSet<String>>,
+    /// Words the text uses in lower case.
+    lower: HashSet<String>,
 }
 
 impl Finds {
@@ -107,7 +118,21 @@ impl Finds {
     }
 
     fn scan(&mut self, passage: &Passage, vocabulary: &Vocabulary) {
+        let quoted = if passage.headline {
+            Vec::new()
+        } else {
+            passage.quoted_titles()
+        };
+        for title in &quoted {
+            self.add(passage.span(title), EntityKind::Topic, Why::Quoted);
+        }
         for run in passage.runs() {
+            if quoted
+                .iter()
+                .any(|q| q.start <= run.start && run.end <= q.end)
+            {
+                continue;
+            }
             if passage.headline {
                 // Only all-capital words keep their meaning in headline case.
                 for i in run.filter(|&i| is_acronym(passage.word(i))) {
@@ -131,10 +156,23 @@ impl Finds {
             while !run.is_empty() && !passage.capitalised(run.start) {
                 run.start += 1;
             }
-            if !run.is_empty() {
-                let initial = passage.initial[run.start];
-                self.place(passage, run, initial);
+            if run.is_empty() || passage.speaker(&run) {
+                continue;
             }
+            // "National Institute of Allergy and Infectious Diseases (NIAID)": the words
+            // whose initials the brackets give are one name.
+            if let Some(from) = passage.defined(&run) {
+                if from > run.start {
+                    self.place(passage, run.start..from, passage.initial[run.start]);
+                }
+                let span = passage.span(&(from..run.end));
+                let words: Vec<&str> = (from..run.end).map(|i| passage.word(i)).collect();
+                let kind = keyword(&words).map_or(Org, |(kind, _)| kind);
+                self.add(span, kind, Why::Defined);
+                continue;
+            }
+            let initial = passage.initial[run.start];
+            self.place(passage, run, initial);
         }
     }
 
@@ -171,26 +209,44 @@ impl Finds {
                 return;
             }
         }
-        // A title before a name: "PM Khan", "Russian President Vladimir Putin".
-        if let Some(t) = words.iter().rposition(|w| TITLES.contains(w)) {
-            if t + 1 == words.len() {
+        // "World Health Organization Intergovernmental Negotiating Body": a known name
+        // at the start is a name of its own.
+        if let Some(k) = (2..words.len())
+            .rev()
+            .find(|&k| known(passage.span(&(run.start..run.start + k))).is_some())
+        {
+            return self.place(passage, run.start + k..run.end, false);
+        }
+        // A title before a name: "Secretary of State Antony J. Blinken", "PM Khan".
+        if let Some(t) = title_phrase(&words) {
+            if t == words.len() {
                 // A title alone ("National Security Advisor") may name someone nearby.
                 return;
             }
-            let names = &words[t + 1..];
-            if names.len() <= 3 && names.iter().all(|w| is_name_word(w)) {
+            if is_person_name(&words[t..]) {
+                let name = passage.span(&(run.start + t..run.end));
+                let title = passage.span(&(run.start..run.start + t));
+                return self.person(name, Some(title), Some(span));
+            }
+            // "Chief Negotiator for the Pandemic Accord": what follows the title is
+            // a name of its own.
+            if let Some(from) = (run.start + t..run.end).find(|&i| passage.capitalised(i)) {
+                return self.place(passage, from..run.end, false);
+            }
+            return;
+        }
+        // A title later in the run: "NSA Moeed Yusuf", "Pakistani PM Khan".
+        if let Some(t) = words.iter().rposition(|w| TITLES.contains(w)) {
+            if t + 1 == words.len() {
+                return;
+            }
+            if is_person_name(&words[t + 1..]) {
                 let name = passage.span(&(run.start + t + 1..run.end));
                 let title = passage.span(&(run.start..run.start + t + 1));
                 return self.person(name, Some(title), Some(span));
             }
         }
-        let keyword = words.iter().find_map(|w| {
-            ORGANISATION_WORDS
-                .iter()
-                .find(|k| *k == w)
-                .map(|k| (Org, *k))
-                .or_else(|| PLACE_WORDS.iter().find(|k| *k == w).map(|k| (Place, *k)))
-        });
+        let keyword = keyword(&words);
         // Without a keyword, connectors, known names and acronyms split a run:
         // "Afghanistan in December", "Afghan Taliban", "NSA Moeed Yusuf".
         if keyword.is_none()
@@ -223,12 +279,21 @@ impl Finds {
             Some((kind, word)) => {
                 self.add(span, kind, Why::Keyword(word));
             }
-            None if words.len() <= 4 && words.iter().all(|w| is_name_word(w)) => {
+            None if passage.before_place(run.end - 1).is_some() => {
+                let place = passage.before_place(run.end - 1).unwrap_or_default();
+                self.add(span, Place, Why::BeforePlace(place));
+            }
+            None if words.len() <= 5 && is_person_name(&words) => {
                 let title = passage
                     .title_before(run.start)
                     .or_else(|| passage.title_after(run.end - 1));
                 self.person(span, title, None);
             }
+            // "Civilian Security" where the text also says "civilian security": a
+            // common phrase in capitals, not a name.
+            None if words
+                .iter()
+                .all(|w| self.lower.contains(w.to_lowercase().as_str())) => {}
             None => {
                 self.add(span, EntityKind::Topic, Why::Unclear);
             }
@@ -257,6 +322,8 @@ impl Finds {
             }
         } else if let Some(keyword) = ORGANISATION_WORDS.iter().find(|k| **k == word) {
             self.add(word, Org, Why::Keyword(keyword));
+        } else if let Some(place) = passage.before_place(i).filter(|_| is_name_word(word)) {
+            self.add(word, Place, Why::BeforePlace(place));
         } else if is_name_word(word) {
             match passage.title_before(i).or_else(|| passage.title_after(i)) {
                 Some(title) => self.person(word, Some(title), None),
@@ -269,24 +336,44 @@ impl Finds {
     fn resolve(&mut self, vocabulary: &Vocabulary) {
         // The last word of each full name, to its person; `None` when two people share it.
         let mut surnames: HashMap<String, Option<usize>> = HashMap::new();
+        // The first word too, for "Christine" in "Christine Wormuth"; a surname wins.
+        let mut first_names: HashMap<String, Option<usize>> = HashMap::new();
         for (index, draft) in self.drafts.iter().enumerate() {
-            let last = draft.name.rsplit(char::is_whitespace).next().unwrap_or("");
-            if draft.kind == EntityKind::Person && last.len() < draft.name.len() {
-                surnames
-                    .entry(last.to_owned())
-                    .and_modify(|owner| *owner = None)
-                    .or_insert(Some(index));
+            let mut words = draft
+                .name
+                .split_whitespace()
+                .filter(|w| !is_name_suffix(w) && !is_initial(w));
+            let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
+                continue;
+            };
+            if draft.kind == EntityKind::Person {
+                for (names, word) in [(&mut surnames, last), (&mut first_names, first)] {
+                    names
+                        .entry(word.to_owned())
+                        .and_modify(|owner| *owner = None)
+                        .or_insert(Some(index));
+                }
             }
         }
-        let owner = |word: &str| surnames.get(word).copied().flatten();
+        let owner = |word: &str| match surnames.get(word) {
+            Some(owner) => *owner,
+            None => first_names.get(word).copied().flatten(),
+        };
+        let shared = |word: &str| surnames.get(word) == Some(&None);
         // "Patrushev" is "Nikolay Patrushev"; other single words need to look like names.
         for (word, initial) in std::mem::take(&mut self.singles) {
-            if vocabulary.lower.contains(word.to_lowercase().as_str()) {
+            let noun = NOUN_ENDINGS.iter().any(|ending| word.ends_with(ending));
+            if noun
+                || NOT_NAMES.contains(&word.as_str())
+                || vocabulary.lower.contains(word.to_lowercase().as_str())
+            {
                 continue;
             }
             if let Some(owner) = owner(&word) {
                 self.drafts[owner].hits += 1;
                 self.drafts[owner].aliases.push(word);
+            } else if shared(&word) {
+                self.add(&word, EntityKind::Person, Why::SharedSurname);
             } else if !initial || vocabulary.mid_sentence.contains(word.as_str()) {
                 self.add(&word, EntityKind::Topic, Why::Unclear);
             }
@@ -360,6 +447,93 @@ impl Finds {
     }
 }
 
+/// The kind a name's head word gives, looking from its end: "Scott Air Force Base" is a
+/// place, "U.S. Transportation Command" an organisation, "Pandemic Accord" a topic; a
+/// storm or an operation is a topic by its first word ("Hurricane Helene").
+fn keyword(words: &[&str]) -> Option<(EntityKind, &'static str)> {
+    let find =
+        |list: &'static [&'static str], word: &str| list.iter().find(|k| **k == word).copied();
+    if let Some(first) = words.first().and_then(|w| find(TOPIC_OPENERS, w)) {
+        return Some((EntityKind::Topic, first));
+    }
+    words.iter().enumerate().rev().find_map(|(i, word)| {
+        find(ORGANISATION_WORDS, word)
+            .map(|k| (Org, k))
+            .or_else(|| find(TOPIC_WORDS, word).map(|k| (EntityKind::Topic, k)))
+            .or_else(|| {
+                // "White Nile State", but not "Department of State".
+                let of = i > 0 && words[i - 1] == "of";
+                find(PLACE_WORDS, word)
+                    .filter(|k| !(of && *k == "State"))
+                    .map(|k| (Place, k))
+            })
+    })
+}
+
+/// The number of leading words that are a title: "Secretary of State", "US Secretary of
+/// Defense", "Egyptian President", "Under Secretary of State for Civilian Security".
+fn title_phrase(words: &[&str]) -> Option<usize> {
+    let mut end = None;
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i];
+        if is_title(word) {
+            i += 1;
+            end = Some(i);
+        } else if end.is_some() && matches!(word, "of" | "for") {
+            i += 1;
+            if words.get(i) == Some(&"the") {
+                i += 1;
+            }
+            let office = i;
+            while words.get(i).is_some_and(|w| OFFICE_WORDS.contains(w)) {
+                i += 1;
+            }
+            // "Secretary of State Antony Blinken": one word names the office, after "of".
+            let of = words[..office].contains(&"of") && words[office - 1] != "for";
+            let of = of && !words[..office].ends_with(&["for", "the"]);
+            if i == office
+                && of
+                && words
+                    .get(i)
+                    .is_some_and(|w| first_is(w, char::is_uppercase))
+            {
+                i += 1;
+            }
+            if i == office {
+                break;
+            }
+            end = Some(i);
+        } else if TITLE_MODIFIERS.contains(&word)
+            || known_adjective(word).is_some()
+            || known(word).is_some()
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Why the converter suggested it, to follow "Suggested because of".
+fn because(draft: &Draft) -> String {
+    match draft.why {
+        Why::Titled => match draft.titles.first() {
+            Some(title) => format!("a title next to the name: “{title}”"),
+            None => "a title next to the name".to_owned(),
+        },
+        Why::NameShape => "capitalised words shaped like a person's name".to_owned(),
+        Why::SharedSurname => "the surname of more than one person named in full".to_owned(),
+        Why::Capitals => "an all-capital abbreviation".to_owned(),
+        Why::BeforePlace(place) => format!("a comma and a known place after it: “{place}”"),
+        Why::Keyword(word) => format!("the word “{word}” in the name"),
+        Why::Defined => "its abbreviation in brackets after it".to_owned(),
+        Why::Quoted => "title-case words in quotation marks".to_owned(),
+        Why::Unclear => "capitalised words in mid-sentence".to_owned(),
+    }
+}
+
 fn description(draft: &Draft) -> String {
     match draft.why {
         Why::Titled => {
@@ -371,14 +545,19 @@ fn description(draft: &Draft) -> String {
         }
         Why::NameShape => "Person, judging by the shape of the name.".to_owned(),
         Why::Keyword(word) => {
-            let kind = if draft.kind == Place {
-                "Place"
-            } else {
-                "Organisation"
-            };
+            let kind = draft.kind.label();
             format!("{kind}, judging by the word “{word}”.")
         }
         Why::Capitals => "Organisation, judging by its all-capitals name.".to_owned(),
+        Why::Defined => {
+            let kind = draft.kind.label();
+            format!("{kind}, spelled out before its abbreviation.")
+        }
+        Why::BeforePlace(place) => format!("Place in or near {place}."),
+        Why::Quoted => "Topic: a title quoted in the text.".to_owned(),
+        Why::SharedSurname => {
+            "Person; more than one person named in the text has this surname.".to_owned()
+        }
         Why::Unclear => {
             "Named in the text; what kind of thing it is was not determined.".to_owned()
         }
@@ -413,7 +592,10 @@ pub(super) fn suggest_entities(article: &Article, warnings: &mut Vec<String>) ->
             }
         }
     }
-    let mut finds = Finds::default();
+    let mut finds = Finds {
+        lower: vocabulary.lower.iter().map(|w| w.to_string()).collect(),
+        ..Finds::default()
+    };
     for passage in &passages {
         finds.scan(passage, &vocabulary);
     }
@@ -434,23 +616,32 @@ pub(super) fn suggest_entities(article: &Article, warnings: &mut Vec<String>) ->
         draft.aliases.truncate(MAX_ALIASES);
     }
 
-    let known = KNOWN
-        .iter()
-        .enumerate()
-        .map(|(k, &(name, kind, description, others, _))| {
-            let mut aliases = vec![name.to_owned()];
-            aliases.extend(others.iter().map(|o| o.to_string()));
-            aliases.extend(finds.adjectives.get(&k).into_iter().flatten().cloned());
-            (name.to_owned(), kind, aliases, description.to_owned())
-        });
-    let drafted = finds
-        .drafts
-        .iter()
-        .map(|d| (d.name.clone(), d.kind, d.aliases.clone(), description(d)));
+    let known = gazetteer().iter().enumerate().map(|(k, known)| {
+        let mut aliases = vec![known.name.to_owned()];
+        aliases.extend(known.others.iter().map(|o| o.to_string()));
+        aliases.extend(finds.adjectives.get(&k).into_iter().flatten().cloned());
+        (
+            known.name.to_owned(),
+            known.kind,
+            aliases,
+            known.description.to_owned(),
+            "its name in the built-in list of places and bodies".to_owned(),
+        )
+    });
+    let drafted = finds.drafts.iter().map(|d| {
+        let because = because(d);
+        (
+            d.name.clone(),
+            d.kind,
+            d.aliases.clone(),
+            description(d),
+            because,
+        )
+    });
     let mut taken = HashSet::new();
     let entities: Vec<Entity> = known
         .chain(drafted)
-        .filter_map(|(name, kind, mut aliases, description)| {
+        .filter_map(|(name, kind, mut aliases, description, because)| {
             // Each form names one entity; the built-in list comes first. A form longer
             // than validation allows is no name.
             aliases.retain(|alias| {
@@ -464,6 +655,7 @@ pub(super) fn suggest_entities(article: &Article, warnings: &mut Vec<String>) ->
                 description,
                 same_as: None,
                 suggested: true,
+                suggested_because: Some(because),
             })
         })
         .collect();
@@ -544,6 +736,97 @@ mod tests {
             ["President Vladimir Putin"]
         );
         assert!(article.entities.iter().all(|e| e.suggested));
+    }
+
+    #[test]
+    fn titles_and_roles_are_aliases_not_names() {
+        let text = "Title\n\nUS Secretary of State Antony J. Blinken met Egyptian President \
+                    Abdel Fattah El-Sisi. Secretary Blinken spoke. Secretary of Defense Lloyd \
+                    J. Austin III agreed, and Austin left. The U.S. Chief Negotiator for the \
+                    Pandemic Accord waited.";
+        let article = convert(text).article;
+        let blinken = entity(&article, "Antony J. Blinken");
+        assert_eq!(blinken.kind, EntityKind::Person);
+        assert_eq!(
+            blinken.aliases,
+            [
+                "US Secretary of State Antony J. Blinken",
+                "Secretary Blinken"
+            ]
+        );
+        assert!(blinken.description.contains("US Secretary of State"));
+        assert_eq!(
+            blinken.suggested_because.as_deref(),
+            Some("a title next to the name: “US Secretary of State”")
+        );
+        assert_eq!(
+            entity(&article, "Abdel Fattah El-Sisi").aliases,
+            ["Egyptian President Abdel Fattah El-Sisi"]
+        );
+        assert_eq!(
+            entity(&article, "Lloyd J. Austin III").aliases,
+            ["Secretary of Defense Lloyd J. Austin III", "Austin"]
+        );
+        assert_eq!(entity(&article, "Pandemic Accord").kind, EntityKind::Topic);
+        // An adjective in a title does not name its country alone.
+        assert!(!names(&article).contains(&"Egypt"));
+        assert_eq!(entity(&article, "United States").aliases, ["U.S."]);
+        assert!(!names(&article).iter().any(|n| n.contains("State Antony")));
+    }
+
+    #[test]
+    fn led_possessives_demonyms_and_institutions_get_their_kind() {
+        let text = "Title\n\nThe Taliban-led government met at Prime Minister House. \
+                    Pakistani and Afghan officials, and Afghans, listened. The White House and \
+                    the Kremlin spoke to Axios and Reuters. Sudan’s floods grew. The National \
+                    Institute of Allergy and Infectious Diseases (NIAID) met in Rockville, \
+                    Maryland, on the “Pathway to a Universal Influenza Vaccine.” Donald Trump \
+                    and Ivanka Trump left; Trump spoke.";
+        let article = convert(text).article;
+        let kind = |name: &str| entity(&article, name).kind;
+        for organisation in ["Taliban", "Prime Minister House", "White House", "Kremlin"] {
+            assert_eq!(
+                kind(organisation),
+                EntityKind::Organisation,
+                "{organisation}"
+            );
+        }
+        for organisation in ["Axios", "Reuters"] {
+            assert_eq!(
+                kind(organisation),
+                EntityKind::Organisation,
+                "{organisation}"
+            );
+        }
+        assert_eq!(entity(&article, "Pakistan").aliases, ["Pakistani"]);
+        assert_eq!(
+            entity(&article, "Afghanistan").aliases,
+            ["Afghan", "Afghans"]
+        );
+        assert_eq!(kind("Sudan"), EntityKind::Place);
+        let niaid = entity(
+            &article,
+            "National Institute of Allergy and Infectious Diseases",
+        );
+        assert_eq!(niaid.kind, EntityKind::Organisation);
+        assert_eq!(niaid.aliases[1], "NIAID");
+        assert_eq!(kind("Rockville"), EntityKind::Place);
+        let because = |name: &str| entity(&article, name).suggested_because.clone().unwrap();
+        assert_eq!(
+            because("Rockville"),
+            "a comma and a known place after it: “Maryland”"
+        );
+        assert_eq!(
+            because("Kremlin"),
+            "its name in the built-in list of places and bodies"
+        );
+        assert_eq!(kind("Maryland"), EntityKind::Place);
+        assert_eq!(
+            kind("Pathway to a Universal Influenza Vaccine"),
+            EntityKind::Topic
+        );
+        assert_eq!(kind("Trump"), EntityKind::Person);
+        assert!(!names(&article).contains(&"Led"));
     }
 
     #[test]

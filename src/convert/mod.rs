@@ -1,24 +1,30 @@
-//! Plain text of a common news-page shape to an [`Article`].
+//! Plain text of a news page, as a reader copies it, to an [`Article`].
 //!
-//! The shape: optional page-chrome lines ("| Welcome to Global Village Space"), a date
-//! line, the title, then paragraphs separated by blank lines, short heading lines and
-//! `Read More: <headline>` lines. The text is kept word for word.
+//! The page's shape is read line by line: site, navigation, share and copyright lines,
+//! kickers, bylines, captions and datelines are used, not shown; a date line before the
+//! title is the date of the copy, a publication line (or a date under the title) the
+//! stated publication date; then the title, header lines, paragraphs, headings and
+//! "Read More" lines. The text is kept word for word, but for the first paragraph's
+//! dateline.
 //!
 //! Entities and dated events are *suggested* by plain rules (capitalised runs, titles
-//! next to names, a small built-in list of places and international bodies, date
-//! patterns), never by a model, and each carries `suggested: true`. A date without a
-//! year ("December 1") gets no event, since that would invent a year: it is reported in
-//! [`Conversion::partial_dates`] instead.
+//! next to names, a small built-in gazetteer, date patterns), never by a model, and each
+//! carries `suggested: true`; entities say why in `suggested_because`. Dates with a year
+//! are stated; relative dates and dates without a year are inferred from a stated
+//! publication date, with their reasoning, or, with none, reported in
+//! [`Conversion::partial_dates`] and the warnings: no year is ever invented.
 //!
 //! Pure: no I/O and no `web-sys`; `src/bin/briefing-convert.rs` is the command around it.
 //!
 //! This module holds the public API and the order of the steps: `page` reads the page's
 //! shape, `entities` and `events` make the suggestions, helped by `text` (words and
-//! sentences), `dates` (dates in text), `names` (where a name may be), `lexicon` (word
-//! lists) and `ids` (slugs).
+//! sentences), `dates` (dates in text, absolute and relative), `names` (where a name may
+//! be), `lexicon` (word lists and the gazetteer, `gazetteer.txt`) and `ids` (slugs);
+//! `eval` scores conversions against the hand-checked evaluation set.
 
 mod dates;
 mod entities;
+pub mod eval;
 mod events;
 mod ids;
 mod lexicon;
@@ -128,7 +134,7 @@ pub fn convert_text(text: &str, options: &ConvertOptions) -> Result<Conversion, 
         None => {
             let site = non_blank(&options.default_site).unwrap_or("Unknown site");
             warnings.push(format!(
-                "no \"Welcome to …\" line names the site; using \"{site}\""
+                "no site name on the page (a \"Welcome to …\" line or a masthead); using \"{site}\""
             ));
             site.to_owned()
         }
@@ -148,7 +154,7 @@ pub fn convert_text(text: &str, options: &ConvertOptions) -> Result<Conversion, 
         url: None,
         language: "en".to_owned(),
         copy_date: page.copy_date,
-        published: None,
+        published: page.published,
         years: None,
         sections,
         entities: Vec::new(),
