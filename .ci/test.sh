@@ -16,6 +16,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warning
 briefing_step "Native tests: model, validation, mentions, dates, timeline layout, state"
 cargo test --locked
 
+briefing_step "Converter evaluation on real news texts (tests/fixtures/eval): precision, recall, dates"
+cargo run --locked --quiet --bin briefing-eval
+
 briefing_step "Component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
 

@@ -11,7 +11,8 @@ use super::text::first_is;
 use super::MAX_SUGGESTIONS;
 use crate::mentions::MentionFinder;
 use crate::model::{Article, Block, Entity, EntityKind};
-use crate::validate::MAX_ALIAS_CHARS;
+use crate::text::thousands;
+use crate::validate::{MAX_ALIAS_CHARS, MAX_MENTIONS};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use EntityKind::{Organisation as Org, Place};
@@ -664,27 +665,44 @@ pub(super) fn suggest_entities(article: &Article, warnings: &mut Vec<String>) ->
     let finder = MentionFinder::new(&entities);
     let mut first: Vec<Option<(usize, usize)>> = vec![None; entities.len()];
     let mut used: Vec<HashSet<&str>> = vec![HashSet::new(); entities.len()];
+    let mut counts = vec![0usize; entities.len()];
     for (index, passage) in passages.iter().enumerate() {
         let text = passage.text;
         for mention in finder.find(text) {
             first[mention.entity].get_or_insert((index, mention.start));
             used[mention.entity].insert(&text[mention.start..mention.end]);
+            counts[mention.entity] += 1;
         }
     }
-    let mut kept: Vec<((usize, usize), Entity)> = Vec::new();
+    let mut kept: Vec<((usize, usize), usize, Entity)> = Vec::new();
     for (index, mut entity) in entities.into_iter().enumerate() {
         if let Some(at) = first[index] {
             entity
                 .aliases
                 .retain(|alias| used[index].contains(alias.as_str()));
-            kept.push((at, entity));
+            kept.push((at, counts[index], entity));
         }
     }
-    kept.sort_by_key(|(at, _)| *at);
+    kept.sort_by_key(|(at, _, _)| *at);
+    // The page marks every mention, so an article has a limit on them: the entities named
+    // first are kept while their mentions fit.
+    let mut marked = 0;
+    let before = kept.len();
+    kept.retain(|(_, count, _)| {
+        marked += count;
+        marked <= MAX_MENTIONS
+    });
+    if kept.len() < before {
+        warnings.push(format!(
+            "{} more names were found but not suggested: an article marks at most {} mentions",
+            before - kept.len(),
+            thousands(MAX_MENTIONS)
+        ));
+    }
     let mut ids = Ids::default();
     kept.into_iter()
         .enumerate()
-        .map(|(index, (_, mut entity))| {
+        .map(|(index, (_, _, mut entity))| {
             entity.id = ids.unique(&slug(&entity.name), &format!("entity-{}", index + 1));
             entity
         })

@@ -107,6 +107,13 @@ pub enum ConvertError {
     NoTitle,
     #[error("the text has no paragraphs after the title")]
     NoParagraphs,
+    /// More of something than an article may have (see `crate::validate`'s limits).
+    #[error("the text makes {count} {what}; an article has at most {limit}")]
+    TooMany {
+        what: &'static str,
+        count: usize,
+        limit: usize,
+    },
     #[error("the converted article does not validate, which is a bug in the converter: {}", describe_problems(.0))]
     Invalid(Vec<Problem>),
 }
@@ -191,6 +198,39 @@ fn convert(text: &str) -> Conversion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_texts_stay_within_the_article_limits_or_say_which_they_pass() {
+        // A long paragraph is cut, and names past the mention limit are not suggested.
+        let sentence = "Moscow and Russia met Pakistan in Kabul with Afghanistan, said Russia. ";
+        let paragraph = sentence.repeat(5);
+        let text = format!(
+            "Talks in Moscow\n\n{}\n\n{}",
+            sentence.repeat(200),
+            [paragraph.as_str(); 900].join("\n\n")
+        );
+        let conversion = convert(&text);
+        assert!(crate::validate::validate(&conversion.article).is_empty());
+        assert!(
+            conversion
+                .warnings
+                .iter()
+                .any(|w| w.contains("at most 20,000 mentions")),
+            "{:?}",
+            conversion.warnings
+        );
+        // Too many paragraphs in one section is said plainly.
+        let many = format!(
+            "Talks in Moscow\n\n{}",
+            ["Moscow talks."; 1_200].join("\n\n")
+        );
+        assert_eq!(
+            convert_text(&many, &ConvertOptions::default())
+                .unwrap_err()
+                .to_string(),
+            "the text makes 1200 paragraphs and links in one section; an article has at most 1000"
+        );
+    }
 
     #[test]
     fn options_give_the_id_and_the_default_site() {

@@ -16,6 +16,7 @@ use super::lexicon::{
 use super::text::words;
 use super::{non_blank, ConvertError};
 use crate::model::{Block, CopyDate, Provenance, ProvenanceKind, Published, Section};
+use crate::validate::{MAX_BLOCKS, MAX_BLOCKS_PER_SECTION, MAX_PARAGRAPH_CHARS, MAX_SECTIONS};
 
 /// The page as read, before sections and suggestions.
 pub(super) struct Page {
@@ -556,18 +557,40 @@ pub(super) fn build_sections(
                 });
                 continue;
             }
+            // A paragraph longer than an article's may be becomes several.
             Item::Paragraph(text) => {
-                paragraphs += 1;
-                Block::Paragraph {
-                    id: format!("p{paragraphs}"),
-                    text,
+                let section = sections.last_mut().expect("the lead is always there");
+                for part in split_long_paragraph(&text) {
+                    paragraphs += 1;
+                    section.blocks.push(Block::Paragraph {
+                        id: format!("p{paragraphs}"),
+                        text: part.to_owned(),
+                    });
                 }
+                continue;
             }
             Item::Related(title) => Block::Related { title, url: None },
         };
         if let Some(section) = sections.last_mut() {
             section.blocks.push(block);
         }
+    }
+    let too_many = |what, count: usize, limit: usize| {
+        (count > limit).then_some(ConvertError::TooMany { what, count, limit })
+    };
+    let blocks: usize = sections.iter().map(|s| s.blocks.len()).sum();
+    let most_in_a_section = sections.iter().map(|s| s.blocks.len()).max().unwrap_or(0);
+    if let Some(error) = too_many("sections", sections.len(), MAX_SECTIONS)
+        .or_else(|| too_many("paragraphs and links", blocks, MAX_BLOCKS))
+        .or_else(|| {
+            too_many(
+                "paragraphs and links in one section",
+                most_in_a_section,
+                MAX_BLOCKS_PER_SECTION,
+            )
+        })
+    {
+        return Err(error);
     }
     if paragraphs == 0 {
         return Err(ConvertError::NoParagraphs);
@@ -591,10 +614,51 @@ pub(super) fn build_sections(
     Ok(sections)
 }
 
+/// `text` cut into parts within [`MAX_PARAGRAPH_CHARS`], each ending at a sentence's end
+/// where there is one before the limit, else at a space, else inside a word.
+fn split_long_paragraph(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = text.trim();
+    while rest.chars().count() > MAX_PARAGRAPH_CHARS {
+        let limit = rest
+            .char_indices()
+            .nth(MAX_PARAGRAPH_CHARS)
+            .map_or(rest.len(), |(i, _)| i);
+        let window = &rest[..limit];
+        let cut = window
+            .rfind(". ")
+            .map(|i| i + 1)
+            .or_else(|| window.rfind(char::is_whitespace))
+            .filter(|&i| i > 0)
+            .unwrap_or(limit);
+        parts.push(rest[..cut].trim_end());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() {
+        parts.push(rest);
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::convert::convert;
+
+    #[test]
+    fn a_paragraph_longer_than_the_limit_is_cut_at_sentences() {
+        let sentence = "Moscow talks went on. ";
+        let text = sentence.repeat(MAX_PARAGRAPH_CHARS / sentence.len() * 3);
+        let parts = split_long_paragraph(&text);
+        assert!(parts.len() >= 3, "{}", parts.len());
+        for part in &parts {
+            assert!(part.chars().count() <= MAX_PARAGRAPH_CHARS);
+            assert!(part.ends_with('.'), "{}", &part[part.len() - 20..]);
+        }
+        assert_eq!(parts.concat().replace(' ', ""), text.replace(' ', ""));
+        let word = "x".repeat(MAX_PARAGRAPH_CHARS + 5);
+        assert_eq!(split_long_paragraph(&word).len(), 2);
+    }
 
     #[test]
     fn reads_chrome_date_title_headings_and_links() {
