@@ -8,7 +8,8 @@ use briefing::convert::{convert_text, ConvertOptions};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: briefing-convert [INPUT.txt|-] [--id ID] [--site NAME] [-o OUTPUT.json]
+const USAGE: &str =
+    "usage: briefing-convert [INPUT.txt|-] [--id ID] [--site NAME] [--english] [-o OUTPUT.json]
 
 Converts the plain text of a news page (page chrome, publication and byline lines,
 captions, title, paragraphs, headings, \"Read More:\" lines) into a Briefing article.
@@ -18,6 +19,8 @@ standard input; without -o, writes to standard output.
 
   --id ID        article id (default: a slug of the title)
   --site NAME    site name when no \"Welcome to ...\" line gives one (default: Unknown site)
+  --english      suggest names and dates even if the text does not read as English
+                 (the converter's rules are English; by default it suggests nothing then)
   -o, --output   where to write the JSON";
 
 struct Args {
@@ -42,6 +45,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "-h" | "--help" => return Ok(None),
             "--id" => parsed.options.id = Some(value("--id")?),
             "--site" => parsed.options.default_site = value("--site")?,
+            "--english" => parsed.options.assume_english = true,
             "-o" | "--output" => parsed.output = Some(value("-o")?),
             "-" if parsed.input.is_none() => parsed.input = Some(arg),
             _ if arg.starts_with('-') => return Err(format!("unknown option {arg}\n\n{USAGE}")),

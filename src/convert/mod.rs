@@ -55,6 +55,9 @@ pub struct ConvertOptions {
     pub id: Option<String>,
     /// The site name when no "Welcome to …" line names it.
     pub default_site: String,
+    /// Suggest names and dates even when the text does not read as English (the rules
+    /// and word lists are English, so elsewhere they guess).
+    pub assume_english: bool,
 }
 
 impl Default for ConvertOptions {
@@ -62,6 +65,7 @@ impl Default for ConvertOptions {
         ConvertOptions {
             id: None,
             default_site: "Unknown site".to_owned(),
+            assume_english: false,
         }
     }
 }
@@ -154,12 +158,14 @@ pub fn convert_text(text: &str, options: &ConvertOptions) -> Result<Conversion, 
             echo(given)
         ));
     }
+    // The converter's rules and word lists are English; on other text they would guess.
+    let english = options.assume_english || looks_english(&sections);
     let mut article = Article {
         id,
         site,
         title: page.title,
         url: None,
-        language: "en".to_owned(),
+        language: if english { "en" } else { "und" }.to_owned(),
         copy_date: page.copy_date,
         published: page.published,
         years: None,
@@ -167,9 +173,18 @@ pub fn convert_text(text: &str, options: &ConvertOptions) -> Result<Conversion, 
         entities: Vec::new(),
         events: Vec::new(),
     };
-    article.entities = suggest_entities(&article, &mut warnings);
-    let (events, partial_dates) = suggest_events(&article, &mut warnings);
-    article.events = events;
+    let mut partial_dates = Vec::new();
+    if english {
+        article.entities = suggest_entities(&article, &mut warnings);
+        let (events, partial) = suggest_events(&article, &mut warnings);
+        article.events = events;
+        partial_dates = partial;
+    } else {
+        warnings.push(
+            "the text does not read as English, and the converter reads English only: it suggested no names and no dates, and the language is marked unknown (\"und\")"
+                .to_owned(),
+        );
+    }
     let problems = validate(&article);
     if !problems.is_empty() {
         return Err(ConvertError::Invalid(problems));
@@ -179,6 +194,34 @@ pub fn convert_text(text: &str, options: &ConvertOptions) -> Result<Conversion, 
         partial_dates,
         warnings,
     })
+}
+
+/// Common English words; in English prose roughly one word in four is one of them.
+const ENGLISH_FUNCTION_WORDS: [&str; 16] = [
+    "the", "and", "of", "to", "in", "a", "is", "that", "for", "on", "with", "was", "said", "by",
+    "at", "it",
+];
+
+/// Whether the paragraphs read as English: at least one word in twenty is a common English
+/// function word (short texts, under 20 words, are given the benefit of the doubt).
+fn looks_english(sections: &[crate::model::Section]) -> bool {
+    let (mut words, mut function_words) = (0usize, 0usize);
+    for section in sections {
+        for block in &section.blocks {
+            if let crate::model::Block::Paragraph { text, .. } = block {
+                for word in text
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                {
+                    words += 1;
+                    if ENGLISH_FUNCTION_WORDS.contains(&word.to_lowercase().as_str()) {
+                        function_words += 1;
+                    }
+                }
+            }
+        }
+    }
+    words < 20 || function_words * 20 >= words
 }
 
 fn non_blank(text: &str) -> Option<&str> {
@@ -198,6 +241,25 @@ fn convert(text: &str) -> Conversion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_that_is_not_english_gets_no_suggestions_and_says_why() {
+        let russian = "Встреча в Москве\n\nСоветник по национальной безопасности Пакистана Моид Юсуф встретился в Москве с секретарём Совета безопасности России Николаем Патрушевым. Стороны обсудили положение в Афганистане и сотрудничество в борьбе с терроризмом, сообщило посольство 1 декабря 2021 года.";
+        let conversion = convert(russian);
+        assert!(conversion.article.entities.is_empty() && conversion.article.events.is_empty());
+        assert_eq!(conversion.article.language, "und");
+        assert!(
+            conversion
+                .warnings
+                .iter()
+                .any(|w| w.contains("reads English only")),
+            "{:?}",
+            conversion.warnings
+        );
+        let seed = convert(include_str!("../../tests/fixtures/seed-article.txt"));
+        assert_eq!(seed.article.language, "en");
+        assert!(!seed.article.entities.is_empty());
+    }
 
     #[test]
     fn large_texts_stay_within_the_article_limits_or_say_which_they_pass() {
@@ -237,6 +299,7 @@ mod tests {
         let options = ConvertOptions {
             id: Some("my-story".into()),
             default_site: "Dawn".into(),
+            assume_english: false,
         };
         let conversion = convert_text("Title\n\nText.", &options).unwrap();
         assert_eq!(conversion.article.id, "my-story");
@@ -344,14 +407,16 @@ mod tests {
                 text in "(\\PC{0,40}\n{1,2}){0,8}",
                 id in proptest::option::of("\\PC{0,120}"),
             ) {
-                let options = ConvertOptions { id, ..ConvertOptions::default() };
+                // Whatever the text, the suggestion rules run too.
+                let options = ConvertOptions { id, assume_english: true, ..ConvertOptions::default() };
                 made(convert_text(&text, &options))?;
             }
 
             #[test]
             fn page_shaped_texts_convert_to_valid_articles(lines in proptest::collection::vec(line(), 0..24)) {
                 let text = lines.join("\n");
-                let Some(conversion) = made(convert_text(&text, &ConvertOptions::default()))? else {
+                let options = ConvertOptions { assume_english: true, ..ConvertOptions::default() };
+                let Some(conversion) = made(convert_text(&text, &options))? else {
                     return Ok(());
                 };
                 let json = serde_json::to_string(&conversion.article).unwrap();

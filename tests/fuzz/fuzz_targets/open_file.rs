@@ -31,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
             let text = std::str::from_utf8(bytes).expect("only text is converted");
             let options = ConvertOptions {
                 id: Some("story".to_owned()),
+                assume_english: true,
                 ..ConvertOptions::default()
             };
             let result = convert_text(text.trim_start_matches('\u{feff}'), &options);
