@@ -90,6 +90,19 @@ test('a converted article saves as Briefing JSON that opens again the same', asy
     assert.equal(await again.page.locator('.opening-notes li').count(), 0, 'a saved article is not converted again');
 });
 
+test('a real news page converts with its stated publication date and dated events', async () => {
+    const text = await readFile(new URL('../fixtures/eval/voa-austin-cancer.txt', import.meta.url), 'utf8');
+    const { page } = await openRecording();
+    await chooseFile(page, 'voa-austin-cancer.txt', text);
+    await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
+    const published = await page.locator('.published summary').textContent();
+    assert.match(published, /January 9, 2024.*\(stated in the article\)/, published);
+    const events = await page.locator('ol.timeline-list .event-button').allTextContents();
+    assert.ok(events.length >= 2, `dated events: ${events.join(' | ')}`);
+    assert.ok(events.every((e) => /suggested/.test(e)), 'every converted event is marked suggested');
+    assert.ok(await page.locator('.entity-button').count() >= 3);
+});
+
 test('a download says it is being prepared while the tools load', async () => {
     const { page } = await openRecording({
         // Hold the tools' wasm until the test has seen the status.
