@@ -358,12 +358,18 @@ struct Shown {
 }
 
 impl Shown {
-    fn new(opened: Opened, source: Source) -> Self {
-        Shown {
+    /// An opened article analysed, each of the three long steps (reading and checking,
+    /// which the caller has done; finding mentions; the first render) in a task of its
+    /// own, so that a large article never holds the page for all of them at once.
+    async fn analysed(opened: Opened, source: Source) -> Self {
+        browser::next_task().await;
+        let shown = Shown {
             document: DocumentHandle(Rc::new(Document::new(opened.article))),
             notes: opened.notes,
             source,
-        }
+        };
+        browser::next_task().await;
+        shown
     }
 
     fn builtin() -> Self {
@@ -488,7 +494,8 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                                 article,
                                 notes: Vec::new(),
                             };
-                            shown.set(Some(Shown::new(opened, Source::Url(url))));
+                            let next = Shown::analysed(opened, Source::Url(url)).await;
+                            shown.set(Some(next));
                             status.set(OpenStatus::Idle);
                         }
                         Err(error) => {
@@ -515,7 +522,8 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match browser::read_article_file(&file).await {
                     Ok(opened) => {
-                        shown.set(Some(Shown::new(opened, Source::File(name))));
+                        let next = Shown::analysed(opened, Source::File(name)).await;
+                        shown.set(Some(next));
                         status.set(OpenStatus::Idle);
                     }
                     Err(error) => status.set(OpenStatus::Failed(format!(

@@ -461,6 +461,12 @@ pub async fn read_article_file(file: &web_sys::File) -> Result<Opened, OpenError
     }
 }
 
+/// Resolves in a later task, after the browser has had the chance to paint and to handle
+/// input: long work split at these points never holds the page for all of it at once.
+pub async fn next_task() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
 /// Shows a panic as a message at the top of the page, so the reader is not left with
 /// a frozen page and no word of what happened.
 pub fn show_fatal_error(message: &str) {
