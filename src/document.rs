@@ -71,6 +71,8 @@ pub struct Document {
     pub event_entities: Vec<Vec<usize>>,
     /// For each event, the parsed date.
     pub event_dates: Vec<PartialDate>,
+    /// For each event, the index of its lane among the article's lanes.
+    pub event_lanes: Vec<usize>,
     /// Event indexes sorted by date, then by article order.
     pub chronology: Vec<usize>,
     pub timeline: TimelineLayout,
@@ -151,8 +153,20 @@ impl Document {
                 .total_cmp(&event_dates[b].midpoint_day())
                 .then(a.cmp(&b))
         });
-        let lanes: Vec<_> = article.events.iter().map(|event| event.lane).collect();
-        let timeline = layout_timeline(&event_dates, &lanes);
+        // Validation guarantees every event's lane is declared; an unvalidated one falls
+        // to the first lane.
+        let lane_index: HashMap<&str, usize> = article
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(index, lane)| (lane.id.as_str(), index))
+            .collect();
+        let event_lanes: Vec<usize> = article
+            .events
+            .iter()
+            .map(|event| lane_index.get(event.lane.as_str()).copied().unwrap_or(0))
+            .collect();
+        let timeline = layout_timeline(&event_dates, &event_lanes, article.lanes.len());
 
         let entities_by_kind = EntityKind::ALL.map(|kind| {
             (0..article.entities.len())
@@ -169,6 +183,7 @@ impl Document {
             entity_events,
             event_entities,
             event_dates,
+            event_lanes,
             chronology,
             timeline,
         }
@@ -227,6 +242,15 @@ impl Document {
             .position(|&k| k == kind)
             .unwrap_or_default();
         &self.entities_by_kind[at]
+    }
+
+    /// The label of an event's lane, or the lane id the event names when the article
+    /// declares no lanes (validation makes sure it does).
+    pub fn lane_label(&self, event: usize) -> &str {
+        match self.article.lanes.get(self.event_lanes[event]) {
+            Some(lane) => &lane.label,
+            None => &self.article.events[event].lane,
+        }
     }
 
     pub fn entity_index(&self, id: &str) -> Option<usize> {

@@ -11,7 +11,7 @@
 use crate::dates::{date_range_text, PartialDate};
 use crate::document::Document;
 use crate::model::{
-    Article, Entity, EntityKind, Event, Lane, Precision, Provenance, ProvenanceKind, Source,
+    Article, Entity, EntityKind, Event, Precision, Provenance, ProvenanceKind, Source,
 };
 use crate::validate::is_web_link;
 use serde_json::{json, Map, Value};
@@ -20,7 +20,7 @@ use std::collections::HashSet;
 // ---- TimelineJS -----------------------------------------------------------------------
 
 /// The article's events as a TimelineJS 3 document: a title slide and one event slide
-/// per article event, grouped by lane.
+/// per article event, grouped by lane (a slide's `group` is its lane's label).
 ///
 /// TimelineJS renders `headline`, `text`, `group` and `display_date` as HTML, so every
 /// piece of article text is escaped, and only http(s) links become `<a>` elements.
@@ -29,7 +29,13 @@ pub fn timelinejs(document: &Document) -> Value {
     let events: Vec<Value> = document
         .chronology
         .iter()
-        .map(|&index| timeline_event(&article.events[index], &document.event_dates[index]))
+        .map(|&index| {
+            timeline_event(
+                &article.events[index],
+                &document.event_dates[index],
+                document.lane_label(index),
+            )
+        })
         .collect();
     json!({
         "title": { "text": { "headline": escape_html(&article.title), "text": title_text(article) } },
@@ -57,7 +63,7 @@ fn title_text(article: &Article) -> String {
     html
 }
 
-fn timeline_event(event: &Event, date: &PartialDate) -> Value {
+fn timeline_event(event: &Event, date: &PartialDate, lane_label: &str) -> Value {
     // Only the parts that are known: TimelineJS fills nothing in for a missing day.
     let mut start = Map::new();
     start.insert("year".into(), Value::String(date.year.to_string()));
@@ -71,7 +77,7 @@ fn timeline_event(event: &Event, date: &PartialDate) -> Value {
         "unique_id": event.id,
         "start_date": start,
         "display_date": escape_html(&date.to_string()),
-        "group": escape_html(event.lane.label()),
+        "group": escape_html(lane_label),
         "text": { "headline": escape_html(&event.label), "text": event_text(event) },
     })
 }
@@ -204,7 +210,8 @@ pub fn entities_csv(document: &Document) -> String {
 }
 
 /// One row per event, in date order:
-/// `id,date,precision,lane,label,basis,quote,reasoning,sources,entities,sentence,suggested`.
+/// `id,date,precision,lane,label,basis,quote,reasoning,sources,entities,sentence,suggested`,
+/// where `lane` is the lane's id, as `entities` lists entity ids.
 pub fn events_csv(document: &Document) -> String {
     let mut csv = CsvTable::new();
     csv.record(&[
@@ -234,7 +241,7 @@ pub fn events_csv(document: &Document) -> String {
             &event.id,
             &event.date,
             precision_slug(event),
-            event.lane.slug(),
+            &event.lane,
             &event.label,
             kind.slug(),
             quote.as_deref().unwrap_or(""),
@@ -338,11 +345,13 @@ pub fn json_ld(article: &Article) -> Value {
         ld.insert("url".into(), json!(url));
     }
 
-    // Central: the people and organisations in the story's own events.
+    // Central: the people and organisations in the story's own events, which by the
+    // format's convention are the first lane's.
+    let own_lane = article.lanes.first().map(|lane| lane.id.as_str());
     let central: HashSet<&str> = article
         .events
         .iter()
-        .filter(|event| event.lane == Lane::Meeting)
+        .filter(|event| Some(event.lane.as_str()) == own_lane)
         .flat_map(|event| event.entities.iter().map(String::as_str))
         .collect();
     let about: Vec<Value> = article

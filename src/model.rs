@@ -34,6 +34,16 @@ pub struct Article {
     pub years: Option<YearRange>,
     /// The text, in reading order. The first section may have no heading (the lead).
     pub sections: Vec<Section>,
+    /// The timeline's lanes, in display order, the story's own events first (the JSON-LD
+    /// export's `about` names who takes part in them); one or more when there are events.
+    /// A file without lanes whose events all name `meeting` or `backdrop` is of the older
+    /// format and is read with the lanes it uses supplied.
+    #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(length(max = crate::validate::MAX_LANES))
+    )]
+    pub lanes: Vec<Lane>,
     /// People, organisations, places and topics the story names.
     #[serde(default)]
     pub entities: Vec<Entity>,
@@ -202,7 +212,8 @@ pub struct Event {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, matching `precision`.
     pub date: String,
     pub precision: Precision,
-    pub lane: Lane,
+    /// The id of the event's lane, one of the article's `lanes`.
+    pub lane: String,
     /// A short label for the timeline.
     pub label: String,
     /// Ids of the entities involved.
@@ -228,34 +239,23 @@ pub enum Precision {
     Day,
 }
 
-/// The two rows of the timeline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// One row of the timeline, such as the story's own events or the background it assumes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Lane {
-    /// The story's own events.
-    Meeting,
-    /// What the story assumes the reader knows.
-    Backdrop,
+#[serde(deny_unknown_fields)]
+pub struct Lane {
+    /// Unique among lanes; events name their lane by it.
+    pub id: String,
+    /// The lane's name as the timeline, the event list and the exports show it.
+    pub label: String,
+    /// One line on what the lane holds; shown under the timeline's legend.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
-impl Lane {
-    pub const ALL: [Lane; 2] = [Lane::Meeting, Lane::Backdrop];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Lane::Meeting => "meeting",
-            Lane::Backdrop => "backdrop",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Lane::Meeting => "The meeting",
-            Lane::Backdrop => "Afghanistan backdrop",
-        }
-    }
-}
+/// The lanes of the format before articles declared them, as (id, label): the labels are
+/// neutral, since the file does not say what its lanes were about.
+pub const LEGACY_LANES: [(&str, &str); 2] = [("meeting", "The story"), ("backdrop", "Background")];
 
 /// A sentence inside one paragraph, quoted exactly.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -327,6 +327,33 @@ pub struct Source {
 }
 
 impl Article {
+    /// Reads a file of the older format, which had no `lanes` and the two fixed lanes
+    /// `meeting` and `backdrop`: when the article declares no lanes and every event names
+    /// one of those two, the lanes its events use are supplied, in the old order, with
+    /// neutral labels and a description that says Briefing named them. Any other article
+    /// is left as it is (and validation names what is missing).
+    pub fn supply_legacy_lanes(&mut self) {
+        let legacy = |id: &str| LEGACY_LANES.iter().any(|(legacy, _)| *legacy == id);
+        if !self.lanes.is_empty()
+            || self.events.is_empty()
+            || !self.events.iter().all(|event| legacy(&event.lane))
+        {
+            return;
+        }
+        self.lanes = LEGACY_LANES
+            .iter()
+            .filter(|(id, _)| self.events.iter().any(|event| event.lane == *id))
+            .map(|(id, label)| Lane {
+                id: (*id).to_owned(),
+                label: (*label).to_owned(),
+                description: Some(format!(
+                    "Named by Briefing: this file marks these events “{id}” and declares no \
+                     lanes (the format before articles declared their lanes)."
+                )),
+            })
+            .collect();
+    }
+
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|entity| entity.id == id)
     }

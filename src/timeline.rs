@@ -5,7 +5,6 @@
 //! drawing scales with CSS and needs no measuring in the browser.
 
 use crate::dates::{month_tick_label, PartialDate};
-use crate::model::Lane;
 use time::{Date, Month};
 
 /// Wide drawing: a label takes about this share of the axis width.
@@ -24,7 +23,8 @@ pub struct Tick {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PlacedEvent {
     pub event: usize,
-    pub lane: Lane,
+    /// The index of the event's lane among the article's lanes.
+    pub lane: usize,
     /// Where the date falls on the axis.
     pub position: f64,
     /// Wide drawing: the stacking row within the lane, so labels do not collide.
@@ -39,14 +39,10 @@ pub struct PlacedEvent {
 pub struct TimelineLayout {
     pub ticks: Vec<Tick>,
     pub events: Vec<PlacedEvent>,
-    /// Rows needed per lane in the wide drawing, in `Lane::ALL` order.
-    pub rows: [usize; 2],
-    /// Indexes into `events` of each lane's events, in `Lane::ALL` order.
-    pub lane_events: [Vec<usize>; 2],
-}
-
-fn lane_index(lane: Lane) -> usize {
-    Lane::ALL.iter().position(|l| *l == lane).unwrap_or(0)
+    /// Rows needed per lane in the wide drawing, one entry per lane, in the article's order.
+    pub rows: Vec<usize>,
+    /// Indexes into `events` of each lane's events, one entry per lane, in the article's order.
+    pub lane_events: Vec<Vec<usize>>,
 }
 
 fn first_of_month(date: Date) -> Date {
@@ -63,11 +59,17 @@ fn add_months(date: Date, months: u32) -> Date {
         .unwrap_or(Date::MAX)
 }
 
-/// Lays out events (given as parsed dates and lanes, in article order).
-pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout {
+/// Lays out events (given as parsed dates and lane indexes, in article order) in
+/// `lane_count` lanes; a lane index past the last lane counts as the last lane.
+pub fn layout_timeline(
+    dates: &[PartialDate],
+    lanes: &[usize],
+    lane_count: usize,
+) -> TimelineLayout {
     if dates.is_empty() {
         return TimelineLayout::default();
     }
+    let lane_count = lane_count.max(1);
     let first = dates
         .iter()
         .map(PartialDate::first_day)
@@ -118,7 +120,7 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
             let position = position(date.midpoint_day());
             PlacedEvent {
                 event,
-                lane,
+                lane: lane.min(lane_count - 1),
                 position,
                 row: 0,
                 label_before: position + WIDE_LABEL_SPAN > 1.0,
@@ -132,15 +134,17 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
             .then(a.event.cmp(&b.event))
     });
 
-    let mut rows = [0; 2];
-    for lane in Lane::ALL {
-        let in_lane: Vec<usize> = (0..events.len())
-            .filter(|&i| events[i].lane == lane)
-            .collect();
+    // Each lane's events in position order, in one pass, however many lanes there are.
+    let mut by_lane: Vec<Vec<usize>> = vec![Vec::new(); lane_count];
+    for (i, placed) in events.iter().enumerate() {
+        by_lane[placed.lane].push(i);
+    }
+    let mut rows = vec![0; lane_count];
+    for (lane, in_lane) in by_lane.iter().enumerate() {
         // Wide: each label goes in the first row where the last label has ended.
         let mut row_ends = RowEnds::new(in_lane.len());
         let mut used_rows = 0;
-        for &i in &in_lane {
+        for &i in in_lane {
             let placed = &mut events[i];
             let (from, to) = if placed.label_before {
                 (placed.position - WIDE_LABEL_SPAN, placed.position)
@@ -152,7 +156,7 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
             placed.row = row;
             used_rows = used_rows.max(row + 1);
         }
-        rows[lane_index(lane)] = used_rows;
+        rows[lane] = used_rows;
 
         let positions: Vec<f64> = in_lane.iter().map(|&i| events[i].position).collect();
         for (&i, spread) in in_lane
@@ -163,9 +167,9 @@ pub fn layout_timeline(dates: &[PartialDate], lanes: &[Lane]) -> TimelineLayout 
         }
     }
     events.sort_by_key(|placed| placed.event);
-    let mut lane_events = [Vec::new(), Vec::new()];
+    let mut lane_events = vec![Vec::new(); lane_count];
     for (index, placed) in events.iter().enumerate() {
-        lane_events[lane_index(placed.lane)].push(index);
+        lane_events[placed.lane].push(index);
     }
     TimelineLayout {
         ticks,
@@ -253,6 +257,10 @@ pub fn spread_apart(sorted: &[f64], gap: f64) -> Vec<f64> {
 mod tests {
     use super::*;
 
+    /// The lanes of these tests, as indexes.
+    const FIRST: usize = 0;
+    const SECOND: usize = 1;
+
     fn dates(texts: &[&str]) -> Vec<PartialDate> {
         texts
             .iter()
@@ -264,7 +272,8 @@ mod tests {
     fn positions_are_proportional_to_time() {
         let layout = layout_timeline(
             &dates(&["2021-08-01", "2021-09-01", "2021-10-01"]),
-            &[Lane::Meeting; 3],
+            &[FIRST; 3],
+            2,
         );
         // The axis runs 1 Aug to 1 Nov (92 days); 1 Sep is 31 days in.
         let positions: Vec<f64> = layout.events.iter().map(|e| e.position).collect();
@@ -275,10 +284,7 @@ mod tests {
 
     #[test]
     fn ticks_mark_each_month_of_a_short_span() {
-        let layout = layout_timeline(
-            &dates(&["2021-05-17", "2021-12-19"]),
-            &[Lane::Meeting, Lane::Backdrop],
-        );
+        let layout = layout_timeline(&dates(&["2021-05-17", "2021-12-19"]), &[FIRST, SECOND], 2);
         let labels: Vec<&str> = layout.ticks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -291,7 +297,7 @@ mod tests {
 
     #[test]
     fn long_spans_get_coarser_ticks() {
-        let layout = layout_timeline(&dates(&["1990", "2021-12-01"]), &[Lane::Backdrop; 2]);
+        let layout = layout_timeline(&dates(&["1990", "2021-12-01"]), &[SECOND; 2], 2);
         assert!(layout.ticks.len() <= 13, "{}", layout.ticks.len());
         assert!(layout.ticks.iter().all(|t| t.label.len() == 4));
     }
@@ -306,13 +312,8 @@ mod tests {
                 "2021-12-20",
                 "2021-08-16",
             ]),
-            &[
-                Lane::Backdrop,
-                Lane::Backdrop,
-                Lane::Backdrop,
-                Lane::Backdrop,
-                Lane::Meeting,
-            ],
+            &[SECOND, SECOND, SECOND, SECOND, FIRST],
+            2,
         );
         let rows: Vec<usize> = layout.events.iter().map(|e| e.row).collect();
         assert_eq!(rows, [0, 1, 2, 0, 0]);
@@ -329,7 +330,8 @@ mod tests {
         let started = std::time::Instant::now();
         let layout = layout_timeline(
             &dates(&["2021-12-01"]).repeat(count),
-            &vec![Lane::Meeting; count],
+            &vec![FIRST; count],
+            2,
         );
         let seconds = started.elapsed().as_secs_f64();
         assert_eq!(layout.rows, [count, 0]);
@@ -343,7 +345,8 @@ mod tests {
         // Rows 0 and 1 are taken near the start; the third label, past both, goes back to row 0.
         let layout = layout_timeline(
             &dates(&["2021-01-01", "2021-01-02", "2021-12-01", "2021-06-01"]),
-            &[Lane::Meeting; 4],
+            &[FIRST; 4],
+            2,
         );
         let rows: Vec<usize> = layout.events.iter().map(|e| e.row).collect();
         assert_eq!(rows, [0, 1, 0, 0]);
@@ -379,25 +382,54 @@ mod tests {
     fn dates_at_the_ends_of_the_calendar_do_not_break_the_layout() {
         let layout = layout_timeline(
             &dates(&["0000-01-01", "9999-12-31", "9999"]),
-            &[Lane::Meeting; 3],
+            &[FIRST; 3],
+            2,
         );
         assert!(!layout.ticks.is_empty() && layout.ticks.len() <= 14);
         assert!(layout
             .events
             .iter()
             .all(|e| (0.0..=1.0).contains(&e.position)));
-        let layout = layout_timeline(&dates(&["9999-12"]), &[Lane::Backdrop]);
-        assert_eq!(layout.events[0].lane, Lane::Backdrop);
+        let layout = layout_timeline(&dates(&["9999-12"]), &[SECOND], 2);
+        assert_eq!(layout.events[0].lane, SECOND);
+    }
+
+    #[test]
+    fn each_of_three_lanes_gets_its_rows_and_events() {
+        // Two close events in the first lane, one in the second, three close ones in the
+        // third; an index past the last lane counts as the last.
+        let layout = layout_timeline(
+            &dates(&[
+                "2021-08-15",
+                "2021-08-16",
+                "2021-08-15",
+                "2021-08-15",
+                "2021-08-16",
+                "2021-08-17",
+            ]),
+            &[0, 0, 1, 2, 2, 7],
+            3,
+        );
+        assert_eq!(layout.rows, [2, 1, 3]);
+        assert_eq!(layout.lane_events, [vec![0, 1], vec![2], vec![3, 4, 5]]);
+        let lanes: Vec<usize> = layout.events.iter().map(|e| e.lane).collect();
+        assert_eq!(lanes, [0, 0, 1, 2, 2, 2]);
+        let rows: Vec<usize> = layout.events.iter().map(|e| e.row).collect();
+        assert_eq!(rows, [0, 1, 0, 0, 1, 2]);
+        // A lane with no events still has its (empty) entry.
+        let layout = layout_timeline(&dates(&["2021-08-15"]), &[1], 3);
+        assert_eq!(layout.rows, [0, 1, 0]);
+        assert_eq!(layout.lane_events, [vec![], vec![0], vec![]]);
     }
 
     #[test]
     fn no_events_means_an_empty_layout() {
-        assert_eq!(layout_timeline(&[], &[]), TimelineLayout::default());
+        assert_eq!(layout_timeline(&[], &[], 2), TimelineLayout::default());
     }
 
     #[test]
     fn single_event_gets_a_one_month_axis() {
-        let layout = layout_timeline(&dates(&["2021-12-01"]), &[Lane::Meeting]);
+        let layout = layout_timeline(&dates(&["2021-12-01"]), &[FIRST], 2);
         assert_eq!(layout.ticks.len(), 2);
         assert_eq!(layout.events[0].position, 0.0);
     }

@@ -31,6 +31,8 @@ pub const MAX_ENTITIES: usize = 5_000;
 pub const MAX_ALIASES_PER_ENTITY: usize = 50;
 pub const MAX_ALIAS_CHARS: usize = 200;
 pub const MAX_EVENTS: usize = 2_500;
+/// Lanes of the timeline; each is a row of the drawing (the built-in article has 2).
+pub const MAX_LANES: usize = 12;
 /// Entities one event names.
 pub const MAX_EVENT_ENTITIES: usize = 100;
 /// Places where the text names an entity, in the whole article (the built-in one has 60).
@@ -173,12 +175,13 @@ pub fn load_article(json: &str) -> Result<Article, LoadError> {
         });
     }
     // Parse once; only a failure pays for finding the JSON path of the error.
-    let article: Article = serde_json::from_str(json).map_err(|error| LoadError::Json {
+    let mut article: Article = serde_json::from_str(json).map_err(|error| LoadError::Json {
         path: json_path_at(json, error.line(), error.column()),
         line: error.line(),
         column: error.column(),
         message: cut_quoted(&strip_position(&error.to_string())),
     })?;
+    article.supply_legacy_lanes();
     let problems = validate(&article);
     if problems.is_empty() {
         Ok(article)
@@ -598,7 +601,8 @@ impl Checker {
 }
 
 /// Every problem in an article that parsed: limits passed, empty or invisible texts,
-/// ids that break the id grammar or repeat, references that do not resolve or repeat,
+/// ids that break the id grammar or repeat, references (to entities, paragraphs and
+/// lanes) that do not resolve or repeat,
 /// dates that do not exist or fall outside the article's years, unsafe links, characters
 /// that hide text, and provenance without support.
 pub fn validate(article: &Article) -> Vec<Problem> {
@@ -765,6 +769,30 @@ pub fn validate(article: &Article) -> Vec<Problem> {
     check.mentions(article);
 
     check.count(
+        "lanes",
+        "the article",
+        article.lanes.len(),
+        "lanes",
+        MAX_LANES,
+    );
+    let mut lane_ids = HashSet::new();
+    for (l, lane) in article.lanes.iter().enumerate() {
+        check.unique(&mut lane_ids, format!("lanes[{l}].id"), &lane.id);
+        check.name(format!("lanes[{l}].label"), &lane.label);
+        if let Some(description) = &lane.description {
+            check.non_empty(format!("lanes[{l}].description"), description);
+        }
+    }
+    if article.lanes.is_empty() && !article.events.is_empty() {
+        check.fail(
+            "lanes",
+            "the article has events but declares no lanes: add \"lanes\": [{\"id\": \"…\", \
+             \"label\": \"…\"}] with each lane its events name (a file of the older format, \
+             whose events name only \"meeting\" and \"backdrop\", opens without it)",
+        );
+    }
+
+    check.count(
         "events",
         "the article",
         article.events.len(),
@@ -776,6 +804,12 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         let path = format!("events[{v}]");
         check.unique(&mut event_ids, format!("{path}.id"), &event.id);
         check.non_empty(format!("{path}.label"), &event.label);
+        if !article.lanes.is_empty() && !lane_ids.contains(event.lane.as_str()) {
+            check.fail(
+                format!("{path}.lane"),
+                format!("no lane has the id \"{}\"", shown(&event.lane)),
+            );
+        }
         check.date(
             format!("{path}.date"),
             PartialDate::parse_with_precision(&event.date, event.precision),
@@ -840,8 +874,9 @@ mod tests {
         json!({
             "id": "a", "site": "S", "title": "T",
             "sections": [{"id": "lead", "blocks": [{"type": "paragraph", "id": "p1", "text": "Moscow talks."}]}],
+            "lanes": [{"id": "talks", "label": "The talks"}],
             "entities": [{"id": "moscow", "name": "Moscow", "kind": "place", "aliases": ["Moscow"], "description": "Capital of Russia"}],
-            "events": [{"id": "talks", "date": "2021-12-01", "precision": "day", "lane": "meeting", "label": "Talks",
+            "events": [{"id": "talks", "date": "2021-12-01", "precision": "day", "lane": "talks", "label": "Talks",
                         "entities": ["moscow"], "sentence": {"paragraph": "p1", "text": "Moscow talks."},
                         "basis": {"kind": "stated", "quote": "Moscow talks"}}]
         })
@@ -903,6 +938,88 @@ mod tests {
                 "events[0].entities[1]: no entity has the id \"kabul\"",
                 "events[0].sentence.paragraph: no paragraph has the id \"p9\"",
             ]
+        );
+    }
+
+    #[test]
+    fn lanes_are_declared_once_named_visibly_and_used_by_id() {
+        let mut value = minimal();
+        value["lanes"] = json!([
+            {"id": "talks", "label": "The talks"},
+            {"id": "talks", "label": "\u{200B}"},
+            {"id": "Background", "label": "Background", "description": " "},
+        ]);
+        value["events"][0]["lane"] = json!("background");
+        assert_eq!(
+            problems_of(value),
+            vec![
+                "lanes[1].id: duplicate id \"talks\"",
+                "lanes[1].label: contains U+200B ZERO WIDTH SPACE, which can hide or reorder \
+                 text; it is not allowed in ids, names, aliases, titles and links",
+                "lanes[2].id: \"Background\" is not an id (it contains \"B\"): ids are \
+                 lower-case letters a-z, digits, \"-\", \".\" and \"_\", at most 100 characters",
+                "lanes[2].description: must not be empty",
+                "events[0].lane: no lane has the id \"background\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn events_need_declared_lanes_unless_the_file_is_of_the_older_format() {
+        // Lanes of the current format, but none declared: refused, saying how to fix it.
+        let mut value = minimal();
+        value.as_object_mut().unwrap().remove("lanes");
+        let problems = problems_of(value.clone());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .starts_with("lanes: the article has events but declares no lanes: add \"lanes\""),
+            "{problems:?}"
+        );
+        // An article with no events needs no lanes.
+        value["events"] = json!([]);
+        assert_eq!(problems_of(value), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_file_of_the_older_format_opens_with_its_lanes_supplied() {
+        let mut value = minimal();
+        value.as_object_mut().unwrap().remove("lanes");
+        value["events"][0]["lane"] = json!("backdrop");
+        let mut later = value["events"][0].clone();
+        later["id"] = json!("later");
+        later["lane"] = json!("meeting");
+        value["events"].as_array_mut().unwrap().push(later);
+        let article = load_article(&value.to_string()).unwrap();
+        let lanes: Vec<(&str, &str)> = (article.lanes.iter())
+            .map(|lane| (lane.id.as_str(), lane.label.as_str()))
+            .collect();
+        // The old order, whatever the order of the events; neutral labels.
+        assert_eq!(
+            lanes,
+            [("meeting", "The story"), ("backdrop", "Background")]
+        );
+        assert_eq!(
+            article.lanes[1].description.as_deref(),
+            Some(
+                "Named by Briefing: this file marks these events “backdrop” and declares no \
+                 lanes (the format before articles declared their lanes)."
+            )
+        );
+        // Saved again, it is of the current format and opens as it is.
+        let saved = serde_json::to_string(&article).unwrap();
+        assert_eq!(load_article(&saved).unwrap(), article);
+        // Only the lanes the events use are supplied.
+        value["events"].as_array_mut().unwrap().pop();
+        let article = load_article(&value.to_string()).unwrap();
+        assert_eq!(article.lanes.len(), 1);
+        assert_eq!(article.lanes[0].label, "Background");
+        // One event of another lane, and the file is not of the older format.
+        value["events"][0]["lane"] = json!("talks");
+        let problems = problems_of(value);
+        assert!(
+            problems[0].starts_with("lanes: the article has events but declares no lanes"),
+            "{problems:?}"
         );
     }
 
@@ -1047,6 +1164,15 @@ mod tests {
                     }
                 }),
                 "events: the article has 2,501 events; the limit is 2,500",
+            ),
+            (
+                Box::new(|v| {
+                    v["lanes"] = json!((0..=MAX_LANES)
+                        .map(|l| json!({"id": format!("l{l}"), "label": "L"}))
+                        .collect::<Vec<_>>());
+                    v["events"][0]["lane"] = json!("l0");
+                }),
+                "lanes: the article has 13 lanes; the limit is 12",
             ),
             (
                 Box::new(|v| {
@@ -1286,7 +1412,7 @@ mod tests {
         );
 
         let mut value = minimal();
-        value["events"][0]["lane"] = json!("w".repeat(10_000));
+        value["events"][0]["precision"] = json!("w".repeat(10_000));
         let message = load_article(&value.to_string()).unwrap_err().to_string();
         assert!(message.len() < 400, "{message}");
         assert!(message.contains("unknown variant `www"), "{message}");

@@ -9,8 +9,8 @@
 use briefing::document::Document;
 use briefing::validate::{
     load_article, LoadError, MAX_ALIASES_PER_ENTITY, MAX_ALIAS_CHARS, MAX_ARTICLE_BYTES,
-    MAX_BLOCKS, MAX_BLOCKS_PER_SECTION, MAX_ENTITIES, MAX_EVENTS, MAX_EVENT_ENTITIES, MAX_MENTIONS,
-    MAX_PARAGRAPH_CHARS, MAX_SECTIONS,
+    MAX_BLOCKS, MAX_BLOCKS_PER_SECTION, MAX_ENTITIES, MAX_EVENTS, MAX_EVENT_ENTITIES, MAX_LANES,
+    MAX_MENTIONS, MAX_PARAGRAPH_CHARS, MAX_SECTIONS,
 };
 use serde_json::{json, Value};
 use std::time::Instant;
@@ -28,9 +28,25 @@ fn article(name: &str, sections: Vec<Value>, entities: Vec<Value>, events: Vec<V
         "site": "Adversary",
         "title": format!("Adversarial article: {name}"),
         "sections": sections,
+        "lanes": lanes(),
         "entities": entities,
         "events": events,
     })
+}
+
+/// As many lanes as allowed; events go in the first unless spread with [`in_every_lane`].
+fn lanes() -> Vec<Value> {
+    (0..MAX_LANES)
+        .map(|l| json!({"id": format!("lane-{l}"), "label": format!("Lane {l}")}))
+        .collect()
+}
+
+/// The events spread over every lane in turn.
+fn in_every_lane(mut events: Vec<Value>) -> Vec<Value> {
+    for (v, event) in events.iter_mut().enumerate() {
+        event["lane"] = json!(format!("lane-{}", v % MAX_LANES));
+    }
+    events
 }
 
 fn paragraph(id: String, text: String) -> Value {
@@ -61,7 +77,7 @@ fn entity(id: String, aliases: Vec<String>) -> Value {
 
 fn event(id: String, date: &str, entities: &[String], sentence: Option<(String, String)>) -> Value {
     let mut event = json!({
-        "id": id, "date": date, "precision": "day", "lane": "meeting", "label": "An event",
+        "id": id, "date": date, "precision": "day", "lane": "lane-0", "label": "An event",
         "entities": entities, "basis": {"kind": "stated", "quote": "q"},
     });
     if let Some((paragraph, text)) = sentence {
@@ -143,7 +159,8 @@ fn a_mention_at_every_word() -> Value {
     )
 }
 
-/// As many entities and events as allowed, every event naming the most entities it may.
+/// As many entities and events as allowed, every event naming the most entities it may,
+/// spread over as many lanes as allowed.
 fn many_entities_and_events() -> Value {
     let ids: Vec<String> = (0..MAX_ENTITIES).map(|e| format!("e{e}")).collect();
     let entities = ids
@@ -170,7 +187,7 @@ fn many_entities_and_events() -> Value {
         "many-entities-and-events",
         sections_of(paragraphs, 10),
         entities,
-        events,
+        in_every_lane(events),
     )
 }
 
@@ -189,8 +206,8 @@ fn short_paragraphs() -> Value {
     )
 }
 
-/// Every event on one day, each quoting the end of a long paragraph: the most timeline
-/// rows and the longest sentence searches.
+/// Every event on one day, each quoting the end of a long paragraph, in every lane: the
+/// most timeline rows and the longest sentence searches.
 fn same_day_events_long_sentences() -> Value {
     let paragraphs: Vec<String> = (0..300)
         .map(|p| {
@@ -215,7 +232,7 @@ fn same_day_events_long_sentences() -> Value {
         "same-day-events",
         sections_of(paragraphs, 30),
         vec![],
-        events,
+        in_every_lane(events),
     )
 }
 
@@ -285,7 +302,11 @@ fn over_the_limits() -> Value {
     let sections: Vec<Value> = (0..3_000)
         .map(|s| json!({"id": format!("s{s}"), "heading": "H", "blocks": [paragraph(format!("p{s}"), "x".into())]}))
         .collect();
-    article("over-the-limits", sections, entities, vec![])
+    let mut value = article("over-the-limits", sections, entities, vec![]);
+    value["lanes"] = json!((0..1_000)
+        .map(|l| json!({"id": format!("l{l}"), "label": "L"}))
+        .collect::<Vec<_>>());
+    value
 }
 
 /// A valid-looking article whose last byte is wrong, so the whole file is parsed first.
@@ -304,7 +325,7 @@ fn huge_unknown_value() -> Value {
         vec![],
         vec![event("v".into(), "2021-12-01", &[], None)],
     );
-    value["events"][0]["lane"] = json!("w".repeat(MAX_ARTICLE_BYTES - 1_000));
+    value["events"][0]["precision"] = json!("w".repeat(MAX_ARTICLE_BYTES - 1_000));
     value
 }
 

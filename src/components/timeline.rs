@@ -2,7 +2,7 @@ use super::{CopyLinkButton, ProvenanceNote};
 use crate::document::DocumentHandle;
 use crate::hooks::use_progressive_count;
 use crate::link::ViewLink;
-use crate::model::{Lane, Precision};
+use crate::model::Precision;
 use crate::state::Action;
 use crate::timeline::css_percent;
 use yew::prelude::*;
@@ -111,7 +111,7 @@ fn precision_note(precision: Precision) -> Option<&'static str> {
     }
 }
 
-/// The timeline: a proportional drawing in two lanes (for the eye and the mouse), an
+/// The timeline: a proportional drawing, a row per lane (for the eye and the mouse), an
 /// ordered list of the same events (for everyone, and the keyboard path), and the
 /// chosen event's details with where its date comes from.
 #[component]
@@ -181,7 +181,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         }
     });
     let mut ordinal = 0;
-    let lanes = Lane::ALL.iter().zip(&layout.lane_events).enumerate().map(|(lane_index, (&lane, placed))| {
+    let lanes = article.lanes.iter().zip(&layout.lane_events).enumerate().map(|(lane_index, (lane, placed))| {
         let chunks = placed.chunks(EVENTS_PER_CHUNK).enumerate().filter_map(|(index, chunk)| {
             let events: Vec<usize> = chunk.iter().map(|&p| layout.events[p].event).collect();
             let chunk_marks = marks.within(&events);
@@ -199,8 +199,8 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             })
         }).collect::<Vec<_>>();
         html! {
-            <div class={classes!("lane", format!("lane-{}", lane.slug()))} data-rows={layout.rows[lane_index].max(1).to_string()}>
-                <span class="lane-label">{ lane.label() }</span>
+            <div class="lane" data-lane={lane.id.clone()} data-rows={layout.rows[lane_index].max(1).to_string()}>
+                <span class="lane-label">{ &lane.label }</span>
                 <div class="lane-track">{ for chunks }</div>
             </div>
         }
@@ -254,7 +254,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                     if let Some(note) = precision_note(event.precision) {
                         { format!(" ({note})") }
                     }
-                    { format!(" · {}", event.lane.label()) }
+                    { format!(" · {}", document.lane_label(index)) }
                 </p>
                 <ProvenanceNote basis={event.basis.clone()} />
                 if !document.event_entities[index].is_empty() {
@@ -278,6 +278,18 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         }
     });
 
+    let described = article
+        .lanes
+        .iter()
+        .filter_map(|lane| {
+            lane.description.as_ref().map(|description| {
+                html! {
+                    <><dt>{ &lane.label }</dt><dd>{ description }</dd></>
+                }
+            })
+        })
+        .collect::<Vec<_>>();
+
     html! {
         <section class="timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{ "Timeline" }</h2>
@@ -287,6 +299,9 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                 <span class="legend-item basis-inferred"><span class="basis-icon" aria-hidden="true"></span>{ "inferred" }</span>
                 <span class="legend-item basis-external"><span class="basis-icon" aria-hidden="true"></span>{ "from an outside source" }</span>
             </p>
+            if !described.is_empty() {
+                <dl class="lane-descriptions">{ for described }</dl>
+            }
             <div class="timeline-body">
                 <div class="timeline-drawing" aria-hidden="true" ref={drawing}>
                     <div class="axis">{ for ticks }</div>
@@ -305,7 +320,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct MarkerChunkProps {
     document: DocumentHandle,
-    /// The lane, in `Lane::ALL` order.
+    /// The lane, as its index among the article's lanes.
     lane_index: usize,
     /// Which chunk of the lane's events.
     index: usize,
@@ -387,7 +402,7 @@ fn ItemChunk(props: &ItemChunkProps) -> Html {
         let matches = props.marks.matches.contains(&index);
         let onclick = props.on_choose.reform(move |_: MouseEvent| index);
         html! {
-            <li key={event.id.clone()} class={classes!("timeline-item", format!("lane-{}", event.lane.slug()), chosen.then_some("chosen"), involves.then_some("involves-entity"), matches.then_some("search-match"))}>
+            <li key={event.id.clone()} class={classes!("timeline-item", chosen.then_some("chosen"), involves.then_some("involves-entity"), matches.then_some("search-match"))} data-lane={event.lane.clone()}>
                 <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} {onclick}>
                     <time datetime={date.iso()}>{ date.to_string() }</time>
                     <span class="event-label">{ &event.label }</span>
@@ -400,7 +415,7 @@ fn ItemChunk(props: &ItemChunkProps) -> Html {
                     <span class={classes!("event-basis", format!("basis-{}", event.basis.kind.slug()))}>
                         <span class="basis-icon" aria-hidden="true"></span>
                         { event.basis.kind.label() }
-                        { format!(" · {}", event.lane.label()) }
+                        { format!(" · {}", document.lane_label(index)) }
                     </span>
                     if involves {
                         if let Some(entity) = props.chosen_entity {

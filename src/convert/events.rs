@@ -6,9 +6,10 @@
 //! one, nothing anchors them: dates without a year are reported as partial, relative ones
 //! in a warning, and neither gets an event, so no year is ever invented.
 //!
-//! Lanes: an event is the story's own (`Lane::Meeting`) unless it ended more than
-//! [`BACKDROP_DAYS`] days before the story's time, the publication date or, without one,
-//! the latest date the text gives; then it is background (`Lane::Backdrop`).
+//! Lanes: the converter declares two ([`lanes`]). An event is reported in the story
+//! ([`REPORTED`]) unless it ended more than [`BACKDROP_DAYS`] days before the story's
+//! time, the publication date or, without one, the latest date the text gives; then it is
+//! background the story refers to ([`BACKGROUND`]).
 
 use super::dates::{find_dates, find_relative, future_tense, lead_in, resolve, resolve_partial};
 use super::ids::Ids;
@@ -26,6 +27,26 @@ const LABEL_CHARS: usize = 80;
 
 /// How long before the story's time an event may end and still be the story's own.
 pub(super) const BACKDROP_DAYS: i64 = 31;
+
+/// The id of the lane of events the story reports.
+const REPORTED: &str = "reported";
+/// The id of the lane of events the story refers to as background.
+const BACKGROUND: &str = "background";
+
+/// The lanes of a converted article, the story's own events first.
+pub(super) fn lanes() -> Vec<Lane> {
+    [
+        (REPORTED, "Reported in the story"),
+        (BACKGROUND, "Background the story refers to"),
+    ]
+    .into_iter()
+    .map(|(id, label)| Lane {
+        id: id.to_owned(),
+        label: label.to_owned(),
+        description: None,
+    })
+    .collect()
+}
 
 /// The sentence cut to at most [`LABEL_CHARS`] characters at a word boundary, with "…".
 fn excerpt(sentence: &str) -> String {
@@ -184,7 +205,7 @@ pub(super) fn suggest_events(
                 id: ids.unique(&format!("event-{iso}"), "event"),
                 date: iso,
                 precision: found.date.precision(),
-                lane: Lane::Meeting,
+                lane: REPORTED.to_owned(),
                 label: excerpt(sentence),
                 entities,
                 sentence: Some(SentenceRef {
@@ -234,7 +255,7 @@ fn assign_lanes(events: &mut [Event], published: Option<Date>) {
     let cutoff = now - Duration::days(BACKDROP_DAYS);
     for (event, date) in events.iter_mut().zip(dates) {
         if date.is_some_and(|date| last_day(&date) < cutoff) {
-            event.lane = Lane::Backdrop;
+            event.lane = BACKGROUND.to_owned();
         }
     }
 }
@@ -277,15 +298,14 @@ mod tests {
     }
 
     /// Each event's date, precision, kind of basis and lane.
-    fn dated(conversion: &Conversion) -> Vec<(&str, Precision, ProvenanceKind, Lane)> {
+    fn dated(conversion: &Conversion) -> Vec<(&str, Precision, ProvenanceKind, &str)> {
         (conversion.article.events.iter())
-            .map(|e| (e.date.as_str(), e.precision, e.basis.kind, e.lane))
+            .map(|e| (e.date.as_str(), e.precision, e.basis.kind, e.lane.as_str()))
             .collect()
     }
 
     #[test]
     fn relative_dates_are_inferred_from_the_publication_date() {
-        use Lane::{Backdrop, Meeting};
         use Precision::{Day, Month, Year};
         use ProvenanceKind::{Inferred, Stated};
         let text = "Talks in the capital\nPublished September 15, 2021\n\n\
@@ -296,14 +316,24 @@ mod tests {
         assert_eq!(
             dated(&conversion),
             [
-                ("2021-09-15", Day, Inferred, Meeting),
-                ("2021-09-13", Day, Inferred, Meeting),
-                ("2021-09-17", Day, Inferred, Meeting),
-                ("2021-09-14", Day, Inferred, Meeting),
-                ("2021-09", Month, Inferred, Meeting),
-                ("2021-09", Month, Inferred, Meeting),
-                ("2021-06-25", Day, Inferred, Backdrop),
-                ("2001", Year, Stated, Backdrop),
+                ("2021-09-15", Day, Inferred, REPORTED),
+                ("2021-09-13", Day, Inferred, REPORTED),
+                ("2021-09-17", Day, Inferred, REPORTED),
+                ("2021-09-14", Day, Inferred, REPORTED),
+                ("2021-09", Month, Inferred, REPORTED),
+                ("2021-09", Month, Inferred, REPORTED),
+                ("2021-06-25", Day, Inferred, BACKGROUND),
+                ("2001", Year, Stated, BACKGROUND),
+            ]
+        );
+        let lanes: Vec<(&str, &str)> = (conversion.article.lanes.iter())
+            .map(|lane| (lane.id.as_str(), lane.label.as_str()))
+            .collect();
+        assert_eq!(
+            lanes,
+            [
+                ("reported", "Reported in the story"),
+                ("background", "Background the story refers to")
             ]
         );
         let events = &conversion.article.events;

@@ -170,6 +170,7 @@ pub fn convert_text(text: &str, options: &ConvertOptions) -> Result<Conversion, 
         published: page.published,
         years: None,
         sections,
+        lanes: events::lanes(),
         entities: Vec::new(),
         events: Vec::new(),
     };

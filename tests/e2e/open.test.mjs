@@ -76,6 +76,27 @@ describe('Opening other articles', () => {
         assert.deepEqual(consoleErrors, []);
     });
 
+    test('a file of the older format, without lanes, opens with the lanes Briefing names and says so', async () => {
+        const { page, consoleErrors } = await open();
+        const old = article({ id: 'older', title: 'An older file' });
+        delete old.lanes;
+        await chooseFile(page, 'older.json', json(old), 'application/json');
+        await expectTitle(page, 'An older file');
+        const timeline = page.locator('section.timeline');
+        assert.deepEqual(
+            await timeline.locator('.timeline-drawing .lane').evaluateAll((lanes) => lanes.map((lane) => [lane.dataset.lane, lane.querySelector('.lane-label').textContent])),
+            [['meeting', 'The story'], ['backdrop', 'Background']],
+        );
+        const note = await timeline.locator('.lane-descriptions').textContent();
+        assert.match(note, /Named by Briefing: this file marks these events “meeting” and declares no lanes/);
+        assert.match(
+            await timeline.locator('ol.timeline-list [data-event-id="moscow-meeting"] .event-basis').textContent(),
+            / · The story$/,
+        );
+        assert.equal(await page.locator('.opening-error').count(), 0);
+        assert.deepEqual(consoleErrors, []);
+    });
+
     test('a dropped plain-text story is converted, with suggestions marked as automatic', async () => {
         const { page } = await open();
         await dropFile(page, 'seed.txt', seedText);

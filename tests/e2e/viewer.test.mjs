@@ -408,13 +408,16 @@ describe('Briefing viewer', () => {
         assert.equal(await entityButton(page, 'moeed-yusuf').count(), 1);
     });
 
-    test('i. the timeline draws two lanes with month ticks and lists the events in date order', async () => {
+    test('i. the timeline draws the article\'s lanes with month ticks and lists the events in date order', async () => {
         const { page } = await open();
         const timeline = page.locator('section.timeline');
         const drawing = timeline.locator('.timeline-drawing');
         await drawing.waitFor();
-        assert.equal(await drawing.locator('.lane-meeting').count(), 1);
-        assert.equal(await drawing.locator('.lane-backdrop').count(), 1);
+        // A row per declared lane, in the article's order, named by its label.
+        assert.deepEqual(
+            await drawing.locator('.lane').evaluateAll((lanes) => lanes.map((lane) => [lane.dataset.lane, lane.querySelector('.lane-label').textContent])),
+            article.lanes.map((lane) => [lane.id, lane.label]),
+        );
         const ticks = (await drawing.locator('.tick-label').allTextContents()).map((t) => t.trim());
         for (const month of ['Aug', 'Sep', 'Oct', 'Nov', 'Dec']) assert.ok(ticks.includes(month), `tick ${month} in ${ticks}`);
 
@@ -429,7 +432,7 @@ describe('Briefing viewer', () => {
         assert.equal(await meetingTime.getAttribute('datetime'), '2021-12-01');
         assert.equal((await meetingTime.textContent()).trim(), '1 December 2021');
 
-        const backdrop = await timeline.locator('ol.timeline-list > li.lane-backdrop time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+        const backdrop = await timeline.locator('ol.timeline-list > li[data-lane="backdrop"] time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
         const inAutumn = backdrop.filter((d) => d >= '2021-08' && d < '2022-01');
         assert.ok(inAutumn.length >= 6, `at least six backdrop events Aug–Dec 2021: ${backdrop}`);
 
