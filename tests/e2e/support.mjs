@@ -1,17 +1,19 @@
-// Shared helpers for the Briefing end-to-end tests: a dependency-free static file
-// server for the release build, a Chromium launcher, a viewer opener that records
-// console and page errors, and axe-core checks.
+// Shared helpers for the Briefing end-to-end tests: the static file server (tests/server.mjs,
+// which the benchmark uses too) and host pages on it, a Chromium launcher, a viewer opener
+// that records console and page errors, the waits, and axe-core checks.
 
 import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startStaticServer } from '../server.mjs';
+
+export { startStaticServer };
 
 const require = createRequire(import.meta.url);
 
@@ -93,99 +95,6 @@ export async function makeTempDir(files = {}, prefix = 'briefing-e2e-') {
 
 function mkdirFor(file) {
     return mkdir(dirname(file), { recursive: true });
-}
-
-export const MIME_TYPES = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.mjs': 'text/javascript; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.json': 'application/json; charset=utf-8',
-    '.wasm': 'application/wasm',
-    '.svg': 'image/svg+xml',
-    '.png': 'image/png',
-    '.ico': 'image/x-icon',
-    '.txt': 'text/plain; charset=utf-8',
-};
-
-/**
- * Serves the files under `root` at `basePath` on a free port of a loopback host.
- * No rewrites: a path that is not a file is a 404 (a directory serves its index.html),
- * and so is every path outside `basePath`.
- * Every request is recorded in `requests` as `{ method, path, status }`.
- * Options:
- * - `cors: true` adds `Access-Control-Allow-Origin: *` to every answer (GitHub Pages
- *   does; cross-origin module scripts and wasm fetches need it).
- * - `notFoundFile: '404.html'` answers a missing path under `basePath` with that file
- *   (still status 404), as GitHub Pages does with a site's 404.html.
- */
-export async function startStaticServer(root, { host = '127.0.0.1', basePath = '/', cors = false, notFoundFile } = {}) {
-    const rootDir = resolve(root);
-    const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-    const requests = [];
-    const common = { 'Cache-Control': 'no-store', ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) };
-
-    const server = createServer(async (req, res) => {
-        const path = new URL(req.url, 'http://localhost').pathname;
-        const send = (status, body, headers = {}) => {
-            requests.push({ method: req.method, path, status });
-            res.writeHead(status, { ...common, ...headers });
-            res.end(req.method === 'HEAD' ? undefined : body);
-        };
-        const notFound = async () => {
-            if (notFoundFile) {
-                try {
-                    const body = await readFile(resolve(rootDir, notFoundFile));
-                    return send(404, body, { 'Content-Type': MIME_TYPES['.html'], 'Content-Length': body.length });
-                } catch {
-                    // fall through to the plain answer
-                }
-            }
-            return send(404, 'Not Found', { 'Content-Type': MIME_TYPES['.txt'] });
-        };
-        if (req.method !== 'GET' && req.method !== 'HEAD') {
-            return send(405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
-        }
-        if (!path.startsWith(base)) return send(404, 'Not Found', { 'Content-Type': MIME_TYPES['.txt'] });
-        let relative;
-        try {
-            relative = decodeURIComponent(path.slice(base.length));
-        } catch {
-            return send(400, 'Bad Request');
-        }
-        let file = resolve(rootDir, relative);
-        if (file !== rootDir && !file.startsWith(rootDir + sep)) return notFound();
-        let body;
-        try {
-            if ((await stat(file)).isDirectory()) file = resolve(file, 'index.html');
-            body = await readFile(file);
-        } catch {
-            return notFound();
-        }
-        const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-        return send(200, body, { 'Content-Type': type, 'Content-Length': body.length });
-    });
-
-    await new Promise((done, fail) => {
-        server.once('error', fail);
-        server.listen(0, host, done);
-    });
-    const { port } = server.address();
-    const shownHost = host.includes(':') ? `[${host}]` : host;
-    return {
-        url: `http://${shownHost}:${port}${base}`,
-        /** `http://host:port`, with no path: what a page served here sees as its origin. */
-        origin: `http://${shownHost}:${port}`,
-        port,
-        requests,
-        /** Requests that did not succeed (status 400 and above). */
-        failedRequests: () => requests.filter((r) => r.status >= 400),
-        close: () =>
-            new Promise((done) => {
-                server.closeAllConnections?.();
-                server.close(() => done());
-            }),
-    };
 }
 
 /**
