@@ -74,7 +74,7 @@ export function requireSubpathDist() {
     assert.ok(
         existsSync(index),
         `${index} is missing: run: trunk build --release --offline --public-url ${SUBPATH_BASE} --dist target/dist-subpath ` +
-            '(from /work/main, with PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH")',
+            '(from the repository root, with PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH")',
     );
     return SUBPATH_DIST_DIR;
 }
