@@ -28,7 +28,7 @@ import { plainHtml } from './bench/plain.mjs';
 import { awaitOutcome, blockProbe, writeAdversarialArticles } from './bench/adversarial.mjs';
 import { checkScaled, scaledArticle } from './bench/scale.mjs';
 import { CHROMIUM_ARGS } from './e2e/support.mjs';
-import { startBenchServer } from './bench/server.mjs';
+import { startStaticServer } from './server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST_BUILT = join(ROOT, 'dist');
@@ -500,9 +500,12 @@ async function prepareAndMeasure(options, tempDir, started) {
         adversarialFiles = await writeAdversarialArticles(ROOT, dir, run);
     }
 
-    const server = await startBenchServer({ '/': DIST, '/bench/': benchDir });
+    // Gzipped and cacheable for 10 minutes, as GitHub Pages serves a site; the benchmark's
+    // own files (plain page, synthetic articles) at /bench/.
+    const serve = (dir) => startStaticServer(dir, { mounts: { '/bench/': benchDir }, gzip: true, cacheControl: 'max-age=600' });
+    const server = await serve(DIST);
     // The baseline on a server of its own, so each build fetches its articles from its own origin.
-    const baselineServer = options.baseline ? await startBenchServer({ '/': options.baseline, '/bench/': benchDir }) : null;
+    const baselineServer = options.baseline ? await serve(options.baseline) : null;
     try {
         await measure(options, { assets, server, baselineServer, scaleFiles, adversarialFiles, started });
     } finally {

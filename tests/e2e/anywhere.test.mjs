@@ -23,7 +23,12 @@ import {
     startHostServer,
     startStaticServer,
     SUBPATH_BASE,
-    waitInPage,
+    waitForAttribute,
+    waitForCount,
+    waitForFocus,
+    waitForText,
+    waitInViewport,
+    waitUntil,
 } from './support.mjs';
 
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
@@ -69,7 +74,7 @@ async function serve(promise) {
 
 // ---- helpers that work on the page, inside a shadow root or inside a frame -------------
 // `scope` is a Page, a Locator (a <briefing-viewer>; Playwright CSS pierces open shadow
-// roots) or a FrameLocator; `page` is the top-level page, used to wait for a frame.
+// roots) or a FrameLocator.
 
 const toggle = (scope, id) => scope.locator(`#section-${id} h2 > button.section-toggle`);
 const sectionBody = (scope, id) => scope.locator(`#section-body-${id}`);
@@ -77,74 +82,25 @@ const entityButton = (scope, id) => scope.locator(`aside.sidebar button.entity-b
 const eventButton = (scope, id) => scope.locator(`ol.timeline-list button.event-button[data-event-id="${id}"]`);
 const marks = (scope, id) => scope.locator(id ? `mark.mention.marked[data-entity-id="${id}"]` : 'mark.mention.marked');
 
-async function waitForAttribute(page, locator, name, value, timeout = 5_000) {
-    await pollUntil(page, async () => {
-        const actual = (await locator.count()) === 1 ? await locator.getAttribute(name) : `<${await locator.count()} elements>`;
-        return { ok: actual === value, actual };
-    }, {
-        timeout,
-        message: (last) => `${locator} [${name}] is ${JSON.stringify(last.actual)}, expected ${JSON.stringify(value)}`,
-    });
-}
-
-async function waitForCount(page, locator, count, timeout = 5_000) {
-    await pollUntil(page, async () => {
-        const actual = await locator.count();
-        return { ok: actual === count, actual };
-    }, { timeout, message: (last) => `expected ${count} of ${locator}, found ${last.actual}` });
-}
-
-async function waitForText(page, locator, expected, timeout = 5_000) {
-    await pollUntil(page, async () => {
-        const actual = (await locator.count()) > 0 ? (await locator.first().textContent()).trim() : null;
-        return { ok: actual !== null && actual.includes(expected), actual };
-    }, {
-        timeout,
-        message: (last) => `${locator} text ${JSON.stringify(last.actual)} does not contain ${JSON.stringify(expected)}`,
-    });
-}
-
-/** Waits until the element is the focused element of its own tree (document or shadow root). */
-async function waitFocused(page, locator, timeout = 5_000) {
-    await pollUntil(page, async () => {
-        const state = await locator.evaluate((element) => {
-            const root = element.getRootNode();
-            const active = root.activeElement;
-            return { ok: active === element, active: active ? `${active.tagName.toLowerCase()}#${active.id}` : null };
-        });
-        return state;
-    }, { timeout, message: (last) => `${locator} is not focused; focus is on ${last.active}` });
-}
-
-/** Waits until the element lies wholly inside the viewport of its frame. */
-async function waitInView(page, locator, timeout = 5_000) {
-    await pollUntil(page, () => locator.evaluate((element) => {
-        const r = element.getBoundingClientRect();
-        const ok = r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 &&
-            r.bottom <= window.innerHeight && r.right <= window.innerWidth;
-        return { ok, top: Math.round(r.top), bottom: Math.round(r.bottom), viewport: window.innerHeight };
-    }), { timeout, message: (last) => `${locator} is not in view: ${JSON.stringify(last)}` });
-}
-
-async function chooseEntity(page, scope, id, count) {
+async function chooseEntity(scope, id, count) {
     await entityButton(scope, id).click();
-    await waitForAttribute(page, entityButton(scope, id), 'aria-pressed', 'true');
-    await waitForCount(page, marks(scope, id), count);
+    await waitForAttribute(entityButton(scope, id), 'aria-pressed', 'true');
+    await waitForCount(marks(scope, id), count);
     assert.equal(await marks(scope).count(), count, `only ${id} is marked`);
 }
 
-async function toggleBackAndForth(page, scope, id) {
+async function toggleBackAndForth(scope, id) {
     const button = toggle(scope, id);
     const paragraph = sectionBody(scope, id).locator('p').first();
-    await waitForAttribute(page, button, 'aria-expanded', 'true');
+    await waitForAttribute(button, 'aria-expanded', 'true');
     await paragraph.waitFor({ state: 'visible' });
     await button.click();
-    await waitForAttribute(page, button, 'aria-expanded', 'false');
-    await waitForAttribute(page, sectionBody(scope, id), 'hidden', 'until-found');
+    await waitForAttribute(button, 'aria-expanded', 'false');
+    await waitForAttribute(sectionBody(scope, id), 'hidden', 'until-found');
     await paragraph.waitFor({ state: 'hidden' });
     await button.click();
-    await waitForAttribute(page, button, 'aria-expanded', 'true');
-    await waitForAttribute(page, sectionBody(scope, id), 'hidden', null);
+    await waitForAttribute(button, 'aria-expanded', 'true');
+    await waitForAttribute(sectionBody(scope, id), 'hidden', null);
     await paragraph.waitFor({ state: 'visible' });
 }
 
@@ -236,34 +192,34 @@ describe('1. under a sub-path, like a GitHub Pages project site', () => {
         const { page, pageErrors } = await open(at());
         // Close the section first (remembered in storage), so that only the link can open it.
         await toggle(page, 'the-backdrop').click();
-        await waitForAttribute(page, toggle(page, 'the-backdrop'), 'aria-expanded', 'false');
-        await waitInPage(page, (key) => {
+        await waitForAttribute(toggle(page, 'the-backdrop'), 'aria-expanded', 'false');
+        await waitUntil(page, (key) => {
             const saved = JSON.parse(localStorage.getItem(key) ?? 'null');
             return Array.isArray(saved) && !saved.includes('the-backdrop');
         }, openSectionsKey('builtin', ARTICLE_ID));
 
         const checks = {
             '?section=the-backdrop': async () => {
-                await waitForAttribute(page, toggle(page, 'the-backdrop'), 'aria-expanded', 'true');
-                await waitForAttribute(page, sectionBody(page, 'the-backdrop'), 'hidden', null);
-                await waitFocused(page, toggle(page, 'the-backdrop'));
-                await waitInView(page, toggle(page, 'the-backdrop'));
+                await waitForAttribute(toggle(page, 'the-backdrop'), 'aria-expanded', 'true');
+                await waitForAttribute(sectionBody(page, 'the-backdrop'), 'hidden', null);
+                await waitForFocus(toggle(page, 'the-backdrop'));
+                await waitInViewport(toggle(page, 'the-backdrop'));
             },
             '?entity=nikolay-patrushev': async () => {
-                await waitForAttribute(page, entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'true');
-                await waitForCount(page, marks(page, 'nikolay-patrushev'), 7);
-                await waitInView(page, page.locator('mark.mention.marked.current'));
+                await waitForAttribute(entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'true');
+                await waitForCount(marks(page, 'nikolay-patrushev'), 7);
+                await waitInViewport(page.locator('mark.mention.marked.current'));
             },
             '?event=moscow-meeting': async () => {
-                await waitForAttribute(page, eventButton(page, 'moscow-meeting'), 'aria-pressed', 'true');
-                await waitForText(page, page.locator('mark#chosen-sentence'), MEETING_SENTENCE);
-                await waitFocused(page, page.locator('mark#chosen-sentence'));
+                await waitForAttribute(eventButton(page, 'moscow-meeting'), 'aria-pressed', 'true');
+                await waitForText(page.locator('mark#chosen-sentence'), MEETING_SENTENCE, { contains: true });
+                await waitForFocus(page.locator('mark#chosen-sentence'));
             },
             '?section=the-backdrop&entity=tass&event=moscow-meeting': async () => {
-                await waitForAttribute(page, toggle(page, 'the-backdrop'), 'aria-expanded', 'true');
-                await waitForAttribute(page, entityButton(page, 'tass'), 'aria-pressed', 'true');
+                await waitForAttribute(toggle(page, 'the-backdrop'), 'aria-expanded', 'true');
+                await waitForAttribute(entityButton(page, 'tass'), 'aria-pressed', 'true');
                 assert.ok(await marks(page, 'tass').count() > 0, 'TASS is marked');
-                await waitForText(page, page.locator('mark#chosen-sentence'), MEETING_SENTENCE);
+                await waitForText(page.locator('mark#chosen-sentence'), MEETING_SENTENCE, { contains: true });
             },
         };
         for (const [query, check] of Object.entries(checks)) {
@@ -281,26 +237,26 @@ describe('1. under a sub-path, like a GitHub Pages project site', () => {
 
     test('1c. choosing an entity adds ?entity= to the address; Back clears the choice, Forward brings it back', async () => {
         const { page } = await open(at());
-        await chooseEntity(page, page, 'nikolay-patrushev', 7);
+        await chooseEntity(page, 'nikolay-patrushev', 7);
         await page.waitForURL(at('?entity=nikolay-patrushev'));
         await page.goBack();
         await page.waitForURL(at());
-        await waitForAttribute(page, entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'false');
-        await waitForCount(page, marks(page), 0);
+        await waitForAttribute(entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'false');
+        await waitForCount(marks(page), 0);
         await page.goForward();
         await page.waitForURL(at('?entity=nikolay-patrushev'));
-        await waitForAttribute(page, entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'true');
-        await waitForCount(page, marks(page, 'nikolay-patrushev'), 7);
+        await waitForAttribute(entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'true');
+        await waitForCount(marks(page, 'nikolay-patrushev'), 7);
     });
 
     test('1d. a link to an unknown entity says so, and the page still works', async () => {
         const { page, pageErrors } = await open(at('?entity=nobody'));
         const notice = page.locator('.notice');
-        await waitForText(page, notice, 'entity "nobody"');
+        await waitForText(notice, 'entity "nobody"', { contains: true });
         await notice.waitFor({ state: 'visible' });
         assert.equal(await marks(page).count(), 0, 'nothing is marked');
-        await toggleBackAndForth(page, page, 'lead');
-        await chooseEntity(page, page, 'nikolay-patrushev', 7);
+        await toggleBackAndForth(page, 'lead');
+        await chooseEntity(page, 'nikolay-patrushev', 7);
         assert.deepEqual(pageErrors, []);
     });
 
@@ -311,7 +267,7 @@ describe('1. under a sub-path, like a GitHub Pages project site', () => {
         const { page } = await open(at('404.html?entity=tass'), { waitFor: null });
         await page.waitForURL(at('?entity=tass'), { timeout: 15_000 });
         await page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
-        await waitForAttribute(page, entityButton(page, 'tass'), 'aria-pressed', 'true');
+        await waitForAttribute(entityButton(page, 'tass'), 'aria-pressed', 'true');
         assert.ok(await marks(page, 'tass').count() > 0, 'TASS is marked');
 
         // And as GitHub Pages does it: the 404.html body, with status 404, at the broken address.
@@ -319,14 +275,14 @@ describe('1. under a sub-path, like a GitHub Pages project site', () => {
         const broken = await open(`${pages.url}no/such/page?entity=tass`, { waitFor: null });
         await broken.page.waitForURL(`${pages.url}?entity=tass`, { timeout: 15_000 });
         await broken.page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
-        await waitForAttribute(broken.page, entityButton(broken.page, 'tass'), 'aria-pressed', 'true');
+        await waitForAttribute(entityButton(broken.page, 'tass'), 'aria-pressed', 'true');
         assert.deepEqual(pages.failedRequests().map((r) => `${r.path} ${r.status}`), [`${SUBPATH_BASE}no/such/page 404`],
             'only the broken address failed');
     });
 
     test('1f. axe-core finds no violations on the sub-path page', async () => {
         const { page } = await open(at('?entity=nikolay-patrushev'));
-        await waitForCount(page, marks(page, 'nikolay-patrushev'), 7);
+        await waitForCount(marks(page, 'nikolay-patrushev'), 7);
         await assertNoAxeViolations(page, {}, `at ${SUBPATH_BASE}`);
     });
 });
@@ -352,17 +308,17 @@ test('2. briefing.html opens from disk, alone in its folder, with the network bl
     const { page, pageErrors, consoleErrors } = await open(url, { prepare: block });
     assert.match(await page.title(), /Strong future/);
     await assertRendersWhole(page);
-    await toggleBackAndForth(page, page, 'bilateral-cooperation');
-    await chooseEntity(page, page, 'nikolay-patrushev', 7);
+    await toggleBackAndForth(page, 'bilateral-cooperation');
+    await chooseEntity(page, 'nikolay-patrushev', 7);
     await eventButton(page, 'moscow-meeting').click();
-    await waitForAttribute(page, eventButton(page, 'moscow-meeting'), 'aria-pressed', 'true');
-    await waitForText(page, page.locator('mark#chosen-sentence'), MEETING_SENTENCE);
+    await waitForAttribute(eventButton(page, 'moscow-meeting'), 'aria-pressed', 'true');
+    await waitForText(page.locator('mark#chosen-sentence'), MEETING_SENTENCE, { contains: true });
     await page.locator('mark#chosen-sentence').waitFor({ state: 'visible' });
 
     // A deep link works from disk too.
     await page.goto(`${url}?event=moscow-meeting`);
     await page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
-    await waitForText(page, page.locator('mark#chosen-sentence'), MEETING_SENTENCE);
+    await waitForText(page.locator('mark#chosen-sentence'), MEETING_SENTENCE, { contains: true });
 
     assert.deepEqual(pageErrors, [], 'page errors');
     assert.deepEqual(consoleErrors, [], 'console errors');
@@ -469,32 +425,32 @@ describe('3. <briefing-viewer> in a page of another origin', () => {
 
     test('3d. a section toggle in one viewer (mouse, then keyboard) toggles only that viewer\'s section', async () => {
         await toggle(full, 'the-backdrop').click();
-        await waitForAttribute(page, toggle(full, 'the-backdrop'), 'aria-expanded', 'false');
-        await waitForAttribute(page, sectionBody(full, 'the-backdrop'), 'hidden', 'until-found');
+        await waitForAttribute(toggle(full, 'the-backdrop'), 'aria-expanded', 'false');
+        await waitForAttribute(sectionBody(full, 'the-backdrop'), 'hidden', 'until-found');
         assert.equal(await toggle(small, 'the-backdrop').getAttribute('aria-expanded'), 'true', 'the other viewer is untouched');
         assert.equal(await sectionBody(small, 'the-backdrop').getAttribute('hidden'), null);
 
         // Keyboard inside the shadow root: Enter on a focused toggle toggles it.
         const lead = toggle(full, 'lead');
-        await waitForAttribute(page, lead, 'aria-expanded', 'true');
+        await waitForAttribute(lead, 'aria-expanded', 'true');
         await lead.focus();
-        await waitFocused(page, lead);
+        await waitForFocus(lead);
         await page.keyboard.press('Enter');
-        await waitForAttribute(page, lead, 'aria-expanded', 'false');
-        await waitForAttribute(page, sectionBody(full, 'lead'), 'hidden', 'until-found');
+        await waitForAttribute(lead, 'aria-expanded', 'false');
+        await waitForAttribute(sectionBody(full, 'lead'), 'hidden', 'until-found');
         assert.equal(await toggle(small, 'lead').getAttribute('aria-expanded'), 'true', 'the other viewer is untouched');
         await page.keyboard.press('Enter');
-        await waitForAttribute(page, lead, 'aria-expanded', 'true');
+        await waitForAttribute(lead, 'aria-expanded', 'true');
     });
 
     test('3e. choosing in one viewer marks in that viewer only; the timeline-only viewer finds its own sentence', async () => {
-        await chooseEntity(page, full, 'nikolay-patrushev', 7);
+        await chooseEntity(full, 'nikolay-patrushev', 7);
         assert.equal(await marks(small).count(), 0, 'nothing is marked in the second viewer');
 
         await eventButton(small, 'moscow-meeting').click();
-        await waitForAttribute(page, eventButton(small, 'moscow-meeting'), 'aria-pressed', 'true');
-        await waitForText(page, small.locator('mark#chosen-sentence'), MEETING_SENTENCE);
-        await waitFocused(page, small.locator('mark#chosen-sentence'));
+        await waitForAttribute(eventButton(small, 'moscow-meeting'), 'aria-pressed', 'true');
+        await waitForText(small.locator('mark#chosen-sentence'), MEETING_SENTENCE, { contains: true });
+        await waitForFocus(small.locator('mark#chosen-sentence'));
         assert.equal(await full.locator('mark#chosen-sentence').count(), 0, 'no sentence chosen in the first viewer');
         assert.equal(await eventButton(full, 'moscow-meeting').getAttribute('aria-pressed'), 'false');
     });
@@ -593,7 +549,7 @@ addEventListener('message', (e) => { if (e.origin === '${origin}' && e.data?.typ
         await assertRendersWhole(frame, { sidebar: false, timeline: true });
         assert.equal(await frame.locator('.briefing.compact').count(), 1, 'compact');
         assert.equal(await frame.locator('header.masthead').count(), 0, 'compact: no masthead');
-        await waitInPage(page, () => document.getElementById('viewer').getBoundingClientRect().height > 600, undefined, 15_000)
+        await waitUntil(page, () => document.getElementById('viewer').getBoundingClientRect().height > 600, undefined, { timeout: 15_000 })
             .catch(async () => assert.fail(`the iframe did not grow past 600px; it is ${await frameHeight()}px`));
         await waitFits('after loading');
     });
@@ -620,8 +576,8 @@ addEventListener('message', (e) => { if (e.origin === '${origin}' && e.data?.typ
         await waitFits('before collapsing');
         const grown = await frameHeight();
         await toggle(frame, 'lead').click();
-        await waitForAttribute(page, toggle(frame, 'lead'), 'aria-expanded', 'false');
-        await waitForAttribute(page, sectionBody(frame, 'lead'), 'hidden', 'until-found');
+        await waitForAttribute(toggle(frame, 'lead'), 'aria-expanded', 'false');
+        await waitForAttribute(sectionBody(frame, 'lead'), 'hidden', 'until-found');
         await pollUntil(page, async () => {
             const [height, inside] = [await frameHeight(), await content()];
             return { ok: height < grown, height, ...inside };
@@ -656,7 +612,7 @@ test('5. ?article= opens another article, and says plainly why one cannot be ope
     const withArticle = (url) => `${viewerSite.url}?article=${encodeURIComponent(url)}`;
 
     const changed = await open(withArticle(`${articles.url}changed.json`));
-    await waitForText(changed.page, changed.page.locator('main#article h1'), changedTitle);
+    await waitForText(changed.page.locator('main#article h1'), changedTitle, { contains: true });
     assert.equal(await changed.page.locator('.opening-error').count(), 0, 'no error');
     assert.deepEqual(changed.pageErrors, []);
 
@@ -671,7 +627,7 @@ test('5. ?article= opens another article, and says plainly why one cannot be ope
         await error.waitFor({ state: 'visible' }).catch(() => assert.fail(`${file}: no .opening-error[role=alert] shown`));
         const text = (await error.textContent()).trim();
         for (const part of expect) assert.ok(text.includes(part), `${file}: the error ${JSON.stringify(text)} does not say ${JSON.stringify(part)}`);
-        await waitForText(page, page.locator('main#article h1'), TITLE);
+        await waitForText(page.locator('main#article h1'), TITLE, { contains: true });
         assert.deepEqual(pageErrors, [], `${file}: page errors`);
     }
     assert.ok(articles.requests.some((r) => r.path === '/changed.json' && r.status === 200), 'the other article was fetched');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { requireDist, viewerSuite, waitInPage } from './support.mjs';
+import { requireDist, viewerSuite, waitUntil } from './support.mjs';
 
 const BUILTIN_TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
 // Read at load time: the bad inputs below are built from the real article.
@@ -64,7 +64,7 @@ async function expectError(page, ...parts) {
 }
 
 async function expectTitle(page, title) {
-    await waitInPage(page, (t) => document.querySelector('main#article h1')?.textContent === t, title);
+    await waitUntil(page, (t) => document.querySelector('main#article h1')?.textContent === t, title);
 }
 
 describe('Opening other articles', () => {
@@ -169,7 +169,7 @@ describe('Opening other articles', () => {
             assert.equal(await page.locator('section.article-section').count(), 4);
             // The page still responds.
             await page.locator('#toggle-the-backdrop').click();
-            await waitInPage(page, () => document.querySelector('#toggle-the-backdrop').getAttribute('aria-expanded') === 'false');
+            await waitUntil(page, () => document.querySelector('#toggle-the-backdrop').getAttribute('aria-expanded') === 'false');
             assert.deepEqual(pageErrors, []);
         });
     }

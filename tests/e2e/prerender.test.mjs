@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openViewer, requireDist, startStaticServer, waitInPage } from './support.mjs';
+import { launchBrowser, openViewer, requireDist, startStaticServer, waitUntil } from './support.mjs';
 
 const TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
 let server;
@@ -86,9 +86,9 @@ describe('Pre-rendered first view', () => {
         try {
             // Hydrated once a click changes state.
             await page.locator('#toggle-the-backdrop').click();
-            await waitInPage(page, () => document.querySelector('#toggle-the-backdrop').getAttribute('aria-expanded') === 'false');
+            await waitUntil(page, () => document.querySelector('#toggle-the-backdrop').getAttribute('aria-expanded') === 'false');
             await page.locator('#toggle-the-backdrop').click();
-            await waitInPage(page, () => document.querySelector('#toggle-the-backdrop').getAttribute('aria-expanded') === 'true');
+            await waitUntil(page, () => document.querySelector('#toggle-the-backdrop').getAttribute('aria-expanded') === 'true');
             // The sidebar is sticky, so compare both pages scrolled to the top.
             await page.evaluate(() => new Promise((done) => { scrollTo({ top: 0, behavior: 'instant' }); requestAnimationFrame(() => done()); }));
             assert.deepEqual(await layout(page), before, 'nothing moved between the pre-rendered and the hydrated page');
@@ -106,8 +106,8 @@ describe('Pre-rendered first view', () => {
             await page.locator('.reading-controls summary').click();
             await page.locator('#theme').selectOption('sepia');
             await page.reload();
-            await waitInPage(page, () => document.querySelector('#toggle-bilateral-cooperation')?.getAttribute('aria-expanded') === 'false');
-            await waitInPage(page, () => document.documentElement.dataset.theme === 'sepia');
+            await waitUntil(page, () => document.querySelector('#toggle-bilateral-cooperation')?.getAttribute('aria-expanded') === 'false');
+            await waitUntil(page, () => document.documentElement.dataset.theme === 'sepia');
             assert.equal(await page.locator('#theme').inputValue(), 'sepia');
         } finally {
             await close();

@@ -10,10 +10,17 @@ import { describe, test } from 'node:test';
 import {
     assertNoAxeViolations,
     hiddenParagraphIds,
+    nextFrame,
     pollUntil,
     requireDist,
     viewerSuite,
-    waitInPage,
+    waitForAttribute,
+    waitForCount,
+    waitForFocus,
+    waitForText,
+    waitForValue,
+    waitInViewport,
+    waitUntil,
 } from './support.mjs';
 
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
@@ -74,84 +81,6 @@ const searchInput = (page) => page.locator('form.article-search[role="search"] i
 const searchStatus = (page) => page.locator('#search-status');
 const hits = (page) => page.locator('mark.search-hit');
 const card = (page) => page.locator('#entity-card');
-const nextFrame = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
-
-/** Waits until `read()` (Node side) returns `expected` (deepEqual), naming what it saw. */
-async function waitForValue(page, what, read, expected, timeout = 5_000) {
-    await pollUntil(
-        page,
-        async () => {
-            const value = await read();
-            try {
-                assert.deepEqual(value, expected);
-                return { ok: true };
-            } catch {
-                return { ok: false, value };
-            }
-        },
-        { timeout, message: (last) => `${what}: expected ${JSON.stringify(expected)}, saw ${JSON.stringify(last?.value)}` },
-    );
-}
-
-const attribute = (locator, name) => async () => ((await locator.count()) ? locator.first().getAttribute(name) : '<missing>');
-const text = (locator) => async () => ((await locator.count()) ? (await locator.first().textContent()).trim() : '<missing>');
-
-function waitForAttribute(locator, name, value, timeout) {
-    return waitForValue(locator.page(), `${locator} [${name}]`, attribute(locator, name), value, timeout);
-}
-
-function waitForText(locator, expected, timeout) {
-    return waitForValue(locator.page(), `text of ${locator}`, text(locator), expected, timeout);
-}
-
-/** Waits until the text of `locator` matches `pattern`; returns the match. */
-async function waitForMatch(locator, pattern, timeout = 5_000) {
-    let match;
-    await pollUntil(
-        locator.page(),
-        async () => {
-            const seen = await text(locator)();
-            match = seen.match(pattern);
-            return match ? { ok: true } : { ok: false, seen };
-        },
-        { timeout, message: (last) => `text of ${locator}: expected to match ${pattern}, saw ${JSON.stringify(last?.seen)}` },
-    );
-    return match;
-}
-
-function waitForCount(locator, count, timeout) {
-    return waitForValue(locator.page(), `count of ${locator}`, () => locator.count(), count, timeout);
-}
-
-/** Waits until the element matching `selector` lies wholly inside the viewport. */
-async function waitInViewport(page, selector, timeout = 5_000) {
-    await pollUntil(
-        page,
-        () =>
-            page.evaluate((selector) => {
-                const element = document.querySelector(selector);
-                if (!element) return { ok: false, missing: selector };
-                const r = element.getBoundingClientRect();
-                const ok = r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 &&
-                    r.bottom <= window.innerHeight && r.right <= window.innerWidth;
-                return { ok, top: r.top, bottom: r.bottom, vh: innerHeight };
-            }, selector),
-        { timeout, message: (last) => `${selector} is not in the viewport: ${JSON.stringify(last)}` },
-    );
-}
-
-/** Waits until the focused element matches `selector`. */
-async function waitFocused(page, selector, timeout = 5_000) {
-    await pollUntil(
-        page,
-        () =>
-            page.evaluate((s) => ({
-                ok: document.activeElement?.matches(s) ?? false,
-                active: document.activeElement?.outerHTML.slice(0, 120),
-            }), selector),
-        { timeout, message: (last) => `focus is not on ${selector} but on ${last?.active}` },
-    );
-}
 
 async function collapseAll(page) {
     await page.locator('.section-controls button', { hasText: 'Collapse all' }).click();
@@ -174,8 +103,8 @@ async function search(page, query) {
     await input.pressSequentially(query);
     // The status shows each prefix's count while typing; the address names the search
     // only once the whole query has been run and rendered.
-    await waitInPage(page, (q) => new URLSearchParams(location.search).get('q') === q, query);
-    const match = await waitForMatch(searchStatus(page), /^1 of (\d+) match(es)?$/);
+    await waitUntil(page, (q) => new URLSearchParams(location.search).get('q') === q, query);
+    const match = await waitForText(searchStatus(page), /^1 of (\d+) match(es)?$/);
     const total = Number(match[1]);
     await waitForCount(hits(page), total);
     await waitForCount(page.locator('mark.search-hit.current'), 1);
@@ -190,7 +119,7 @@ async function waitForCurrentHit(page, index, total) {
     await waitForText(searchStatus(page), `${index + 1} of ${total} matches`);
     await waitForValue(page, 'index of mark.search-hit.current', () => currentHitIndex(page), index);
     await page.locator('mark.search-hit.current').waitFor({ state: 'visible' });
-    await waitInViewport(page, 'mark.search-hit.current');
+    await waitInViewport(page.locator('mark.search-hit.current'));
 }
 
 /** The copied text, read from the clipboard as the page would. */
@@ -323,18 +252,18 @@ describe('Briefing reader and analyst tools', () => {
         // From the page (nothing focused), "/" focuses the box and is not typed into it.
         await page.locator('main#article h1').click();
         await page.keyboard.press('/');
-        await waitFocused(page, '#search-input');
+        await waitForFocus(page.locator('#search-input'));
         assert.equal(await input.inputValue(), '', '"/" is not typed into the box');
 
         // From a button, too.
         await entityButton(page, 'tass').focus();
         await page.keyboard.press('/');
-        await waitFocused(page, '#search-input');
+        await waitForFocus(page.locator('#search-input'));
 
         // In a text field, "/" is just a character.
         await input.pressSequentially('a/b');
         await waitForValue(page, 'search box value', () => input.inputValue(), 'a/b');
-        await waitFocused(page, '#search-input');
+        await waitForFocus(page.locator('#search-input'));
     });
 
     readerTest('1b. searching "Patrushev" marks every hit, opens their sections and lists the matching entity and events', async () => {
@@ -344,7 +273,7 @@ describe('Briefing reader and analyst tools', () => {
         assert.equal(total, paragraphHits('Patrushev'), 'one hit per "Patrushev" in the text');
         assert.ok(total >= 3, `several hits: ${total}`);
         assert.equal(await currentHitIndex(page), 0, 'the first hit is current');
-        await waitInViewport(page, 'mark.search-hit.current');
+        await waitInViewport(page.locator('mark.search-hit.current'));
         // Every section holding a hit opens (all were collapsed), so every hit is on show.
         for (const id of sectionsWith('Patrushev')) {
             await waitForAttribute(toggle(page, id), 'aria-expanded', 'true');
@@ -418,7 +347,7 @@ describe('Briefing reader and analyst tools', () => {
         const input = searchInput(page);
         await input.fill('');
         await input.pressSequentially('xyz');
-        await waitForMatch(searchStatus(page), /^No matches for “xyz”/);
+        await waitForText(searchStatus(page), /^No matches for “xyz”/);
         await waitForCount(hits(page), 0);
         await waitForCount(page.locator('.search-match'), 0);
     });
@@ -427,7 +356,7 @@ describe('Briefing reader and analyst tools', () => {
         // Reduced motion: the deep link's smooth scroll to the first hit must not move the
         // sidebar under the click.
         const { page } = await open('?q=Patrushev', { reducedMotion: 'reduce' });
-        const total = Number((await waitForMatch(searchStatus(page), /^1 of (\d+) matches$/))[1]);
+        const total = Number((await waitForText(searchStatus(page), /^1 of (\d+) matches$/))[1]);
         await entityButton(page, 'nikolay-patrushev').click();
         await waitForAttribute(entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'true');
         await waitForText(page.locator('.mention-stepper .mention-status'), 'Mention 1 of 7 of Nikolay Patrushev');
@@ -441,16 +370,16 @@ describe('Briefing reader and analyst tools', () => {
         await waitForCount(hits(page), total);
         const hitTexts = await hits(page).allTextContents();
         assert.ok(hitTexts.every((t) => t.toLowerCase() === 'patrushev'), `hits: ${hitTexts}`);
-        await waitForMatch(searchStatus(page), new RegExp(`^\\d+ of ${total} matches$`));
+        await waitForText(searchStatus(page), new RegExp(`^\\d+ of ${total} matches$`));
     });
 
     readerTest('2a. ?q= opens with the search done, and a reload keeps it', async () => {
         const { page } = await open('?q=afghanistan');
         for (const round of ['on load', 'after reload']) {
             await waitForValue(page, `search box value ${round}`, () => searchInput(page).inputValue(), 'afghanistan');
-            const match = await waitForMatch(searchStatus(page), /^1 of (\d+) matches$/);
+            const match = await waitForText(searchStatus(page), /^1 of (\d+) matches$/);
             await waitForCount(hits(page), Number(match[1]));
-            await waitInViewport(page, 'mark.search-hit.current');
+            await waitInViewport(page.locator('mark.search-hit.current'));
             assert.equal(new URL(page.url()).searchParams.get('q'), 'afghanistan');
             if (round === 'on load') {
                 await page.reload();
@@ -530,7 +459,7 @@ describe('Briefing reader and analyst tools', () => {
         await fresh.page.locator('mark#chosen-sentence').waitFor({ state: 'visible' });
         await fresh.page.goto(searchUrl.href);
         await waitForValue(fresh.page, 'search box value', () => searchInput(fresh.page).inputValue(), 'Patrushev');
-        await waitForMatch(searchStatus(fresh.page), /^1 of \d+ matches$/);
+        await waitForText(searchStatus(fresh.page), /^1 of \d+ matches$/);
     });
 
     readerTest('3a. hovering a mention of Patrushev shows his card; moving away hides it', async () => {
@@ -571,7 +500,7 @@ describe('Briefing reader and analyst tools', () => {
 
         const mark = marks.nth(1);
         await mark.focus();
-        await waitFocused(page, 'mark.mention.marked[data-entity-id="nikolay-patrushev"]');
+        await waitForFocus(page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]'));
         const tooltip = page.locator('#entity-card[role="tooltip"]');
         await tooltip.waitFor({ state: 'visible' });
         assert.ok((await tooltip.textContent()).includes('Nikolay Patrushev'), 'the card names him');
@@ -579,7 +508,7 @@ describe('Briefing reader and analyst tools', () => {
 
         await page.keyboard.press('Escape');
         await card(page).waitFor({ state: 'hidden' });
-        await waitFocused(page, 'mark.mention.marked[data-entity-id="nikolay-patrushev"]');
+        await waitForFocus(page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]'));
 
         // Focusing another mark shows the card again.
         await marks.nth(2).focus();
@@ -590,7 +519,7 @@ describe('Briefing reader and analyst tools', () => {
     readerTest('4a. reading settings change text size and line width, and show a reading time', async () => {
         const { page } = await open();
         const readingTime = page.locator('.article-header .reading-time');
-        const minutes = Number((await waitForMatch(readingTime, /^(\d+) min read$/))[1]);
+        const minutes = Number((await waitForText(readingTime, /^(\d+) min read$/))[1]);
         const words = article.sections.map(sectionText).join(' ').split(/\s+/).length;
         assert.ok(minutes >= 1 && minutes <= 5, `reading time for ${words} words: ${minutes} min`);
 

@@ -1,17 +1,20 @@
-// Shared helpers for the Briefing end-to-end tests: a dependency-free static file
-// server for the release build, a Chromium launcher, a viewer opener that records
-// console and page errors, and axe-core checks.
+// Shared helpers for the Briefing end-to-end tests: the static file server (tests/server.mjs,
+// which the benchmark uses too) and host pages on it, a Chromium launcher, a viewer opener
+// that records console and page errors, the waits, and axe-core checks.
 
 import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { isDeepStrictEqual } from 'node:util';
+import { chromium, errors } from 'playwright-core';
+import { startStaticServer } from '../server.mjs';
+
+export { startStaticServer };
 
 const require = createRequire(import.meta.url);
 
@@ -71,7 +74,7 @@ export function requireSubpathDist() {
     assert.ok(
         existsSync(index),
         `${index} is missing: run: trunk build --release --offline --public-url ${SUBPATH_BASE} --dist target/dist-subpath ` +
-            '(from /work/main, with PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH")',
+            '(from the repository root, with PATH="$PWD/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH")',
     );
     return SUBPATH_DIST_DIR;
 }
@@ -93,99 +96,6 @@ export async function makeTempDir(files = {}, prefix = 'briefing-e2e-') {
 
 function mkdirFor(file) {
     return mkdir(dirname(file), { recursive: true });
-}
-
-export const MIME_TYPES = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.mjs': 'text/javascript; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.json': 'application/json; charset=utf-8',
-    '.wasm': 'application/wasm',
-    '.svg': 'image/svg+xml',
-    '.png': 'image/png',
-    '.ico': 'image/x-icon',
-    '.txt': 'text/plain; charset=utf-8',
-};
-
-/**
- * Serves the files under `root` at `basePath` on a free port of a loopback host.
- * No rewrites: a path that is not a file is a 404 (a directory serves its index.html),
- * and so is every path outside `basePath`.
- * Every request is recorded in `requests` as `{ method, path, status }`.
- * Options:
- * - `cors: true` adds `Access-Control-Allow-Origin: *` to every answer (GitHub Pages
- *   does; cross-origin module scripts and wasm fetches need it).
- * - `notFoundFile: '404.html'` answers a missing path under `basePath` with that file
- *   (still status 404), as GitHub Pages does with a site's 404.html.
- */
-export async function startStaticServer(root, { host = '127.0.0.1', basePath = '/', cors = false, notFoundFile } = {}) {
-    const rootDir = resolve(root);
-    const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-    const requests = [];
-    const common = { 'Cache-Control': 'no-store', ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) };
-
-    const server = createServer(async (req, res) => {
-        const path = new URL(req.url, 'http://localhost').pathname;
-        const send = (status, body, headers = {}) => {
-            requests.push({ method: req.method, path, status });
-            res.writeHead(status, { ...common, ...headers });
-            res.end(req.method === 'HEAD' ? undefined : body);
-        };
-        const notFound = async () => {
-            if (notFoundFile) {
-                try {
-                    const body = await readFile(resolve(rootDir, notFoundFile));
-                    return send(404, body, { 'Content-Type': MIME_TYPES['.html'], 'Content-Length': body.length });
-                } catch {
-                    // fall through to the plain answer
-                }
-            }
-            return send(404, 'Not Found', { 'Content-Type': MIME_TYPES['.txt'] });
-        };
-        if (req.method !== 'GET' && req.method !== 'HEAD') {
-            return send(405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
-        }
-        if (!path.startsWith(base)) return send(404, 'Not Found', { 'Content-Type': MIME_TYPES['.txt'] });
-        let relative;
-        try {
-            relative = decodeURIComponent(path.slice(base.length));
-        } catch {
-            return send(400, 'Bad Request');
-        }
-        let file = resolve(rootDir, relative);
-        if (file !== rootDir && !file.startsWith(rootDir + sep)) return notFound();
-        let body;
-        try {
-            if ((await stat(file)).isDirectory()) file = resolve(file, 'index.html');
-            body = await readFile(file);
-        } catch {
-            return notFound();
-        }
-        const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-        return send(200, body, { 'Content-Type': type, 'Content-Length': body.length });
-    });
-
-    await new Promise((done, fail) => {
-        server.once('error', fail);
-        server.listen(0, host, done);
-    });
-    const { port } = server.address();
-    const shownHost = host.includes(':') ? `[${host}]` : host;
-    return {
-        url: `http://${shownHost}:${port}${base}`,
-        /** `http://host:port`, with no path: what a page served here sees as its origin. */
-        origin: `http://${shownHost}:${port}`,
-        port,
-        requests,
-        /** Requests that did not succeed (status 400 and above). */
-        failedRequests: () => requests.filter((r) => r.status >= 400),
-        close: () =>
-            new Promise((done) => {
-                server.closeAllConnections?.();
-                server.close(() => done());
-            }),
-    };
 }
 
 /**
@@ -232,12 +142,6 @@ export function launchBrowser() {
 }
 
 /**
- * Opens the viewer in a fresh context and waits for the article title.
- * Returns `{ context, page, consoleErrors, pageErrors, close }`.
- * `prepare(context)` runs before the page opens (to route or block requests, say);
- * `waitFor` is the selector to wait for (`null`: wait for the load event only).
- */
-/**
  * For a test file: one static server over dist/ and one browser, registered with the
  * node:test hooks, and `open(url, options)` for viewers that are closed after each test.
  */
@@ -263,6 +167,12 @@ export function viewerSuite() {
     return suite;
 }
 
+/**
+ * Opens the viewer in a fresh context and waits for the article title.
+ * Returns `{ context, page, consoleErrors, pageErrors, close }`.
+ * `prepare(context)` runs before the page opens (to route or block requests, say);
+ * `waitFor` is the selector to wait for (`null`: wait for the load event only).
+ */
 export async function openViewer(
     browser,
     url,
@@ -332,28 +242,6 @@ export async function assertNoAxeViolations(page, options = {}, label = '') {
     );
 }
 
-/** Polls a condition in the page until it holds (a thin `expect.poll`). */
-export function waitInPage(page, fn, arg, timeout = 5_000) {
-    return page.waitForFunction(fn, arg, { timeout, polling: 'raf' });
-}
-
-/**
- * Re-checks `check()` (a Node-side async function) after each animation frame of `page`
- * until it holds: until it returns `true`, or an object whose `ok` is true (the rest
- * describes what was seen, for the failure message `message(last)`). A condition poll,
- * not a sleep. Returns the last result.
- */
-export async function pollUntil(page, check, { timeout = 5_000, message = (last) => `condition not met; last: ${JSON.stringify(last)}` } = {}) {
-    const deadline = Date.now() + timeout;
-    let last;
-    do {
-        last = await check();
-        if (last === true || (typeof last === 'object' && last?.ok === true)) return last;
-        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
-    } while (Date.now() < deadline);
-    assert.fail(message(last));
-}
-
 /** Ids of the article's paragraphs that are not visible (for print checks). */
 export async function hiddenParagraphIds(page) {
     const paragraphs = page.locator('section.article-section .section-body p');
@@ -364,4 +252,154 @@ export async function hiddenParagraphIds(page) {
         if (!(await paragraphs.nth(i).isVisible())) hidden.push(await paragraphs.nth(i).getAttribute('id'));
     }
     return hidden;
+}
+
+// ---- waits ------------------------------------------------------------------------------
+// The tests' one vocabulary for waiting. Each re-checks a condition until it holds, and
+// fails after `timeout` (5 s unless told) naming what it last saw; none sleeps. The locator
+// waits work on the page, inside an open shadow root (a <briefing-viewer>) and inside a
+// frame (a FrameLocator's locators). Playwright's `locator.waitFor({ state })` stays the
+// call for visible, hidden, attached and detached.
+//
+// - waitForAttribute(locator, name, value): the one element's attribute is `value` (`null`: absent)
+// - waitForText(locator, expected): the first element's trimmed text is `expected`, contains it
+//   (`{ contains: true }`), or matches it (a RegExp; returns the match)
+// - waitForCount(locator, count): the locator matches `count` elements
+// - waitForFocus(locator): one of its elements has the focus of its document or shadow root
+// - waitInViewport(locator): the one element lies wholly inside its frame's viewport
+// - waitUntil(page, fn, arg): `fn(arg)`, run in the page, is truthy
+// - waitForValue(page, what, read, expected): `read()`, run in Node, deep-equals `expected`
+// - pollUntil(page, check, { message }): `check()`, run in Node, returns `true` or `{ ok: true, … }`
+// - nextFrame(page): the next animation frame, the pause between two checks
+
+const WAIT_TIMEOUT = 5_000;
+
+/** Resolves after the next animation frame of `page`: the pause between two checks. */
+export function nextFrame(page) {
+    return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+}
+
+/**
+ * Re-checks `check()` (a Node-side async function) after each animation frame of `page`
+ * until it returns `true`, or an object whose `ok` is true (the rest describes what was
+ * seen, for the failure message `message(last)`). Returns the last result.
+ */
+export async function pollUntil(page, check, { timeout = WAIT_TIMEOUT, message = (last) => `condition not met; last: ${JSON.stringify(last)}` } = {}) {
+    const deadline = Date.now() + timeout;
+    let last;
+    do {
+        last = await check();
+        if (last === true || (typeof last === 'object' && last?.ok === true)) return last;
+        await nextFrame(page);
+    } while (Date.now() < deadline);
+    assert.fail(message(last));
+}
+
+/** Waits until `read()` (Node side) returns `expected` (deepEqual); `what` names it in the failure. */
+export async function waitForValue(page, what, read, expected, { timeout } = {}) {
+    await pollUntil(
+        page,
+        async () => {
+            const value = await read();
+            return { ok: isDeepStrictEqual(value, expected), value };
+        },
+        { timeout, message: (last) => `${what}: expected ${JSON.stringify(expected)}, saw ${JSON.stringify(last.value)}` },
+    );
+}
+
+/**
+ * Waits until `fn(arg)`, run in the page at each animation frame, is truthy (a thin
+ * `page.waitForFunction`); on time-out fails with `message`.
+ */
+export async function waitUntil(page, fn, arg, { timeout = WAIT_TIMEOUT, message = `${fn} did not hold within ${timeout} ms` } = {}) {
+    try {
+        await page.waitForFunction(fn, arg, { timeout, polling: 'raf' });
+    } catch (error) {
+        if (error instanceof errors.TimeoutError) assert.fail(message);
+        throw error;
+    }
+}
+
+/** Waits until the locator's one element has attribute `name` equal to `value` (`null`: no such attribute). */
+export async function waitForAttribute(locator, name, value, { timeout } = {}) {
+    await pollUntil(
+        locator.page(),
+        async () => {
+            const actual = await locator.evaluateAll(
+                (elements, name) => (elements.length === 1 ? elements[0].getAttribute(name) : `<${elements.length} elements>`),
+                name,
+            );
+            return { ok: actual === value, actual };
+        },
+        { timeout, message: (last) => `${locator} [${name}] is ${JSON.stringify(last.actual)}, expected ${JSON.stringify(value)}` },
+    );
+}
+
+/**
+ * Waits until the trimmed text of the locator's first element is `expected`, contains it
+ * (`contains: true`), or matches it (`expected` a RegExp). Returns the text, or the match.
+ */
+export async function waitForText(locator, expected, { contains = false, timeout } = {}) {
+    const test = (text) => {
+        if (text === null) return null;
+        if (expected instanceof RegExp) return text.match(expected);
+        return (contains ? text.includes(expected) : text === expected) ? text : null;
+    };
+    const { result } = await pollUntil(
+        locator.page(),
+        async () => {
+            const text = await locator.evaluateAll((elements) => (elements.length ? elements[0].textContent.trim() : null));
+            const result = test(text);
+            return { ok: result !== null, result, text };
+        },
+        {
+            timeout,
+            message: (last) => `${locator} text ${JSON.stringify(last.text)} ` +
+                `${expected instanceof RegExp ? 'does not match' : contains ? 'does not contain' : 'is not'} ${expected instanceof RegExp ? expected : JSON.stringify(expected)}`,
+        },
+    );
+    return result;
+}
+
+/** Waits until the locator matches `count` elements. */
+export async function waitForCount(locator, count, { timeout } = {}) {
+    await pollUntil(
+        locator.page(),
+        async () => {
+            const actual = await locator.count();
+            return { ok: actual === count, actual };
+        },
+        { timeout, message: (last) => `expected ${count} of ${locator}, found ${last.actual}` },
+    );
+}
+
+/** Waits until one of the locator's elements is the focused element of its own tree (document or shadow root). */
+export async function waitForFocus(locator, { timeout } = {}) {
+    await pollUntil(
+        locator.page(),
+        () => locator.evaluateAll((elements) => {
+            const root = elements[0]?.getRootNode() ?? document;
+            const active = root.activeElement;
+            return {
+                ok: elements.some((element) => element.getRootNode().activeElement === element),
+                active: active ? active.outerHTML.slice(0, 120) : null,
+            };
+        }),
+        { timeout, message: (last) => `${locator} is not focused; focus is on ${last.active}` },
+    );
+}
+
+/** Waits until the locator's one element lies wholly inside the viewport of its frame. */
+export async function waitInViewport(locator, { timeout } = {}) {
+    await pollUntil(
+        locator.page(),
+        () => locator.evaluateAll((elements) => {
+            if (elements.length !== 1) return { ok: false, elements: elements.length };
+            const r = elements[0].getBoundingClientRect();
+            const ok = r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 &&
+                r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+            return { ok, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), vh: innerHeight, vw: innerWidth };
+        }),
+        { timeout, message: (last) => `${locator} is not in the viewport: ${JSON.stringify(last)}` },
+    );
 }

@@ -10,7 +10,7 @@ import { cp, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser, requireDist, startHostServer, startStaticServer } from './support.mjs';
+import { launchBrowser, requireDist, startHostServer, startStaticServer, waitUntil } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
@@ -100,10 +100,11 @@ test('TimelineJS renders the export: one marker per event, the headlines and the
     try {
         await page.goto(host.url);
         const events = article.events;
-        await page.waitForFunction(
+        await waitUntil(
+            page,
             (count) => window.timelineLoaded === true && document.querySelectorAll('.tl-timemarker').length === count,
             events.length,
-            { timeout: 15_000, polling: 'raf' },
+            { timeout: 15_000 },
         );
 
         assert.equal(await page.locator('.tl-timemarker').count(), events.length, 'one marker per event');

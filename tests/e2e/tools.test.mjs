@@ -7,7 +7,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { makeTempDir, requireDist, viewerSuite } from './support.mjs';
+import { makeTempDir, requireDist, viewerSuite, waitUntil } from './support.mjs';
 
 const BUILTIN_TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
 const seedText = await readFile(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
@@ -45,7 +45,7 @@ test('reading loads no tools; the first conversion loads them once, and download
     // The page is interactive: a section toggle answers.
     const toggle = page.locator('.section-toggle').first();
     await toggle.click();
-    await page.waitForFunction(() => document.querySelector('.section-toggle').getAttribute('aria-expanded') === 'false');
+    await waitUntil(page, () => document.querySelector('.section-toggle').getAttribute('aria-expanded') === 'false');
     await page.locator('.entity-button').first().click();
     await page.locator('mark.mention.marked').first().waitFor();
     assert.deepEqual(toolsRequests(requested), [], 'nothing of the tools module is fetched for reading');

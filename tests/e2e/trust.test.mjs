@@ -28,7 +28,8 @@ import {
     requireDist,
     startHostServer,
     startStaticServer,
-    waitInPage,
+    waitForText,
+    waitUntil,
 } from './support.mjs';
 
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
@@ -119,17 +120,10 @@ const articleHost = () => `127.0.0.1:${articles.port}`;
 const bannerFor = (host) => `Opened from ${host}, not published by this site`;
 const title = (scope) => scope.locator('main#article h1');
 
-async function waitForText(page, locator, text) {
-    await pollUntil(page, async () => {
-        const seen = (await locator.count()) ? (await locator.first().textContent()).trim() : null;
-        return { ok: seen === text, seen };
-    }, { timeout: 15_000, message: (last) => `expected ${JSON.stringify(text)}, saw ${JSON.stringify(last.seen)}` });
-}
-
 describe('1. where an article came from', () => {
     test('1a. an article from another address says where it came from, outside the article, and in the page title', async () => {
         const { page, pageErrors, consoleErrors } = await open(withArticle(`${articles.url}changed.json`));
-        await waitForText(page, title(page), CHANGED_TITLE);
+        await waitForText(title(page), CHANGED_TITLE, { timeout: 15_000 });
         const banner = page.locator('.source-banner');
         assert.equal((await banner.textContent()).trim(), bannerFor(articleHost()));
         assert.ok(await banner.isVisible(), 'the banner is visible');
@@ -152,7 +146,7 @@ describe('1. where an article came from', () => {
         const { page, context } = await open(withArticle(`${articles.url}changed.json`), {
             prepare: (context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: viewerSite.origin }),
         });
-        await waitForText(page, title(page), CHANGED_TITLE);
+        await waitForText(title(page), CHANGED_TITLE, { timeout: 15_000 });
         await page.locator('aside.sidebar button.entity-button[data-entity-id="nikolay-patrushev"]').click();
         await page.evaluate(() => navigator.clipboard.writeText(''));
         await page.locator('.mention-stepper button.copy-link').click();
@@ -165,7 +159,7 @@ describe('1. where an article came from', () => {
         assert.equal(link.searchParams.get('article'), `${articles.url}changed.json`, `the copied link ${copied} names the article`);
         const receiver = await context.newPage();
         await receiver.goto(copied);
-        await waitForText(receiver, title(receiver), CHANGED_TITLE);
+        await waitForText(title(receiver), CHANGED_TITLE, { timeout: 15_000 });
         assert.equal((await receiver.locator('.source-banner').textContent()).trim(), bannerFor(articleHost()));
         await receiver.locator('aside.sidebar button.entity-button[data-entity-id="nikolay-patrushev"][aria-pressed="true"]').waitFor();
     });
@@ -180,7 +174,7 @@ describe('1. where an article came from', () => {
         assert.equal(untrusted.requests.length, before, 'nothing was fetched before the reader agreed');
         await assertNoAxeViolations(page, {}, 'with the click-through notice');
         await page.getByRole('button', { name: 'Show it' }).click();
-        await waitForText(page, title(page), CHANGED_TITLE);
+        await waitForText(title(page), CHANGED_TITLE, { timeout: 15_000 });
         assert.equal((await page.locator('.source-banner').textContent()).trim(), bannerFor(untrusted.host));
         assert.equal(await page.locator('.consent').count(), 0, 'the question is gone');
         assert.equal(untrusted.requests.length, before + 1, 'fetched once');
@@ -192,7 +186,7 @@ describe('1. where an article came from', () => {
         const before = untrusted.requests.length;
         const { page } = await open(withArticle(`${untrusted.origin}/story.json`), { waitFor: '.consent' });
         await page.getByRole('button', { name: 'Show the built-in article instead' }).click();
-        await waitForText(page, title(page), TITLE);
+        await waitForText(title(page), TITLE, { timeout: 15_000 });
         assert.equal(await page.locator('.source-banner').count(), 0);
         assert.equal(await page.title(), `${TITLE} · Briefing`);
         assert.equal(untrusted.requests.length, before, 'nothing was fetched');
@@ -212,7 +206,7 @@ describe('1. where an article came from', () => {
         const name = `${'n'.repeat(300)}.json`;
         const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open article…' }).click()]);
         await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(changedJson) });
-        await waitForText(page, title(page), CHANGED_TITLE);
+        await waitForText(title(page), CHANGED_TITLE, { timeout: 15_000 });
         const banner = (await page.locator('.source-banner').textContent()).trim();
         assert.match(banner, /^Opened from the file “n+…”, not published by this site$/);
         assert.ok(banner.length < 140, `the banner is ${banner.length} characters`);
@@ -227,7 +221,7 @@ describe('1h. plain http', () => {
         await error.waitFor();
         assert.equal((await error.textContent()).trim(),
             '127.0.0.2:9 serves articles over plain http, which this site accepts only from the sites it was built to trust. Showing the built-in article instead.');
-        await waitForText(page, title(page), TITLE);
+        await waitForText(title(page), TITLE, { timeout: 15_000 });
         assert.equal(await page.locator('.consent').count(), 0);
         assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'nothing was even tried');
     });
@@ -267,7 +261,7 @@ describe('3. the size limit counts what arrives', () => {
                 await error.waitFor({ timeout: 15_000 });
                 const text = (await error.textContent()).trim();
                 assert.ok(text.includes(`larger than ${LIMIT} bytes`), text);
-                await waitForText(page, title(page), TITLE);
+                await waitForText(title(page), TITLE, { timeout: 15_000 });
                 await pollUntil(page, async () => ({ ok: state.closed }), {
                     message: () => 'the server is still sending: the request was not aborted',
                 });
@@ -290,24 +284,24 @@ describe('6. remembered state belongs to one article from one source', () => {
         const builtinKey = openSectionsKey('builtin', ARTICLE_ID);
         const { page } = await open(viewerSite.url);
         await page.locator('#toggle-lead').click();
-        await waitInPage(page, (key) => JSON.parse(localStorage.getItem(key) ?? '[]').includes('the-backdrop')
+        await waitUntil(page, (key) => JSON.parse(localStorage.getItem(key) ?? '[]').includes('the-backdrop')
             && !JSON.parse(localStorage.getItem(key)).includes('lead'), builtinKey);
         const builtinState = await stored(page, builtinKey);
 
         const address = `${articles.url}changed.json`;
         await page.goto(withArticle(address));
-        await waitForText(page, title(page), CHANGED_TITLE);
+        await waitForText(title(page), CHANGED_TITLE, { timeout: 15_000 });
         assert.equal(await expanded(page, 'lead'), 'true', 'the other article does not read the built-in one\'s state');
         await page.locator('#toggle-the-backdrop').click();
         const otherKey = openSectionsKey(`url:${address}`, ARTICLE_ID);
-        await waitInPage(page, (key) => {
+        await waitUntil(page, (key) => {
             const open = JSON.parse(localStorage.getItem(key) ?? 'null');
             return open && open.includes('lead') && !open.includes('the-backdrop');
         }, otherKey);
         assert.equal(await stored(page, builtinKey), builtinState, 'the built-in article\'s state is untouched');
 
         await page.goto(viewerSite.url);
-        await waitInPage(page, () => document.querySelector('#toggle-lead')?.getAttribute('aria-expanded') === 'false');
+        await waitUntil(page, () => document.querySelector('#toggle-lead')?.getAttribute('aria-expanded') === 'false');
         assert.equal(await expanded(page, 'the-backdrop'), 'true');
         const keys = await page.evaluate(() => Object.keys(localStorage));
         assert.ok(keys.every((key) => key.startsWith('briefing.') && key.length < 64), `keys: ${keys}`);
@@ -326,7 +320,7 @@ describe('6. remembered state belongs to one article from one source', () => {
             }, legacy),
         });
         await page.locator('#toggle-lead').click();
-        await waitInPage(page, (key) => localStorage.getItem(key) === null, legacy);
+        await waitUntil(page, (key) => localStorage.getItem(key) === null, legacy);
     });
 
     test('6b. an oversized stored value is ignored', async () => {
@@ -336,7 +330,7 @@ describe('6. remembered state belongs to one article from one source', () => {
                 localStorage.setItem(key, JSON.stringify(['lead', ...Array.from({ length: 100 }, (_, i) => `padding-${i}`)]));
             }, builtinKey),
         });
-        await waitInPage(page, () => document.querySelectorAll('button.section-toggle[aria-expanded="true"]').length === 4);
+        await waitUntil(page, () => document.querySelectorAll('button.section-toggle[aria-expanded="true"]').length === 4);
     });
 });
 
@@ -357,7 +351,7 @@ describe('8. echoed input is cut', () => {
         const text = (await error.textContent()).trim();
         assert.ok(text.includes('is not an http or https address'), text);
         assert.ok(text.length < 250, `the message is ${text.length} characters long`);
-        await waitForText(page, title(page), TITLE);
+        await waitForText(title(page), TITLE, { timeout: 15_000 });
     });
 });
 
@@ -417,11 +411,11 @@ addEventListener('message', (e) => {
     test('9b. a frame told another origin posts its height to nobody here', async () => {
         const { page } = viewer;
         const frame = await (await page.locator('#wrong').elementHandle()).contentFrame();
-        await waitForText(page, title(page.frameLocator('#wrong')), TITLE);
+        await waitForText(title(page.frameLocator('#wrong')), TITLE, { timeout: 15_000 });
         // Messages from one window to another arrive in order: once this probe from the
         // frame has arrived, so has every height it posted where this page could read it.
         await frame.evaluate(() => parent.postMessage({ type: 'briefing:probe' }, '*'));
-        await waitInPage(page, () => window.__messages.some((m) => m.frame === 'wrong' && m.type === 'briefing:probe'));
+        await waitUntil(page, () => window.__messages.some((m) => m.frame === 'wrong' && m.type === 'briefing:probe'));
         const heights = await page.evaluate(() => window.__messages.filter((m) => m.frame === 'wrong'));
         assert.deepEqual(heights, [{ frame: 'wrong', type: 'briefing:probe' }], 'the host received a height from the frame');
         assert.equal(await frameHeight('wrong'), 150);
@@ -430,7 +424,7 @@ addEventListener('message', (e) => {
     test('9c. a page that frames the full viewer without ?embed gets the embed view: no file opening, no downloads', async () => {
         const { page } = viewer;
         const frame = page.frameLocator('#full');
-        await waitForText(page, title(frame), TITLE);
+        await waitForText(title(frame), TITLE, { timeout: 15_000 });
         assert.equal(await frame.locator('.open-bar').count(), 0, 'no "Open article…"');
         assert.equal(await frame.locator('.downloads, footer.site-footer').count(), 0, 'no downloads');
         await pollUntil(page, async () => ({ ok: (await frameHeight('full')) > 600 }), {
@@ -459,13 +453,13 @@ addEventListener('message', (e) => window.__messages.push(e.data?.type));
         try {
             const { page } = await open(host.url, { waitFor: null });
             const frame = page.frameLocator('#bad');
-            await waitForText(page, title(frame), TITLE);
+            await waitForText(title(frame), TITLE, { timeout: 15_000 });
             const message = (await frame.locator('.opening-error').textContent()).trim();
             assert.match(message, /^The embedding page named “javascript:alert\(1\)\/\/x+…” as its origin, which is not one/);
             assert.ok(message.length < 300, `the message is ${message.length} characters long`);
             const inner = await (await page.locator('#bad').elementHandle()).contentFrame();
             await inner.evaluate(() => parent.postMessage({ type: 'briefing:probe' }, '*'));
-            await waitInPage(page, () => window.__messages.includes('briefing:probe'));
+            await waitUntil(page, () => window.__messages.includes('briefing:probe'));
             assert.deepEqual(await page.evaluate(() => window.__messages), ['briefing:probe'], 'no height was posted');
         } finally {
             await host.close();
@@ -497,10 +491,10 @@ describe('1 and 9. in an iframe and as an element', () => {
         try {
             const { page, pageErrors } = await open(host.url, { waitFor: null });
             const element = page.locator('briefing-viewer');
-            await waitForText(page, title(element), CHANGED_TITLE);
+            await waitForText(title(element), CHANGED_TITLE, { timeout: 15_000 });
             assert.equal((await element.locator('.source-banner').textContent()).trim(), bannerFor(articleHost()));
             const frame = page.frameLocator('#framed');
-            await waitForText(page, title(frame), CHANGED_TITLE);
+            await waitForText(title(frame), CHANGED_TITLE, { timeout: 15_000 });
             assert.equal((await frame.locator('.source-banner').textContent()).trim(), bannerFor(articleHost()));
             assert.equal(await page.title(), "The host page's own title");
             // The element's skip link sits above it until focused: it must not show there.
@@ -511,7 +505,7 @@ describe('1 and 9. in an iframe and as an element', () => {
             });
             assert.equal(skipShows, false, 'the element\'s skip link shows over the host page');
             await element.locator('#toggle-lead').click();
-            await waitInPage(page, () => Object.keys(localStorage).some((k) => k.includes('open-sections')));
+            await waitUntil(page, () => Object.keys(localStorage).some((k) => k.includes('open-sections')));
             const keys = await page.evaluate(() => Object.keys(localStorage));
             assert.ok(keys.length > 0 && keys.every((k) => k.startsWith('briefing-viewer.')), `host page keys: ${keys}`);
             assert.deepEqual(pageErrors, []);

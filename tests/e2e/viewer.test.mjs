@@ -11,7 +11,11 @@ import {
     openSectionsKey,
     requireDist,
     viewerSuite,
-    waitInPage,
+    waitForAttribute,
+    waitForCount,
+    waitForText,
+    waitInViewport,
+    waitUntil,
 } from './support.mjs';
 
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
@@ -42,79 +46,6 @@ const toggle = (page, id) => page.locator(`#section-${id} h2 > button.section-to
 const body = (page, id) => page.locator(`#section-body-${id}`);
 const entityButton = (page, id) => page.locator(`aside.sidebar button.entity-button[data-entity-id="${id}"]`);
 const listEvent = (page, id) => page.locator(`ol.timeline-list button.event-button[data-event-id="${id}"]`);
-
-async function waitForAttribute(locator, name, value, timeout = 5_000) {
-    await locator.waitFor({ state: 'attached', timeout });
-    await locator.evaluate(
-        (element, [name, value]) =>
-            new Promise((done, fail) => {
-                const check = () => element.getAttribute(name) === value;
-                if (check()) return done();
-                const observer = new MutationObserver(() => {
-                    if (check()) {
-                        observer.disconnect();
-                        done();
-                    }
-                });
-                observer.observe(element, { attributes: true });
-                setTimeout(() => {
-                    observer.disconnect();
-                    fail(new Error(`${name} stayed ${JSON.stringify(element.getAttribute(name))}, expected ${JSON.stringify(value)}`));
-                }, 5_000);
-            }),
-        [name, value],
-    );
-    assert.equal(await locator.getAttribute(name), value);
-}
-
-/** Waits until the text of a locator equals (or contains) the expected text. */
-async function waitForText(locator, expected, { contains = false, timeout = 5_000 } = {}) {
-    await locator.first().waitFor({ state: 'attached', timeout });
-    const deadline = Date.now() + timeout;
-    let actual;
-    do {
-        actual = (await locator.first().textContent())?.trim();
-        if (contains ? actual?.includes(expected) : actual === expected) return actual;
-        // Re-check after the next animation frame (a condition poll, not a sleep).
-        await locator.page().evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
-    } while (Date.now() < deadline);
-    assert.fail(`${locator} text ${JSON.stringify(actual)} ${contains ? 'does not contain' : 'is not'} ${JSON.stringify(expected)}`);
-}
-
-async function waitForCount(locator, count, timeout = 5_000) {
-    const deadline = Date.now() + timeout;
-    let actual;
-    do {
-        actual = await locator.count();
-        if (actual === count) return;
-        await locator.page().evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
-    } while (Date.now() < deadline);
-    assert.fail(`expected ${count} of ${locator}, found ${actual}`);
-}
-
-/** Waits until the element matching `selector` lies wholly inside the viewport. */
-async function waitInViewport(page, selector, timeout = 5_000) {
-    try {
-        await waitInPage(
-            page,
-            (selector) => {
-                const element = document.querySelector(selector);
-                if (!element) return false;
-                const r = element.getBoundingClientRect();
-                return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 &&
-                    r.bottom <= window.innerHeight && r.right <= window.innerWidth;
-            },
-            selector,
-            timeout,
-        );
-    } catch {
-        const rect = await page.evaluate((s) => {
-            const r = document.querySelector(s)?.getBoundingClientRect();
-            return r && { top: r.top, bottom: r.bottom, left: r.left, right: r.right, vh: innerHeight, vw: innerWidth };
-        }, selector);
-        assert.fail(`${selector} is not in the viewport: ${JSON.stringify(rect)}`);
-    }
-}
 
 /**
  * Scrolls an element into view and checks that a pointer at its centre reaches it,
@@ -285,7 +216,7 @@ describe('Briefing viewer', () => {
         const { page } = await open();
         await toggle(page, 'bilateral-cooperation').click();
         await waitForAttribute(toggle(page, 'bilateral-cooperation'), 'aria-expanded', 'false');
-        await waitInPage(page, (key) => {
+        await waitUntil(page, (key) => {
             const saved = JSON.parse(localStorage.getItem(key) ?? 'null');
             return Array.isArray(saved) && saved.length === 3 && !saved.includes('bilateral-cooperation');
         }, STORAGE_KEY);
@@ -312,7 +243,7 @@ describe('Briefing viewer', () => {
         await waitForAttribute(body(page, 'the-backdrop'), 'hidden', 'until-found');
         assert.match(await body(page, 'the-backdrop').textContent(), /crippled economy/,
             'the collapsed text is still in the page');
-        await waitInPage(page, (key) => !JSON.parse(localStorage.getItem(key) ?? '[]').includes('the-backdrop'), STORAGE_KEY);
+        await waitUntil(page, (key) => !JSON.parse(localStorage.getItem(key) ?? '[]').includes('the-backdrop'), STORAGE_KEY);
 
         // 1. The browser's find-in-page reveal (scroll to text fragment).
         await page.goto(`${suite.server.url}#:~:text=crippled%20economy`);
@@ -357,7 +288,7 @@ describe('Briefing viewer', () => {
         await waitForCount(page.locator('mark.mention.marked.current'), 1);
         const first = await currentId();
         assert.equal(first, await marks.first().getAttribute('id'), 'first mention is current');
-        await waitInViewport(page, 'mark.mention.marked.current');
+        await waitInViewport(page.locator('mark.mention.marked.current'));
 
         const stepper = page.locator('.mention-stepper');
         await stepper.getByRole('button', { name: 'Next' }).click();
@@ -366,14 +297,14 @@ describe('Briefing viewer', () => {
         const second = await currentId();
         assert.notEqual(second, first, 'the current mark moved');
         assert.equal(second, await marks.nth(1).getAttribute('id'));
-        await waitInViewport(page, 'mark.mention.marked.current');
+        await waitInViewport(page.locator('mark.mention.marked.current'));
 
         await stepper.getByRole('button', { name: 'Previous' }).click();
         await waitForText(status, 'Mention 1 of 7 of Nikolay Patrushev');
         await stepper.getByRole('button', { name: 'Previous' }).click();
         await waitForText(status, 'Mention 7 of 7 of Nikolay Patrushev');
         assert.equal(await currentId(), await marks.nth(6).getAttribute('id'), 'Previous from 1 wraps to 7');
-        await waitInViewport(page, 'mark.mention.marked.current');
+        await waitInViewport(page.locator('mark.mention.marked.current'));
 
         for (const id of ['dushanbe-sco-meeting', 'moscow-meeting', 'tass-report']) {
             assert.match(await page.locator(`ol.timeline-list li.timeline-item:has([data-event-id="${id}"])`).getAttribute('class'),
@@ -459,8 +390,8 @@ describe('Briefing viewer', () => {
         assert.equal(await sentence.count(), 1);
         assert.match(await sentence.textContent(), /led a six-member delegation/);
         await waitForAttribute(toggle(page, 'lead'), 'aria-expanded', 'true');
-        await waitInViewport(page, 'mark#chosen-sentence');
-        await waitInPage(page, () => document.activeElement?.id === 'chosen-sentence');
+        await waitInViewport(page.locator('mark#chosen-sentence'));
+        await waitUntil(page, () => document.activeElement?.id === 'chosen-sentence');
 
         const involved = await page.locator('aside.sidebar li.entity.involved .entity-button')
             .evaluateAll((bs) => bs.map((b) => b.dataset.entityId));
@@ -482,7 +413,7 @@ describe('Briefing viewer', () => {
         const entityId = await page.evaluate(() => document.activeElement.dataset.entityId);
         await page.keyboard.press('Space');
         await waitForAttribute(entityButton(page, entityId), 'aria-pressed', 'true');
-        await waitInPage(page, () => document.querySelectorAll('mark.mention.marked').length > 0);
+        await waitUntil(page, () => document.querySelectorAll('mark.mention.marked').length > 0);
 
         await tabUntil(page, 'ol.timeline-list button.event-button', 80);
         const eventId = await page.evaluate(() => document.activeElement.dataset.eventId);
@@ -558,7 +489,7 @@ describe('Briefing viewer', () => {
         await page.locator('.timeline-drawing .marker[data-event-id="taliban-take-kabul"]').click();
         await waitForAttribute(listEvent(page, 'taliban-take-kabul'), 'aria-pressed', 'true');
         await page.locator('.event-details .go-to-sentence').click();
-        await waitInPage(page, () => document.activeElement?.id === 'chosen-sentence');
+        await waitUntil(page, () => document.activeElement?.id === 'chosen-sentence');
         await page.locator('.event-details .close-details').click();
         await page.locator('.event-details').waitFor({ state: 'detached' });
         await stepper.getByRole('button', { name: 'Clear' }).click();
