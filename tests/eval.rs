@@ -5,7 +5,7 @@
 //! mistake).
 #![cfg(not(target_arch = "wasm32"))]
 
-use briefing::convert::eval::{evaluate_dir, held_out_total};
+use briefing::convert::eval::{evaluate_dir, held_out_total, Expected};
 use briefing::convert::{convert_text, ConvertOptions};
 use briefing::ids::is_valid_id;
 use briefing::validate::{describe_problems, validate};
@@ -54,4 +54,45 @@ fn figures_are_printed_and_no_year_is_invented() {
     assert!(total.precision() >= 0.9, "entity precision {total}");
     assert!(total.kind_accuracy() >= 0.9, "kind accuracy {total}");
     assert!(total.date_recall() >= 0.9, "date recall {total}");
+}
+
+/// Where the converter is deterministic and the hand-checked answer is plain, it must give
+/// that answer exactly: the publication date (its day and its provenance) and every
+/// expected date, with its precision and provenance.
+#[test]
+fn each_text_gives_its_expected_dates_exactly() {
+    let (results, _) = evaluate_dir(Path::new(DIR)).unwrap();
+    for name in results.iter().map(|r| &r.name) {
+        let text = std::fs::read_to_string(format!("{DIR}/{name}.txt")).unwrap();
+        let expected: Expected = serde_json::from_str(
+            &std::fs::read_to_string(format!("{DIR}/{name}.expected.json")).unwrap(),
+        )
+        .unwrap();
+        let article = convert_text(&text, &ConvertOptions::default())
+            .unwrap()
+            .article;
+        match (&expected.published, &article.published) {
+            (Some(want), Some(got)) => {
+                assert_eq!(got.from, want.date, "{name}: publication date");
+                assert_eq!(
+                    got.basis.kind, want.provenance,
+                    "{name}: publication provenance"
+                );
+            }
+            (None, None) => {}
+            (want, got) => panic!("{name}: publication {want:?}, converted {got:?}"),
+        }
+        for want in &expected.dates {
+            assert!(
+                article.events.iter().any(|event| event.date == want.date
+                    && event.precision == want.precision()
+                    && event.basis.kind == want.provenance),
+                "{name}: no event dated {} ({:?}, {:?}) for “{}”",
+                want.date,
+                want.precision(),
+                want.provenance,
+                want.words
+            );
+        }
+    }
 }

@@ -68,7 +68,7 @@ pub struct ExpectedDate {
 }
 
 impl ExpectedDate {
-    fn precision(&self) -> Precision {
+    pub fn precision(&self) -> Precision {
         self.precision.unwrap_or(match self.date.len() {
             4 => Precision::Year,
             7 => Precision::Month,
