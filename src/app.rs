@@ -6,6 +6,7 @@ use crate::components::{
     ArticleConsent, ArticleView, EntityCardView, EntitySidebar, Masthead, OpenBar, ReadingControls,
     SearchBox, TimelinePanel,
 };
+use crate::context::ViewerContext;
 use crate::document::{Document, DocumentHandle};
 use crate::dom_ids;
 use crate::language::text_direction;
@@ -110,30 +111,19 @@ pub fn App(props: &AppProps) -> Html {
     // Callbacks made once per viewer (the dispatcher never changes), so that children
     // whose data did not change compare equal and skip rendering on each action.
     let dispatcher = state.dispatcher();
-    let on_toggle_section = use_callback(dispatcher.clone(), |i, d| {
-        d.dispatch(Action::ToggleSection(i))
-    });
-    let on_link_section = use_callback(dispatcher.clone(), |i, d| {
-        d.dispatch(Action::LinkSection(i))
-    });
-    let on_reveal_section = use_callback(dispatcher.clone(), |i, d| {
-        d.dispatch(Action::RevealSection(i))
-    });
-    let on_choose_entity = use_callback(dispatcher.clone(), |i, d| {
-        d.dispatch(Action::ChooseEntity(i))
-    });
-    let on_choose_event = use_callback(dispatcher.clone(), |i, d| {
-        d.dispatch(Action::ChooseEvent(i))
-    });
-    let on_action = use_callback(dispatcher.clone(), |action: Action, d| d.dispatch(action));
-    let on_copy_link = use_callback(dispatcher, |link: ViewLink, d| {
+    let copy_link = use_callback(dispatcher.clone(), |link: ViewLink, d| {
         let dispatcher = d.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let copied = browser::copy_link(&link).await;
             dispatcher.dispatch(Action::LinkCopied(copied));
         });
     });
-    let can_link = owns_address_bar;
+    let context = ViewerContext {
+        document: props.document.clone(),
+        dispatch: dispatcher.to_callback(),
+        can_link: owns_address_bar,
+        copy_link,
+    };
 
     {
         let article = props.document.article.clone();
@@ -264,21 +254,17 @@ pub fn App(props: &AppProps) -> Html {
     let toolbar = html! {
         <div class="toolbar">
             <SearchBox
-                document={document.clone()}
                 query={AttrValue::from(state.query.clone())}
                 results={state.search.clone()}
                 cursor={state.search_cursor}
-                {can_link}
-                on_action={on_action.clone()}
-                on_copy_link={on_copy_link.clone()}
             />
-            <ReadingControls settings={state.settings} on_action={on_action.clone()} />
+            <ReadingControls settings={state.settings} />
         </div>
     };
     // Inside the main landmark, though shown over the page: the card and the status.
     let overlays = html! {
         <>
-            <EntityCardView document={document.clone()} card={state.card} />
+            <EntityCardView card={state.card} />
             <div class="copy-status" role="status">
                 if let Some(status) = &state.copy_status {
                     <p>{ status }</p>
@@ -287,28 +273,21 @@ pub fn App(props: &AppProps) -> Html {
         </>
     };
     html! {
-        <>
+        <ContextProvider<ViewerContext> {context}>
             if !options.compact {
-                <Masthead document={document.clone()} />
+                <Masthead />
             }
             // The article's language sets the direction of the text and the sidebar beside
             // it, so a right-to-left story reads, and is laid out, right to left.
             <div class="reading" lang={document.article.language.clone()} dir={text_direction(&document.article.language)}>
                 <ArticleView
-                    document={document.clone()}
                     open_sections={state.open_sections.clone()}
                     chosen_entity={state.chosen_entity}
                     current_mention={state.chosen_entity.and_then(|e| document.entity_mentions[e].get(state.mention_cursor).copied())}
                     chosen_event={state.chosen_event}
-                    on_toggle_section={on_toggle_section}
-                    on_link_section={on_link_section}
-                    on_reveal_section={on_reveal_section}
-                    on_action={on_action.clone()}
                     notice={state.notice.clone()}
                     search={state.search.clone()}
                     current_hit={(!state.search.hits.is_empty()).then_some(state.search_cursor)}
-                    {can_link}
-                    on_copy_link={on_copy_link.clone()}
                     {toolbar}
                     {overlays}
                     reveal_section={state.focus_section()}
@@ -316,35 +295,24 @@ pub fn App(props: &AppProps) -> Html {
                 />
                 if options.show_sidebar {
                     <EntitySidebar
-                        document={document.clone()}
                         chosen_entity={state.chosen_entity}
                         mention_cursor={state.mention_cursor}
                         involved={state.involved_entities().to_vec()}
                         hidden_kinds={state.hidden_kinds.clone()}
-                        on_choose={on_choose_entity.clone()}
-                        on_action={on_action.clone()}
                         search_matches={state.search.entities.clone()}
-                        {can_link}
-                        on_copy_link={on_copy_link.clone()}
                         all_at_once={props.prerendered}
                     />
                 }
             </div>
             if options.show_timeline {
                 <TimelinePanel
-                    document={document}
                     chosen_event={state.chosen_event}
                     chosen_entity={state.chosen_entity}
-                    on_choose={on_choose_event}
-                    on_choose_entity={on_choose_entity}
-                    on_action={on_action}
                     search_matches={state.search.events.clone()}
-                    {can_link}
-                    {on_copy_link}
                     all_at_once={props.prerendered}
                 />
             }
-        </>
+        </ContextProvider<ViewerContext>>
     }
 }
 

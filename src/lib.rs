@@ -8,6 +8,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod context;
 pub mod convert;
 pub mod dates;
 pub mod document;

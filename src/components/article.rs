@@ -1,9 +1,8 @@
 use super::{ProvenanceNote, SectionHits, SectionView};
+use crate::context::use_viewer;
 use crate::dates::date_range_text;
-use crate::document::DocumentHandle;
 use crate::document::MentionAt;
 use crate::hooks::use_progressive_count;
-use crate::link::ViewLink;
 use crate::search::SearchResults;
 use crate::state::Action;
 use std::collections::BTreeSet;
@@ -12,21 +11,14 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
-    pub document: DocumentHandle,
     pub open_sections: BTreeSet<usize>,
     pub chosen_entity: Option<usize>,
     pub current_mention: Option<MentionAt>,
     pub chosen_event: Option<usize>,
-    pub on_toggle_section: Callback<usize>,
-    pub on_link_section: Callback<usize>,
     /// Something the reader should know, such as a link that named nothing.
     pub notice: Option<String>,
-    pub on_reveal_section: Callback<usize>,
-    pub on_action: Callback<Action>,
     pub search: Rc<SearchResults>,
     pub current_hit: Option<usize>,
-    pub can_link: bool,
-    pub on_copy_link: Callback<ViewLink>,
     /// Shown above the title: the search box and the reading settings.
     pub toolbar: Html,
     /// Shown over the page (the entity card, the copy status), kept in this landmark.
@@ -44,7 +36,8 @@ const SECTIONS_PER_STEP: usize = 24;
 /// The article: title, when it was published and how that is known, and its sections.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let document = &props.document;
+    let viewer = use_viewer();
+    let document = &viewer.document;
     let article = &document.article;
     let shown = use_progressive_count(
         article.sections.len(),
@@ -79,10 +72,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         });
         first = end;
     }
-    let action = |action: Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
-    };
+    let action = |action: Action| viewer.dispatch.reform(move |_: MouseEvent| action.clone());
     html! {
         <main id="article" class="article" tabindex="-1" lang={article.language.clone()}>
             { props.toolbar.clone() }
@@ -121,7 +111,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     html! {
                         <SectionView
                             key={article.sections[index].id.clone()}
-                            document={document.clone()}
                             {index}
                             open={props.open_sections.contains(&index)}
                             chosen_entity={props.chosen_entity.filter(|_| sections_with_entity[index])}
@@ -129,12 +118,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             sentence={sentence.filter(|(passage, _, _)| in_section(*passage))}
                             {hits}
                             {current_hit}
-                            can_link={props.can_link}
-                            on_toggle={props.on_toggle_section.clone()}
-                            on_link={props.on_link_section.clone()}
-                            on_reveal={props.on_reveal_section.clone()}
-                            on_action={props.on_action.clone()}
-                            on_copy_link={props.on_copy_link.clone()}
                         />
                     }
                 }) }

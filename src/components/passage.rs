@@ -1,4 +1,4 @@
-use crate::document::DocumentHandle;
+use crate::context::use_viewer;
 use crate::document::MentionAt;
 use crate::dom_ids;
 use crate::search::SearchHit;
@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PassageTextProps {
-    pub document: DocumentHandle,
     pub passage: usize,
     pub text: AttrValue,
     pub chosen_entity: Option<usize>,
@@ -21,7 +20,6 @@ pub struct PassageTextProps {
     /// Search hits in this passage, with their index among all hits.
     pub hits: Vec<(Range<usize>, usize)>,
     pub current_hit: Option<usize>,
-    pub on_action: Callback<Action>,
 }
 
 /// Where to show an entity's card: just below the mention, in the viewer's coordinates.
@@ -45,7 +43,8 @@ fn card_for(entity: usize, event: &Event) -> Option<EntityCard> {
 /// Mentions show the entity's card on hover; marked ones also on keyboard focus.
 #[component]
 pub fn PassageText(props: &PassageTextProps) -> Html {
-    let document = &props.document;
+    let viewer = use_viewer();
+    let document = &viewer.document;
     let text = props.text.as_str();
     let mentions = &document.passages[props.passage].mentions;
     let mut top: Vec<Html> = Vec::new();
@@ -60,22 +59,19 @@ pub fn PassageText(props: &PassageTextProps) -> Html {
         }
     };
     let show_card = |entity: usize| {
-        let on_action = props.on_action.clone();
+        let dispatch = viewer.dispatch.clone();
         Callback::from(move |event: Event| {
             if let Some(card) = card_for(entity, &event) {
-                on_action.emit(Action::ShowCard(card));
+                dispatch.emit(Action::ShowCard(card));
             }
         })
     };
-    let hide_card = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: Event| on_action.emit(Action::HideCard))
-    };
+    let hide_card = viewer.dispatch.reform(|_: Event| Action::HideCard);
     let escape_hides_card = {
-        let on_action = props.on_action.clone();
+        let dispatch = viewer.dispatch.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" {
-                on_action.emit(Action::HideCard);
+                dispatch.emit(Action::HideCard);
             }
         })
     };
