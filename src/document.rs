@@ -29,6 +29,14 @@ pub struct MentionAt {
     pub ordinal: usize,
 }
 
+/// Where an event's sentence is: its passage and the byte range within that passage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentenceSpan {
+    pub passage: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
 impl MentionAt {
     /// Id of the mention's element in the page.
     pub fn dom_id(&self) -> String {
@@ -213,11 +221,15 @@ impl Document {
     }
 
     /// The passage and byte range of an event's sentence, for highlighting it.
-    pub fn sentence_range(&self, event: usize) -> Option<(usize, usize, usize)> {
+    pub fn sentence_range(&self, event: usize) -> Option<SentenceSpan> {
         let (_, passage) = self.sentence_location(event)?;
         let quoted = &self.article.events[event].sentence.as_ref()?.text;
         let start = self.passage_text(passage).find(quoted.as_str())?;
-        Some((passage, start, start + quoted.len()))
+        Some(SentenceSpan {
+            passage,
+            start,
+            end: start + quoted.len(),
+        })
     }
 
     /// Indexes of the entities of one kind, in article order.

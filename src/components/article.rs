@@ -115,7 +115,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             open={props.open_sections.contains(&index)}
                             chosen_entity={props.chosen_entity.filter(|_| sections_with_entity[index])}
                             current_mention={props.current_mention.filter(|at| in_section(at.passage))}
-                            sentence={sentence.filter(|(passage, _, _)| in_section(*passage))}
+                            sentence={sentence.filter(|span| in_section(span.passage))}
                             {hits}
                             {current_hit}
                         />

@@ -16,7 +16,7 @@ pub struct PassageTextProps {
     /// Ordinal (within this passage) of the mention the reader stepped to.
     pub current_ordinal: Option<usize>,
     /// Byte range of the chosen event's sentence, when it is in this passage.
-    pub sentence: Option<(usize, usize)>,
+    pub sentence: Option<Range<usize>>,
     /// Search hits in this passage, with their index among all hits.
     pub hits: Vec<(Range<usize>, usize)>,
     pub current_hit: Option<usize>,
@@ -76,8 +76,7 @@ pub fn PassageText(props: &PassageTextProps) -> Html {
         })
     };
 
-    let sentence = props.sentence.map(|(s, e)| s..e);
-    let all = pieces(text.len(), mentions, sentence, &props.hits);
+    let all = pieces(text.len(), mentions, props.sentence.clone(), &props.hits);
     // Runs of pieces that belong to the same mention (and the same side of the sentence
     // edge) become one element, so a search hit inside a name does not split its mark.
     let mut groups: Vec<&[Piece]> = Vec::new();

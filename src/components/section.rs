@@ -1,6 +1,6 @@
 use super::{CopyLinkButton, PassageText};
 use crate::context::use_viewer;
-use crate::document::MentionAt;
+use crate::document::{MentionAt, SentenceSpan};
 use crate::dom_ids;
 use crate::link::ViewLink;
 use crate::model::Block;
@@ -29,8 +29,8 @@ pub struct SectionViewProps {
     pub open: bool,
     pub chosen_entity: Option<usize>,
     pub current_mention: Option<MentionAt>,
-    /// Passage and byte range of the chosen event's sentence, when it is in this section.
-    pub sentence: Option<(usize, usize, usize)>,
+    /// Where the chosen event's sentence is, when it is in this section.
+    pub sentence: Option<SentenceSpan>,
     /// The search hits in this section, if any.
     pub hits: Option<SectionHits>,
     /// The current search hit, when it is in this section.
@@ -97,8 +97,8 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             .map(|at| at.ordinal);
         let sentence = props
             .sentence
-            .filter(|(p, _, _)| *p == passage)
-            .map(|(_, start, end)| (start, end));
+            .filter(|span| span.passage == passage)
+            .map(|span| span.start..span.end);
         // Hits come in reading order: this passage's are the next run of them.
         let first_hit = next_hit;
         while next_hit < hits.len() && hits[next_hit].passage == passage {
@@ -124,7 +124,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 text={AttrValue::from(text.to_owned())}
                 {chosen_entity}
                 {current_ordinal}
-                {sentence}
+                sentence={sentence.clone()}
                 hits={hits.clone()}
                 {current_hit}
             />
