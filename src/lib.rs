@@ -15,6 +15,7 @@ pub mod dom_ids;
 pub mod export;
 pub mod hooks;
 pub mod ids;
+pub mod index;
 pub mod language;
 pub mod link;
 pub mod mentions;

@@ -3,6 +3,7 @@ use crate::context::use_viewer;
 use crate::dates::date_range_text;
 use crate::document::MentionAt;
 use crate::hooks::use_progressive_count;
+use crate::index::{EntityIx, EventIx, PassageIx, SectionIx};
 use crate::search::SearchResults;
 use crate::state::Action;
 use std::collections::BTreeSet;
@@ -11,10 +12,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
-    pub open_sections: BTreeSet<usize>,
-    pub chosen_entity: Option<usize>,
+    pub open_sections: BTreeSet<SectionIx>,
+    pub chosen_entity: Option<EntityIx>,
     pub current_mention: Option<MentionAt>,
-    pub chosen_event: Option<usize>,
+    pub chosen_event: Option<EventIx>,
     /// Something the reader should know, such as a link that named nothing.
     pub notice: Option<String>,
     pub search: Rc<SearchResults>,
@@ -25,7 +26,7 @@ pub struct ArticleViewProps {
     pub overlays: Html,
     /// A section that must be in the page now (what the focus points at), even while a
     /// long article is still being added.
-    pub reveal_section: Option<usize>,
+    pub reveal_section: Option<SectionIx>,
     /// Render every section at once (to hydrate the pre-rendered page).
     pub all_at_once: bool,
 }
@@ -43,7 +44,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         article.sections.len(),
         SECTIONS_PER_STEP,
         props.all_at_once,
-        props.reveal_section.map_or(0, |section| section + 1),
+        props.reveal_section.map_or(0, |section| section.0 + 1),
     );
     let sentence = props
         .chosen_event
@@ -104,7 +105,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     <button type="button" onclick={action(Action::CollapseAll)}>{ "Collapse all" }</button>
                 </div>
                 { for section_hits.into_iter().enumerate().take(shown).map(|(index, hits)| {
-                    let in_section = |passage: usize| document.passages[passage].section == index;
+                    let index = SectionIx(index);
+                    let in_section = |passage: PassageIx| document.passages[passage].section == index;
                     let current_hit = props.current_hit.filter(|&hit| {
                         hits.as_ref().is_some_and(|h| h.range.contains(&hit))
                     });

@@ -1,6 +1,7 @@
 use crate::context::use_viewer;
 use crate::document::MentionAt;
 use crate::dom_ids;
+use crate::index::{EntityIx, PassageIx};
 use crate::search::SearchHit;
 use crate::segments::{pieces, Piece};
 use crate::state::{Action, EntityCard};
@@ -10,9 +11,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PassageTextProps {
-    pub passage: usize,
+    pub passage: PassageIx,
     pub text: AttrValue,
-    pub chosen_entity: Option<usize>,
+    pub chosen_entity: Option<EntityIx>,
     /// Ordinal (within this passage) of the mention the reader stepped to.
     pub current_ordinal: Option<usize>,
     /// Byte range of the chosen event's sentence, when it is in this passage.
@@ -23,7 +24,7 @@ pub struct PassageTextProps {
 }
 
 /// Where to show an entity's card: just below the mention, in the viewer's coordinates.
-fn card_for(entity: usize, event: &Event) -> Option<EntityCard> {
+fn card_for(entity: EntityIx, event: &Event) -> Option<EntityCard> {
     let mention = event.target()?.dyn_into::<web_sys::Element>().ok()?;
     let mention = mention.closest(".mention").ok()??;
     let viewer = mention.closest(".briefing").ok()??;
@@ -58,7 +59,7 @@ pub fn PassageText(props: &PassageTextProps) -> Html {
             });
         }
     };
-    let show_card = |entity: usize| {
+    let show_card = |entity: EntityIx| {
         let dispatch = viewer.dispatch.clone();
         Callback::from(move |event: Event| {
             if let Some(card) = card_for(entity, &event) {
@@ -113,7 +114,7 @@ pub fn PassageText(props: &PassageTextProps) -> Html {
         let node = match first.mention {
             None => html! { <>{ for inner }</> },
             Some(ordinal) => {
-                let entity_index = mentions[ordinal].entity;
+                let entity_index = EntityIx(mentions[ordinal].entity);
                 let entity = &document.article.entities[entity_index];
                 let id = first.mention_start.then(|| {
                     MentionAt {

@@ -2,6 +2,7 @@ use super::{CopyLinkButton, PassageText};
 use crate::context::use_viewer;
 use crate::document::{MentionAt, SentenceSpan};
 use crate::dom_ids;
+use crate::index::{EntityIx, PassageIx, SectionIx};
 use crate::link::ViewLink;
 use crate::model::Block;
 use crate::search::{SearchHit, SearchResults};
@@ -25,9 +26,9 @@ pub struct SectionHits {
 
 #[derive(Properties, PartialEq)]
 pub struct SectionViewProps {
-    pub index: usize,
+    pub index: SectionIx,
     pub open: bool,
-    pub chosen_entity: Option<usize>,
+    pub chosen_entity: Option<EntityIx>,
     pub current_mention: Option<MentionAt>,
     /// Where the chosen event's sentence is, when it is in this section.
     pub sentence: Option<SentenceSpan>,
@@ -90,7 +91,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     let hit_offset = props.hits.as_ref().map_or(0, |h| h.range.start);
     let mut next_hit = 0;
 
-    let blocks = section.blocks.iter().zip(passages).map(|(block, passage)| {
+    let blocks = section.blocks.iter().zip(passages.map(PassageIx)).map(|(block, passage)| {
         let current_ordinal = props
             .current_mention
             .filter(|at| at.passage == passage)
@@ -116,7 +117,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             document.passages[passage]
                 .mentions
                 .iter()
-                .any(|m| m.entity == entity)
+                .any(|m| EntityIx(m.entity) == entity)
         });
         let text = |text: &str| html! {
             <PassageText

@@ -2,6 +2,7 @@ use super::CopyLinkButton;
 use crate::context::use_viewer;
 use crate::dom_ids;
 use crate::hooks::use_progressive_count;
+use crate::index::EntityIx;
 use crate::link::ViewLink;
 use crate::model::EntityKind;
 use crate::state::Action;
@@ -10,13 +11,13 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EntitySidebarProps {
-    pub chosen_entity: Option<usize>,
+    pub chosen_entity: Option<EntityIx>,
     pub mention_cursor: usize,
     /// Entities involved in the chosen event.
-    pub involved: Vec<usize>,
+    pub involved: Vec<EntityIx>,
     pub hidden_kinds: BTreeSet<EntityKind>,
     /// Entities whose names match the search.
-    pub search_matches: Vec<usize>,
+    pub search_matches: Vec<EntityIx>,
     /// Render every entity at once (to hydrate the pre-rendered page).
     pub all_at_once: bool,
 }
@@ -103,8 +104,8 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                 .enumerate()
                 .filter_map(|(index, chunk)| {
                     // Chunks are sorted, so membership is a binary search.
-                    let in_chunk = |entity: &usize| chunk.binary_search(entity).is_ok();
-                    let within = |entities: &[usize]| -> Vec<usize> {
+                    let in_chunk = |entity: &EntityIx| chunk.binary_search(entity).is_ok();
+                    let within = |entities: &[EntityIx]| -> Vec<EntityIx> {
                         entities.iter().copied().filter(in_chunk).collect()
                     };
                     let chosen = props.chosen_entity.filter(in_chunk);
@@ -156,11 +157,11 @@ struct EntityChunkProps {
     /// Which chunk of the kind's entities.
     index: usize,
     /// The chosen entity, when it is in this chunk.
-    chosen: Option<usize>,
+    chosen: Option<EntityIx>,
     /// This chunk's entities involved in the chosen event.
-    involved: Vec<usize>,
+    involved: Vec<EntityIx>,
     /// This chunk's entities whose names match the search.
-    matches: Vec<usize>,
+    matches: Vec<EntityIx>,
     stepper: Option<Html>,
 }
 
@@ -189,7 +190,7 @@ fn EntityChunk(props: &EntityChunkProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct EntityItemProps {
-    index: usize,
+    index: EntityIx,
     chosen: bool,
     /// Involved in the chosen event.
     involved: bool,

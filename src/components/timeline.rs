@@ -1,6 +1,7 @@
 use super::{CopyLinkButton, ProvenanceNote};
 use crate::context::use_viewer;
 use crate::hooks::use_progressive_count;
+use crate::index::{EntityIx, EventIx};
 use crate::link::ViewLink;
 use crate::model::{Lane, Precision};
 use crate::state::Action;
@@ -9,10 +10,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelinePanelProps {
-    pub chosen_event: Option<usize>,
-    pub chosen_entity: Option<usize>,
+    pub chosen_event: Option<EventIx>,
+    pub chosen_entity: Option<EntityIx>,
     /// Events whose labels match the search.
-    pub search_matches: Vec<usize>,
+    pub search_matches: Vec<EventIx>,
     /// Render every event at once (to hydrate the pre-rendered page).
     pub all_at_once: bool,
 }
@@ -25,14 +26,14 @@ const CHUNKS_PER_STEP: usize = 3;
 /// What marks events: the chosen one, those involving the chosen entity, and those
 /// matching the search, as flags by event index.
 struct EventMarks<'a> {
-    chosen: Option<usize>,
+    chosen: Option<EventIx>,
     involved: &'a [bool],
     matches: &'a [bool],
 }
 
 impl EventMarks<'_> {
     /// The marks of the events of one chunk.
-    fn within(&self, events: &[usize]) -> ChunkMarks {
+    fn within(&self, events: &[EventIx]) -> ChunkMarks {
         ChunkMarks {
             chosen: self.chosen.filter(|chosen| events.contains(chosen)),
             involved: events
@@ -53,9 +54,9 @@ impl EventMarks<'_> {
 /// is not rendered again.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct ChunkMarks {
-    chosen: Option<usize>,
-    involved: Vec<usize>,
-    matches: Vec<usize>,
+    chosen: Option<EventIx>,
+    involved: Vec<EventIx>,
+    matches: Vec<EventIx>,
 }
 
 impl ChunkMarks {
@@ -178,7 +179,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
     let mut ordinal = 0;
     let lanes = Lane::ALL.iter().zip(&layout.lane_events).enumerate().map(|(lane_index, (&lane, placed))| {
         let chunks = placed.chunks(EVENTS_PER_CHUNK).enumerate().filter_map(|(index, chunk)| {
-            let events: Vec<usize> = chunk.iter().map(|&p| layout.events[p].event).collect();
+            let events: Vec<EventIx> = chunk.iter().map(|&p| EventIx(layout.events[p].event)).collect();
             let chunk_marks = marks.within(&events);
             let in_page = ordinal < shown_markers || chunk_marks.wanted();
             ordinal += 1;
@@ -326,11 +327,11 @@ fn MarkerChunk(props: &MarkerChunkProps) -> Html {
         let class = classes!(
             "marker",
             format!("basis-{}", event.basis.kind.slug()),
-            (props.marks.chosen == Some(placed.event)).then_some("chosen"),
-            props.marks.involved.contains(&placed.event).then_some("involves-entity"),
+            (props.marks.chosen == Some(EventIx(placed.event))).then_some("chosen"),
+            props.marks.involved.contains(&EventIx(placed.event)).then_some("involves-entity"),
             placed.label_before.then_some("label-before"),
         );
-        let index = placed.event;
+        let index = EventIx(placed.event);
         let onclick = viewer
             .dispatch
             .reform(move |_: MouseEvent| Action::ChooseEvent(index));
@@ -356,7 +357,7 @@ struct ItemChunkProps {
     index: usize,
     marks: ChunkMarks,
     /// Named in the items of events that involve it.
-    chosen_entity: Option<usize>,
+    chosen_entity: Option<EntityIx>,
 }
 
 /// A run of [`EVENTS_PER_CHUNK`] items of the list of events in date order.

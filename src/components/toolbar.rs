@@ -30,7 +30,7 @@ const NAMES_LISTED: usize = 20;
 
 /// The first [`NAMES_LISTED`] names, each isolated (`<bdi>`) so that a right-to-left name
 /// cannot reorder its neighbours, then "and N more".
-fn names_list<'a>(indexes: &[usize], name: impl Fn(usize) -> &'a str) -> Html {
+fn names_list<'a, I: Copy>(indexes: &[I], name: impl Fn(I) -> &'a str) -> Html {
     let listed = indexes
         .iter()
         .take(NAMES_LISTED)

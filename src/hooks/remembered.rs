@@ -1,5 +1,6 @@
 use crate::browser;
 use crate::document::DocumentHandle;
+use crate::index::SectionIx;
 use crate::options::Host;
 use crate::settings::ReadingSettings;
 use std::collections::BTreeSet;
@@ -12,7 +13,7 @@ pub fn use_remembered_open_sections(
     document: DocumentHandle,
     host: Host,
     storage_name: AttrValue,
-    open_sections: BTreeSet<usize>,
+    open_sections: BTreeSet<SectionIx>,
     pending_resume: bool,
 ) {
     use_effect_with(open_sections, move |open| {

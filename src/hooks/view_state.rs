@@ -1,5 +1,6 @@
 use crate::browser;
 use crate::document::DocumentHandle;
+use crate::index::SectionIx;
 use crate::link::ViewLink;
 use crate::options::{Host, ViewerOptions};
 use crate::state::{Action, Resume, ViewState};
@@ -22,7 +23,8 @@ fn saved_view(document: &DocumentHandle, options: &ViewerOptions, storage_name: 
         open_sections: browser::load_open_sections(options.host, storage_name).map(|ids| {
             ids.iter()
                 .filter_map(|id| article.sections.iter().position(|s| &s.id == id))
-                .collect::<BTreeSet<usize>>()
+                .map(SectionIx)
+                .collect::<BTreeSet<SectionIx>>()
         }),
         settings: browser::load_settings(options.host),
         // An element in another page leaves that page's address alone.
