@@ -3,6 +3,7 @@
 //! Built once when an article loads, so rendering and state changes never search text.
 
 use crate::dates::PartialDate;
+use crate::index::{EntityIx, EventIx, PassageIx, SectionIx};
 use crate::mentions::{Mention, MentionFinder};
 use crate::model::{Article, Block, EntityKind};
 use crate::timeline::{layout_timeline, TimelineLayout};
@@ -13,8 +14,8 @@ use std::rc::Rc;
 /// A run of text the reader sees and that can name entities: a paragraph or a related link.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Passage {
-    /// Index of the section that holds it.
-    pub section: usize,
+    /// The section that holds it.
+    pub section: SectionIx,
     /// Index of its block within that section.
     pub block: usize,
     /// The paragraph id, for related links `None`.
@@ -25,14 +26,22 @@ pub struct Passage {
 /// Where one mention is: passage index and the mention's position in that passage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MentionAt {
-    pub passage: usize,
+    pub passage: PassageIx,
     pub ordinal: usize,
+}
+
+/// Where an event's sentence is: its passage and the byte range within that passage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentenceSpan {
+    pub passage: PassageIx,
+    pub start: usize,
+    pub end: usize,
 }
 
 impl MentionAt {
     /// Id of the mention's element in the page.
     pub fn dom_id(&self) -> String {
-        crate::dom_ids::mention(self.passage, self.ordinal)
+        crate::dom_ids::mention(self.passage.0, self.ordinal)
     }
 }
 
@@ -64,17 +73,17 @@ pub struct Document {
     /// For each entity, every mention in reading order.
     pub entity_mentions: Vec<Vec<MentionAt>>,
     /// Entity indexes by kind, in the order of [`EntityKind::ALL`], each in article order.
-    pub entities_by_kind: [Vec<usize>; 4],
+    pub entities_by_kind: [Vec<EntityIx>; 4],
     /// For each entity, the events that involve it.
-    pub entity_events: Vec<Vec<usize>>,
+    pub entity_events: Vec<Vec<EventIx>>,
     /// For each event, its entities as indexes.
-    pub event_entities: Vec<Vec<usize>>,
+    pub event_entities: Vec<Vec<EntityIx>>,
     /// For each event, the parsed date.
     pub event_dates: Vec<PartialDate>,
     /// For each event, the index of its lane among the article's lanes.
     pub event_lanes: Vec<usize>,
     /// Event indexes sorted by date, then by article order.
-    pub chronology: Vec<usize>,
+    pub chronology: Vec<EventIx>,
     pub timeline: TimelineLayout,
 }
 
@@ -92,7 +101,7 @@ impl Document {
                     Block::Related { title, .. } => (None, title),
                 };
                 passages.push(Passage {
-                    section: section_index,
+                    section: SectionIx(section_index),
                     block: block_index,
                     paragraph_id,
                     mentions: finder.find(text),
@@ -104,19 +113,19 @@ impl Document {
         for (passage_index, passage) in passages.iter().enumerate() {
             for (ordinal, mention) in passage.mentions.iter().enumerate() {
                 entity_mentions[mention.entity].push(MentionAt {
-                    passage: passage_index,
+                    passage: PassageIx(passage_index),
                     ordinal,
                 });
             }
         }
 
-        let entity_index: HashMap<&str, usize> = article
+        let entity_index: HashMap<&str, EntityIx> = article
             .entities
             .iter()
             .enumerate()
-            .map(|(index, entity)| (entity.id.as_str(), index))
+            .map(|(index, entity)| (entity.id.as_str(), EntityIx(index)))
             .collect();
-        let event_entities: Vec<Vec<usize>> = article
+        let event_entities: Vec<Vec<EntityIx>> = article
             .events
             .iter()
             .map(|event| {
@@ -130,7 +139,7 @@ impl Document {
         let mut entity_events = vec![Vec::new(); article.entities.len()];
         for (event, entities) in event_entities.iter().enumerate() {
             for &entity in entities {
-                entity_events[entity].push(event);
+                entity_events[entity.0].push(EventIx(event));
             }
         }
 
@@ -146,7 +155,7 @@ impl Document {
                 })
             })
             .collect();
-        let mut chronology: Vec<usize> = (0..article.events.len()).collect();
+        let mut chronology: Vec<EventIx> = (0..article.events.len()).map(EventIx).collect();
         chronology.sort_by(|&a, &b| {
             event_dates[a]
                 .midpoint_day()
@@ -171,6 +180,7 @@ impl Document {
         let entities_by_kind = EntityKind::ALL.map(|kind| {
             (0..article.entities.len())
                 .filter(|&e| article.entities[e].kind == kind)
+                .map(EntityIx)
                 .collect()
         });
 
@@ -200,7 +210,7 @@ impl Document {
     }
 
     /// The text of a passage: a paragraph's text or a related link's title.
-    pub fn passage_text(&self, passage: usize) -> &str {
+    pub fn passage_text(&self, passage: PassageIx) -> &str {
         let Passage { section, block, .. } = self.passages[passage];
         match &self.article.sections[section].blocks[block] {
             Block::Paragraph { text, .. } => text,
@@ -209,8 +219,8 @@ impl Document {
     }
 
     /// Indexes of the sections that hold mentions of an entity.
-    pub fn sections_mentioning(&self, entity: usize) -> Vec<usize> {
-        let mut sections: Vec<usize> = self.entity_mentions[entity]
+    pub fn sections_mentioning(&self, entity: EntityIx) -> Vec<SectionIx> {
+        let mut sections: Vec<SectionIx> = self.entity_mentions[entity]
             .iter()
             .map(|at| self.passages[at.passage].section)
             .collect();
@@ -219,24 +229,28 @@ impl Document {
     }
 
     /// The section and passage that hold an event's sentence, if it has one.
-    pub fn sentence_location(&self, event: usize) -> Option<(usize, usize)> {
+    pub fn sentence_location(&self, event: EventIx) -> Option<(SectionIx, PassageIx)> {
         let sentence = self.article.events[event].sentence.as_ref()?;
         self.passages
             .iter()
             .position(|p| p.paragraph_id.as_deref() == Some(sentence.paragraph.as_str()))
-            .map(|passage| (self.passages[passage].section, passage))
+            .map(|passage| (self.passages[passage].section, PassageIx(passage)))
     }
 
     /// The passage and byte range of an event's sentence, for highlighting it.
-    pub fn sentence_range(&self, event: usize) -> Option<(usize, usize, usize)> {
+    pub fn sentence_range(&self, event: EventIx) -> Option<SentenceSpan> {
         let (_, passage) = self.sentence_location(event)?;
         let quoted = &self.article.events[event].sentence.as_ref()?.text;
         let start = self.passage_text(passage).find(quoted.as_str())?;
-        Some((passage, start, start + quoted.len()))
+        Some(SentenceSpan {
+            passage,
+            start,
+            end: start + quoted.len(),
+        })
     }
 
     /// Indexes of the entities of one kind, in article order.
-    pub fn entities_of_kind(&self, kind: EntityKind) -> &[usize] {
+    pub fn entities_of_kind(&self, kind: EntityKind) -> &[EntityIx] {
         let at = EntityKind::ALL
             .iter()
             .position(|&k| k == kind)
@@ -246,18 +260,26 @@ impl Document {
 
     /// The label of an event's lane, or the lane id the event names when the article
     /// declares no lanes (validation makes sure it does).
-    pub fn lane_label(&self, event: usize) -> &str {
-        match self.article.lanes.get(self.event_lanes[event]) {
+    pub fn lane_label(&self, event: EventIx) -> &str {
+        match self.article.lanes.get(self.event_lanes[event.0]) {
             Some(lane) => &lane.label,
             None => &self.article.events[event].lane,
         }
     }
 
-    pub fn entity_index(&self, id: &str) -> Option<usize> {
-        self.article.entities.iter().position(|e| e.id == id)
+    pub fn entity_index(&self, id: &str) -> Option<EntityIx> {
+        self.article
+            .entities
+            .iter()
+            .position(|e| e.id == id)
+            .map(EntityIx)
     }
 
-    pub fn event_index(&self, id: &str) -> Option<usize> {
-        self.article.events.iter().position(|e| e.id == id)
+    pub fn event_index(&self, id: &str) -> Option<EventIx> {
+        self.article
+            .events
+            .iter()
+            .position(|e| e.id == id)
+            .map(EventIx)
     }
 }

@@ -6,8 +6,8 @@
 //! library would be kept in every binary that links it, the tools module's too, and pull
 //! the whole viewer in with it.
 
-use briefing::app::{Viewer, ViewerProps};
 use briefing::options::ViewerOptions;
+use briefing::viewer::{Viewer, ViewerProps};
 use wasm_bindgen::prelude::*;
 
 /// A mounted viewer; `destroy()` removes it (when its element leaves the page).

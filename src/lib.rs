@@ -2,12 +2,12 @@
 //! and a timeline that says where each date comes from.
 //!
 //! Pure logic (`model`, `dates`, `validate`, `mentions`, `segments`, `timeline`,
-//! `document`, `state`, `trust`, `remember`) has no `web-sys` and is tested natively; `app`,
-//! `components` and `browser` are the Yew front end.
+//! `document`, `state`, `trust`, `remember`) has no `web-sys` and is tested natively; `viewer`
+//! (the root), `components`, `context`, `hooks` and `browser` are the Yew front end.
 
-pub mod app;
 pub mod browser;
 pub mod components;
+pub mod context;
 pub mod convert;
 pub mod dates;
 pub mod document;
@@ -15,6 +15,7 @@ pub mod dom_ids;
 pub mod export;
 pub mod hooks;
 pub mod ids;
+pub mod index;
 pub mod language;
 pub mod link;
 pub mod mentions;
@@ -33,6 +34,7 @@ pub mod tools;
 pub mod tools_client;
 pub mod trust;
 pub mod validate;
+pub mod viewer;
 
 /// Id of the built-in article; its JSON ships as `articles/<id>.json`.
 pub const BUILTIN_ARTICLE_ID: &str = "nsa-moscow-2021-12-01";

@@ -4,5 +4,5 @@
 mod element;
 
 fn main() {
-    briefing::app::start();
+    briefing::viewer::start();
 }

@@ -2,12 +2,13 @@
 //! events whose names or labels match, for the search box.
 
 use crate::document::Document;
+use crate::index::{EntityIx, EventIx, PassageIx};
 use std::ops::Range;
 
 /// One match in the text: `passage`'s text at `range`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchHit {
-    pub passage: usize,
+    pub passage: PassageIx,
     pub range: Range<usize>,
 }
 
@@ -29,8 +30,8 @@ pub struct SearchResults {
     pub hits: Vec<SearchHit>,
     /// The text has more matches than `hits` holds.
     pub more_hits: bool,
-    pub entities: Vec<usize>,
-    pub events: Vec<usize>,
+    pub entities: Vec<EntityIx>,
+    pub events: Vec<EventIx>,
 }
 
 fn fold(text: &str) -> String {
@@ -67,6 +68,7 @@ pub fn search(document: &Document, query: &str) -> SearchResults {
         return SearchResults::default();
     }
     let mut hits: Vec<SearchHit> = (0..document.passages.len())
+        .map(PassageIx)
         .flat_map(|passage| {
             find_all(document.passage_text(passage), query)
                 .into_iter()
@@ -84,6 +86,7 @@ pub fn search(document: &Document, query: &str) -> SearchResults {
                 .chain(&entity.aliases)
                 .any(|name| !find_all(name, query).is_empty())
         })
+        .map(EntityIx)
         .collect();
     let events = document
         .chronology
@@ -158,6 +161,6 @@ mod tests {
         let results = search(&document, "a");
         assert_eq!(results.hits.len(), MAX_SEARCH_HITS);
         assert!(results.more_hits);
-        assert!(results.hits.iter().all(|hit| hit.passage == 0));
+        assert!(results.hits.iter().all(|hit| hit.passage == PassageIx(0)));
     }
 }

@@ -3,6 +3,7 @@
 //! entity card, reading settings and scroll requests.
 
 use crate::document::Document;
+use crate::index::{EntityIx, EventIx, SectionIx};
 use crate::link::ViewLink;
 use crate::model::EntityKind;
 use crate::search::{search, SearchHit, SearchResults};
@@ -17,8 +18,8 @@ pub enum FocusTarget {
     Mention(String),
     /// The chosen event's sentence in the text.
     Sentence,
-    /// A section's heading, by the section's index.
-    Section(usize),
+    /// A section's heading.
+    Section(SectionIx),
     /// A search hit, by its index among all hits; focus stays in the search box.
     SearchHit(usize),
 }
@@ -27,7 +28,7 @@ pub enum FocusTarget {
 /// top left of the viewer).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct EntityCard {
-    pub entity: usize,
+    pub entity: EntityIx,
     pub top: f64,
     pub left: f64,
 }
@@ -44,15 +45,15 @@ pub struct FocusRequest {
 pub struct ViewState {
     pub document: Rc<Document>,
     /// Indexes of the open sections.
-    pub open_sections: BTreeSet<usize>,
-    pub chosen_entity: Option<usize>,
+    pub open_sections: BTreeSet<SectionIx>,
+    pub chosen_entity: Option<EntityIx>,
     /// Which of the chosen entity's mentions is current, for stepping.
     pub mention_cursor: usize,
-    pub chosen_event: Option<usize>,
+    pub chosen_event: Option<EventIx>,
     /// Kinds the reader has filtered out of the sidebar and the text.
     pub hidden_kinds: BTreeSet<EntityKind>,
     /// The section a link points at, if any.
-    pub linked_section: Option<usize>,
+    pub linked_section: Option<SectionIx>,
     pub focus: Option<FocusRequest>,
     /// A message for the reader about something that could not be done, such as a
     /// link that names an entity this article does not have.
@@ -74,7 +75,7 @@ pub struct ViewState {
 /// What the browser remembers and the address names, applied on start.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resume {
-    pub open_sections: Option<BTreeSet<usize>>,
+    pub open_sections: Option<BTreeSet<SectionIx>>,
     pub settings: ReadingSettings,
     /// `None` where the viewer must not read the address (an element in another page).
     pub link: Option<ViewLink>,
@@ -82,24 +83,24 @@ pub struct Resume {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    ToggleSection(usize),
+    ToggleSection(SectionIx),
     /// The browser's find-in-page revealed text in a collapsed section.
-    RevealSection(usize),
+    RevealSection(SectionIx),
     ExpandAll,
     CollapseAll,
     /// Choosing the chosen entity again clears the choice.
-    ChooseEntity(usize),
+    ChooseEntity(EntityIx),
     ClearEntity,
     /// Moves to the next (+1) or previous (-1) mention, wrapping around.
     StepMention(isize),
     /// Choosing the chosen event again clears the choice.
-    ChooseEvent(usize),
+    ChooseEvent(EventIx),
     ClearEvent,
     /// Brings the chosen event's sentence into view again.
     GoToSentence,
     ToggleKind(EntityKind),
     /// Points at a section: opens it and brings it into view.
-    LinkSection(usize),
+    LinkSection(SectionIx),
     /// Shows what a link names (on load, and on Back and Forward).
     Restore(ViewLink),
     /// Runs a search as the reader types; an empty query clears it.
@@ -116,11 +117,11 @@ pub enum Action {
 
 impl ViewState {
     /// A fresh view of a document; `open_sections` of `None` opens every section.
-    pub fn new(document: Rc<Document>, open_sections: Option<BTreeSet<usize>>) -> Self {
+    pub fn new(document: Rc<Document>, open_sections: Option<BTreeSet<SectionIx>>) -> Self {
         let count = document.article.sections.len();
         let open_sections = match open_sections {
-            Some(open) => open.into_iter().filter(|&s| s < count).collect(),
-            None => (0..count).collect(),
+            Some(open) => open.into_iter().filter(|s| s.0 < count).collect(),
+            None => (0..count).map(SectionIx).collect(),
         };
         ViewState {
             document,
@@ -179,33 +180,26 @@ impl ViewState {
     fn restore(&mut self, link: &ViewLink) {
         let document = self.document.clone();
         let article = &document.article;
+        let section = link
+            .section
+            .as_ref()
+            .and_then(|id| article.sections.iter().position(|s| &s.id == id))
+            .map(SectionIx);
+        let entity = link
+            .entity
+            .as_ref()
+            .and_then(|id| document.entity_index(id));
+        let event = link.event.as_ref().and_then(|id| document.event_index(id));
         let mut unknown = Vec::new();
-        let mut resolve = |what: &str, id: &Option<String>, position: Option<usize>| match id {
-            Some(id) if position.is_none() => {
+        for (what, id, found) in [
+            ("section", &link.section, section.is_some()),
+            ("entity", &link.entity, entity.is_some()),
+            ("event", &link.event, event.is_some()),
+        ] {
+            if let Some(id) = id.as_ref().filter(|_| !found) {
                 unknown.push(format!("{what} \"{}\"", crate::text::echo(id)));
-                None
             }
-            _ => position,
-        };
-        let section = resolve(
-            "section",
-            &link.section,
-            link.section
-                .as_ref()
-                .and_then(|id| article.sections.iter().position(|s| &s.id == id)),
-        );
-        let entity = resolve(
-            "entity",
-            &link.entity,
-            link.entity
-                .as_ref()
-                .and_then(|id| document.entity_index(id)),
-        );
-        let event = resolve(
-            "event",
-            &link.event,
-            link.event.as_ref().and_then(|id| document.event_index(id)),
-        );
+        }
         self.notice = (!unknown.is_empty()).then(|| {
             format!(
                 "This link names {} that this article does not have.",
@@ -264,17 +258,17 @@ impl ViewState {
         next.notice = None;
         let sections = self.document.article.sections.len();
         match action {
-            Action::ToggleSection(section) if section < sections => {
+            Action::ToggleSection(section) if section.0 < sections => {
                 if !next.open_sections.remove(&section) {
                     next.open_sections.insert(section);
                 }
             }
-            Action::RevealSection(section) if section < sections => {
+            Action::RevealSection(section) if section.0 < sections => {
                 next.open_sections.insert(section);
             }
-            Action::ExpandAll => next.open_sections = (0..sections).collect(),
+            Action::ExpandAll => next.open_sections = (0..sections).map(SectionIx).collect(),
             Action::CollapseAll => next.open_sections.clear(),
-            Action::ChooseEntity(entity) if entity < self.document.article.entities.len() => {
+            Action::ChooseEntity(entity) if entity.0 < self.document.article.entities.len() => {
                 if self.chosen_entity == Some(entity) {
                     next.chosen_entity = None;
                 } else {
@@ -298,7 +292,7 @@ impl ViewState {
                     }
                 }
             }
-            Action::ChooseEvent(event) if event < self.document.article.events.len() => {
+            Action::ChooseEvent(event) if event.0 < self.document.article.events.len() => {
                 if self.chosen_event == Some(event) {
                     next.chosen_event = None;
                 } else {
@@ -308,7 +302,7 @@ impl ViewState {
             }
             Action::ClearEvent => next.chosen_event = None,
             Action::GoToSentence => next.focus_sentence(),
-            Action::LinkSection(section) if section < sections => {
+            Action::LinkSection(section) if section.0 < sections => {
                 next.linked_section = Some(section);
                 next.open_sections.insert(section);
                 next.request_focus(FocusTarget::Section(section));
@@ -325,7 +319,7 @@ impl ViewState {
                 next.pending_resume = false;
                 if let Some(open) = resume.open_sections {
                     let count = self.document.article.sections.len();
-                    next.open_sections = open.into_iter().filter(|&s| s < count).collect();
+                    next.open_sections = open.into_iter().filter(|s| s.0 < count).collect();
                 }
                 next.settings = resume.settings;
                 if let Some(link) = resume.link {
@@ -340,7 +334,7 @@ impl ViewState {
                     next.focus_current_hit();
                 }
             }
-            Action::ShowCard(card) if card.entity < self.document.article.entities.len() => {
+            Action::ShowCard(card) if card.entity.0 < self.document.article.entities.len() => {
                 next.card = Some(card)
             }
             Action::HideCard => next.card = None,
@@ -375,7 +369,7 @@ impl ViewState {
 
     /// The section that holds what the current focus request points at, so that it is
     /// in the page even while a long article is still being added.
-    pub fn focus_section(&self) -> Option<usize> {
+    pub fn focus_section(&self) -> Option<SectionIx> {
         let document = &self.document;
         let passage = match &self.focus.as_ref()?.target {
             FocusTarget::Section(section) => return Some(*section),
@@ -395,7 +389,7 @@ impl ViewState {
     }
 
     /// Entities involved in the chosen event.
-    pub fn involved_entities(&self) -> &[usize] {
+    pub fn involved_entities(&self) -> &[EntityIx] {
         self.chosen_event
             .map(|event| self.document.event_entities[event].as_slice())
             .unwrap_or(&[])
@@ -414,20 +408,20 @@ mod tests {
         )
     }
 
-    fn entity(state: &ViewState, id: &str) -> usize {
+    fn entity(state: &ViewState, id: &str) -> EntityIx {
         state.document.entity_index(id).unwrap()
     }
 
     #[test]
     fn sections_toggle_and_expand_collapse_all() {
-        let s = state().apply(Action::ToggleSection(1));
-        assert_eq!(s.open_sections, BTreeSet::from([1]));
-        let s = s.apply(Action::ToggleSection(1));
+        let s = state().apply(Action::ToggleSection(SectionIx(1)));
+        assert_eq!(s.open_sections, BTreeSet::from([SectionIx(1)]));
+        let s = s.apply(Action::ToggleSection(SectionIx(1)));
         assert!(s.open_sections.is_empty());
         let s = s.apply(Action::ExpandAll);
         assert_eq!(s.open_sections.len(), 4);
         assert!(s.apply(Action::CollapseAll).open_sections.is_empty());
-        let unchanged = state().apply(Action::ToggleSection(99));
+        let unchanged = state().apply(Action::ToggleSection(SectionIx(99)));
         assert!(unchanged.open_sections.is_empty() && unchanged.focus.is_none());
     }
 
@@ -442,7 +436,7 @@ mod tests {
         let s = state().apply(Action::Restore(link.clone()));
         assert_eq!(s.search.hits.len(), 3);
         assert_eq!(s.link(), link);
-        assert!(s.open_sections.contains(&3) && s.open_sections.contains(&0));
+        assert!(s.open_sections.contains(&SectionIx(3)) && s.open_sections.contains(&SectionIx(0)));
         assert_eq!(s.focus.as_ref().unwrap().target, FocusTarget::SearchHit(0));
         assert_eq!(s.notice, None);
         // Back to a link that names nothing clears the choices.
@@ -472,7 +466,7 @@ mod tests {
         let s = state().apply(Action::Search("afghanistan".into()));
         let count = s.search.hits.len();
         assert!(count >= 5, "{count}");
-        let sections: BTreeSet<usize> = s
+        let sections: BTreeSet<SectionIx> = s
             .search
             .hits
             .iter()
@@ -495,9 +489,12 @@ mod tests {
 
     #[test]
     fn linking_a_section_opens_and_focuses_it() {
-        let s = state().apply(Action::LinkSection(2));
-        assert!(s.open_sections.contains(&2));
-        assert_eq!(s.focus.as_ref().unwrap().target, FocusTarget::Section(2));
+        let s = state().apply(Action::LinkSection(SectionIx(2)));
+        assert!(s.open_sections.contains(&SectionIx(2)));
+        assert_eq!(
+            s.focus.as_ref().unwrap().target,
+            FocusTarget::Section(SectionIx(2))
+        );
         assert_eq!(
             s.link().section.as_deref(),
             Some("concern-over-afghanistan")
@@ -510,14 +507,14 @@ mod tests {
         let patrushev = entity(&s, "nikolay-patrushev");
         let s = s.apply(Action::ChooseEntity(patrushev));
         assert_eq!(s.chosen_entity, Some(patrushev));
-        let expected: BTreeSet<usize> = s
+        let expected: BTreeSet<SectionIx> = s
             .document
             .sections_mentioning(patrushev)
             .into_iter()
             .collect();
         assert_eq!(s.open_sections, expected);
         assert!(
-            expected.contains(&0) && expected.contains(&2),
+            expected.contains(&SectionIx(0)) && expected.contains(&SectionIx(2)),
             "{expected:?}"
         );
         let first = s.document.entity_mentions[patrushev][0].dom_id();
@@ -531,7 +528,10 @@ mod tests {
     fn the_focus_names_the_section_that_must_be_in_the_page() {
         let s = state();
         assert_eq!(s.focus_section(), None);
-        assert_eq!(s.apply(Action::LinkSection(2)).focus_section(), Some(2));
+        assert_eq!(
+            s.apply(Action::LinkSection(SectionIx(2))).focus_section(),
+            Some(SectionIx(2))
+        );
         let patrushev = entity(&s, "nikolay-patrushev");
         let chosen = s
             .apply(Action::ChooseEntity(patrushev))
@@ -544,7 +544,7 @@ mod tests {
         let meeting = s.document.event_index("moscow-meeting").unwrap();
         assert_eq!(
             s.apply(Action::ChooseEvent(meeting)).focus_section(),
-            Some(0)
+            Some(SectionIx(0))
         );
         let searched = s
             .apply(Action::Search("Taliban".into()))
@@ -574,7 +574,7 @@ mod tests {
         let s = state();
         let meeting = s.document.event_index("moscow-meeting").unwrap();
         let s = s.apply(Action::ChooseEvent(meeting));
-        assert!(s.open_sections.contains(&0));
+        assert!(s.open_sections.contains(&SectionIx(0)));
         assert_eq!(s.focus.as_ref().unwrap().target, FocusTarget::Sentence);
         let again = s.apply(Action::GoToSentence);
         assert_ne!(again.focus, s.focus, "a repeated request must be a new one");

@@ -2,8 +2,8 @@
 //! real document, driven through its DOM. End-to-end paths live in `tests/e2e/`.
 #![cfg(target_arch = "wasm32")]
 
-use briefing::app::{Viewer, ViewerProps};
 use briefing::options::{Host, ViewerOptions};
+use briefing::viewer::{Viewer, ViewerProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};

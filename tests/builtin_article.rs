@@ -139,8 +139,8 @@ fn the_meeting_is_on_1_december_2021_as_the_article_states() {
         .text
         .contains("led a six-member delegation"));
     let meeting_index = document.event_index("moscow-meeting").unwrap();
-    let (passage, start, end) = document.sentence_range(meeting_index).unwrap();
-    assert!(document.passage_text(passage)[start..end]
+    let span = document.sentence_range(meeting_index).unwrap();
+    assert!(document.passage_text(span.passage)[span.start..span.end]
         .starts_with("The National Security Advisor, Moeed Yusuf, led"));
     // No event may claim the year of the page copy.
     for event in &document.article.events {

@@ -6,6 +6,7 @@
 
 use briefing::document::Document;
 use briefing::export::timelinejs;
+use briefing::index::EventIx;
 
 fn export() -> (Document, serde_json::Value) {
     let document = Document::new(briefing::builtin_article());
@@ -46,7 +47,12 @@ fn every_built_in_event_appears_once_in_its_lane() {
             .collect();
         assert_eq!(matching.len(), 1, "{} appears once", event.id);
         let slide = matching[0];
-        assert_eq!(slide["group"], document.lane_label(index), "{}", event.id);
+        assert_eq!(
+            slide["group"],
+            document.lane_label(EventIx(index)),
+            "{}",
+            event.id
+        );
         assert_eq!(slide["start_date"]["year"], event.date[..4], "{}", event.id);
         assert!(
             slide["text"]["headline"]

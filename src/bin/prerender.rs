@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         }
     };
     let body = runtime
-        .block_on(tokio::task::LocalSet::new().run_until(briefing::app::render_default_view()));
+        .block_on(tokio::task::LocalSet::new().run_until(briefing::viewer::render_default_view()));
     let head = head_tags(&briefing::builtin_article(), &page_url);
     let result = std::fs::read_to_string(&path)
         .map_err(|error| format!("cannot read {path}: {error}"))

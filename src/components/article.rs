@@ -1,9 +1,9 @@
 use super::{ProvenanceNote, SectionHits, SectionView};
+use crate::context::use_viewer;
 use crate::dates::date_range_text;
-use crate::document::DocumentHandle;
 use crate::document::MentionAt;
 use crate::hooks::use_progressive_count;
-use crate::link::ViewLink;
+use crate::index::{EntityIx, EventIx, PassageIx, SectionIx};
 use crate::search::SearchResults;
 use crate::state::Action;
 use std::collections::BTreeSet;
@@ -12,28 +12,21 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
-    pub document: DocumentHandle,
-    pub open_sections: BTreeSet<usize>,
-    pub chosen_entity: Option<usize>,
+    pub open_sections: BTreeSet<SectionIx>,
+    pub chosen_entity: Option<EntityIx>,
     pub current_mention: Option<MentionAt>,
-    pub chosen_event: Option<usize>,
-    pub on_toggle_section: Callback<usize>,
-    pub on_link_section: Callback<usize>,
+    pub chosen_event: Option<EventIx>,
     /// Something the reader should know, such as a link that named nothing.
     pub notice: Option<String>,
-    pub on_reveal_section: Callback<usize>,
-    pub on_action: Callback<Action>,
     pub search: Rc<SearchResults>,
     pub current_hit: Option<usize>,
-    pub can_link: bool,
-    pub on_copy_link: Callback<ViewLink>,
     /// Shown above the title: the search box and the reading settings.
     pub toolbar: Html,
     /// Shown over the page (the entity card, the copy status), kept in this landmark.
     pub overlays: Html,
     /// A section that must be in the page now (what the focus points at), even while a
     /// long article is still being added.
-    pub reveal_section: Option<usize>,
+    pub reveal_section: Option<SectionIx>,
     /// Render every section at once (to hydrate the pre-rendered page).
     pub all_at_once: bool,
 }
@@ -44,13 +37,14 @@ const SECTIONS_PER_STEP: usize = 24;
 /// The article: title, when it was published and how that is known, and its sections.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let document = &props.document;
+    let viewer = use_viewer();
+    let document = &viewer.document;
     let article = &document.article;
     let shown = use_progressive_count(
         article.sections.len(),
         SECTIONS_PER_STEP,
         props.all_at_once,
-        props.reveal_section.map_or(0, |section| section + 1),
+        props.reveal_section.map_or(0, |section| section.0 + 1),
     );
     let sentence = props
         .chosen_event
@@ -79,10 +73,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         });
         first = end;
     }
-    let action = |action: Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
-    };
+    let action = |action: Action| viewer.dispatch.reform(move |_: MouseEvent| action.clone());
     html! {
         <main id="article" class="article" tabindex="-1" lang={article.language.clone()}>
             { props.toolbar.clone() }
@@ -114,27 +105,21 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     <button type="button" onclick={action(Action::CollapseAll)}>{ "Collapse all" }</button>
                 </div>
                 { for section_hits.into_iter().enumerate().take(shown).map(|(index, hits)| {
-                    let in_section = |passage: usize| document.passages[passage].section == index;
+                    let index = SectionIx(index);
+                    let in_section = |passage: PassageIx| document.passages[passage].section == index;
                     let current_hit = props.current_hit.filter(|&hit| {
                         hits.as_ref().is_some_and(|h| h.range.contains(&hit))
                     });
                     html! {
                         <SectionView
                             key={article.sections[index].id.clone()}
-                            document={document.clone()}
                             {index}
                             open={props.open_sections.contains(&index)}
                             chosen_entity={props.chosen_entity.filter(|_| sections_with_entity[index])}
                             current_mention={props.current_mention.filter(|at| in_section(at.passage))}
-                            sentence={sentence.filter(|(passage, _, _)| in_section(*passage))}
+                            sentence={sentence.filter(|span| in_section(span.passage))}
                             {hits}
                             {current_hit}
-                            can_link={props.can_link}
-                            on_toggle={props.on_toggle_section.clone()}
-                            on_link={props.on_link_section.clone()}
-                            on_reveal={props.on_reveal_section.clone()}
-                            on_action={props.on_action.clone()}
-                            on_copy_link={props.on_copy_link.clone()}
                         />
                     }
                 }) }

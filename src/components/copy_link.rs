@@ -1,3 +1,4 @@
+use crate::context::use_viewer;
 use crate::link::ViewLink;
 use yew::prelude::*;
 
@@ -6,16 +7,15 @@ pub struct CopyLinkButtonProps {
     pub link: ViewLink,
     /// Accessible name, e.g. "Copy link to Nikolay Patrushev".
     pub label: AttrValue,
-    pub on_copy: Callback<ViewLink>,
 }
 
 /// A small button that copies a deep link; the viewer says "Link copied" when done.
 #[component]
 pub fn CopyLinkButton(props: &CopyLinkButtonProps) -> Html {
-    let onclick = {
-        let (link, on_copy) = (props.link.clone(), props.on_copy.clone());
-        Callback::from(move |_: MouseEvent| on_copy.emit(link.clone()))
-    };
+    let link = props.link.clone();
+    let onclick = use_viewer()
+        .copy_link
+        .reform(move |_: MouseEvent| link.clone());
     html! {
         <button type="button" class="copy-link" aria-label={props.label.clone()} title={props.label.clone()} {onclick}>
             { "Copy link" }

@@ -1,11 +1,10 @@
-use crate::document::DocumentHandle;
+use crate::context::use_viewer;
 use crate::dom_ids;
 use crate::state::EntityCard;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EntityCardViewProps {
-    pub document: DocumentHandle,
     pub card: Option<EntityCard>,
 }
 
@@ -14,6 +13,7 @@ pub struct EntityCardViewProps {
 /// with `aria-describedby`), shown only while a mention is hovered or focused.
 #[component]
 pub fn EntityCardView(props: &EntityCardViewProps) -> Html {
+    let document = use_viewer().document;
     let node = use_node_ref();
     {
         // Placed through the CSSOM: the pages' Content Security Policy refuses style
@@ -36,7 +36,6 @@ pub fn EntityCardView(props: &EntityCardViewProps) -> Html {
     let Some(card) = props.card else {
         return html! { <div id={dom_ids::ENTITY_CARD} class="entity-card" role="tooltip" hidden=true ref={node}></div> };
     };
-    let document = &props.document;
     let entity = &document.article.entities[card.entity];
     let count = document.entity_mentions[card.entity].len();
     let events = &document.entity_events[card.entity];

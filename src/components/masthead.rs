@@ -1,16 +1,12 @@
-use crate::document::DocumentHandle;
+use crate::context::use_viewer;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct MastheadProps {
-    pub document: DocumentHandle,
-}
 
 /// The page header: which site the story is from, and the date this copy carried,
 /// said plainly not to be the publication date.
 #[component]
-pub fn Masthead(props: &MastheadProps) -> Html {
-    let article = &props.document.article;
+pub fn Masthead() -> Html {
+    let document = use_viewer().document;
+    let article = &document.article;
     html! {
         <header class="masthead">
             <p class="site">{ &article.site }</p>

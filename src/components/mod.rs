@@ -1,4 +1,6 @@
-//! Small components: each gets data and callbacks as props and holds no app state.
+//! Small components: each reads what the whole view shares (the document, the dispatcher,
+//! linking) from [`crate::context::ViewerContext`], gets what differs per instance as props,
+//! and holds no app state.
 
 mod article;
 mod consent;

@@ -1,6 +1,7 @@
-use crate::document::DocumentHandle;
+use crate::context::use_viewer;
 use crate::document::MentionAt;
 use crate::dom_ids;
+use crate::index::{EntityIx, PassageIx};
 use crate::search::SearchHit;
 use crate::segments::{pieces, Piece};
 use crate::state::{Action, EntityCard};
@@ -10,22 +11,20 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PassageTextProps {
-    pub document: DocumentHandle,
-    pub passage: usize,
+    pub passage: PassageIx,
     pub text: AttrValue,
-    pub chosen_entity: Option<usize>,
+    pub chosen_entity: Option<EntityIx>,
     /// Ordinal (within this passage) of the mention the reader stepped to.
     pub current_ordinal: Option<usize>,
     /// Byte range of the chosen event's sentence, when it is in this passage.
-    pub sentence: Option<(usize, usize)>,
+    pub sentence: Option<Range<usize>>,
     /// Search hits in this passage, with their index among all hits.
     pub hits: Vec<(Range<usize>, usize)>,
     pub current_hit: Option<usize>,
-    pub on_action: Callback<Action>,
 }
 
 /// Where to show an entity's card: just below the mention, in the viewer's coordinates.
-fn card_for(entity: usize, event: &Event) -> Option<EntityCard> {
+fn card_for(entity: EntityIx, event: &Event) -> Option<EntityCard> {
     let mention = event.target()?.dyn_into::<web_sys::Element>().ok()?;
     let mention = mention.closest(".mention").ok()??;
     let viewer = mention.closest(".briefing").ok()??;
@@ -45,7 +44,8 @@ fn card_for(entity: usize, event: &Event) -> Option<EntityCard> {
 /// Mentions show the entity's card on hover; marked ones also on keyboard focus.
 #[component]
 pub fn PassageText(props: &PassageTextProps) -> Html {
-    let document = &props.document;
+    let viewer = use_viewer();
+    let document = &viewer.document;
     let text = props.text.as_str();
     let mentions = &document.passages[props.passage].mentions;
     let mut top: Vec<Html> = Vec::new();
@@ -59,29 +59,25 @@ pub fn PassageText(props: &PassageTextProps) -> Html {
             });
         }
     };
-    let show_card = |entity: usize| {
-        let on_action = props.on_action.clone();
+    let show_card = |entity: EntityIx| {
+        let dispatch = viewer.dispatch.clone();
         Callback::from(move |event: Event| {
             if let Some(card) = card_for(entity, &event) {
-                on_action.emit(Action::ShowCard(card));
+                dispatch.emit(Action::ShowCard(card));
             }
         })
     };
-    let hide_card = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: Event| on_action.emit(Action::HideCard))
-    };
+    let hide_card = viewer.dispatch.reform(|_: Event| Action::HideCard);
     let escape_hides_card = {
-        let on_action = props.on_action.clone();
+        let dispatch = viewer.dispatch.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" {
-                on_action.emit(Action::HideCard);
+                dispatch.emit(Action::HideCard);
             }
         })
     };
 
-    let sentence = props.sentence.map(|(s, e)| s..e);
-    let all = pieces(text.len(), mentions, sentence, &props.hits);
+    let all = pieces(text.len(), mentions, props.sentence.clone(), &props.hits);
     // Runs of pieces that belong to the same mention (and the same side of the sentence
     // edge) become one element, so a search hit inside a name does not split its mark.
     let mut groups: Vec<&[Piece]> = Vec::new();
@@ -118,7 +114,7 @@ pub fn PassageText(props: &PassageTextProps) -> Html {
         let node = match first.mention {
             None => html! { <>{ for inner }</> },
             Some(ordinal) => {
-                let entity_index = mentions[ordinal].entity;
+                let entity_index = EntityIx(mentions[ordinal].entity);
                 let entity = &document.article.entities[entity_index];
                 let id = first.mention_start.then(|| {
                     MentionAt {

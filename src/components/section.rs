@@ -1,7 +1,8 @@
 use super::{CopyLinkButton, PassageText};
-use crate::document::DocumentHandle;
-use crate::document::MentionAt;
+use crate::context::use_viewer;
+use crate::document::{MentionAt, SentenceSpan};
 use crate::dom_ids;
+use crate::index::{EntityIx, PassageIx, SectionIx};
 use crate::link::ViewLink;
 use crate::model::Block;
 use crate::search::{SearchHit, SearchResults};
@@ -25,57 +26,49 @@ pub struct SectionHits {
 
 #[derive(Properties, PartialEq)]
 pub struct SectionViewProps {
-    pub document: DocumentHandle,
-    pub index: usize,
+    pub index: SectionIx,
     pub open: bool,
-    pub chosen_entity: Option<usize>,
+    pub chosen_entity: Option<EntityIx>,
     pub current_mention: Option<MentionAt>,
-    /// Passage and byte range of the chosen event's sentence, when it is in this section.
-    pub sentence: Option<(usize, usize, usize)>,
+    /// Where the chosen event's sentence is, when it is in this section.
+    pub sentence: Option<SentenceSpan>,
     /// The search hits in this section, if any.
     pub hits: Option<SectionHits>,
     /// The current search hit, when it is in this section.
     pub current_hit: Option<usize>,
-    /// Whether the viewer owns its address, so that links to it mean something.
-    pub can_link: bool,
-    pub on_toggle: Callback<usize>,
-    pub on_link: Callback<usize>,
-    pub on_reveal: Callback<usize>,
-    pub on_action: Callback<Action>,
-    pub on_copy_link: Callback<ViewLink>,
 }
 
 /// One section as a WAI-ARIA disclosure: a button in the heading shows or hides the
 /// body; hidden text stays findable with the browser's find-in-page (`until-found`).
 #[component]
 pub fn SectionView(props: &SectionViewProps) -> Html {
-    let document = &props.document;
-    let section = &document.article.sections[props.index];
+    let viewer = use_viewer();
+    let document = &viewer.document;
+    let index = props.index;
+    let section = &document.article.sections[index];
     let body_ref = use_node_ref();
     {
         // The browser fires `beforematch` when find-in-page reveals hidden text.
-        let on_reveal = props.on_reveal.clone();
-        let index = props.index;
+        let dispatch = viewer.dispatch.clone();
         use_effect_with(body_ref.clone(), move |body_ref| {
             let listener = body_ref.get().map(|body| {
-                EventListener::new(&body, "beforematch", move |_| on_reveal.emit(index))
+                EventListener::new(&body, "beforematch", move |_| {
+                    dispatch.emit(Action::RevealSection(index))
+                })
             });
             move || drop(listener)
         });
     }
-    let onclick = {
-        let on_toggle = props.on_toggle.clone();
-        let index = props.index;
-        Callback::from(move |_: MouseEvent| on_toggle.emit(index))
-    };
+    let onclick = viewer
+        .dispatch
+        .reform(move |_: MouseEvent| Action::ToggleSection(index));
     let on_link = {
-        let on_link = props.on_link.clone();
-        let index = props.index;
+        let dispatch = viewer.dispatch.clone();
         // A real link (it can be copied or opened in a new tab); a plain click stays in the page.
         Callback::from(move |event: MouseEvent| {
             if !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.button() != 0) {
                 event.prevent_default();
-                on_link.emit(index);
+                dispatch.emit(Action::LinkSection(index));
             }
         })
     };
@@ -90,7 +83,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         Some(heading) => (heading.clone(), false),
         None => (LEAD_HEADING.to_owned(), true),
     };
-    let passages = document.section_passages[props.index].clone();
+    let passages = document.section_passages[index].clone();
     let hits: &[SearchHit] = props
         .hits
         .as_ref()
@@ -98,15 +91,15 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     let hit_offset = props.hits.as_ref().map_or(0, |h| h.range.start);
     let mut next_hit = 0;
 
-    let blocks = section.blocks.iter().zip(passages).map(|(block, passage)| {
+    let blocks = section.blocks.iter().zip(passages.map(PassageIx)).map(|(block, passage)| {
         let current_ordinal = props
             .current_mention
             .filter(|at| at.passage == passage)
             .map(|at| at.ordinal);
         let sentence = props
             .sentence
-            .filter(|(p, _, _)| *p == passage)
-            .map(|(_, start, end)| (start, end));
+            .filter(|span| span.passage == passage)
+            .map(|span| span.start..span.end);
         // Hits come in reading order: this passage's are the next run of them.
         let first_hit = next_hit;
         while next_hit < hits.len() && hits[next_hit].passage == passage {
@@ -124,19 +117,17 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             document.passages[passage]
                 .mentions
                 .iter()
-                .any(|m| m.entity == entity)
+                .any(|m| EntityIx(m.entity) == entity)
         });
         let text = |text: &str| html! {
             <PassageText
-                document={document.clone()}
                 {passage}
                 text={AttrValue::from(text.to_owned())}
                 {chosen_entity}
                 {current_ordinal}
-                {sentence}
+                sentence={sentence.clone()}
                 hits={hits.clone()}
                 {current_hit}
-                on_action={props.on_action.clone()}
             />
         };
         match block {
@@ -182,7 +173,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                     { heading_text.clone() }
                 </button>
             </h2>
-            if props.can_link {
+            if viewer.can_link {
                 <p class="section-links">
                     <a class="section-link" href={link_href} onclick={on_link}>
                         { "Link to this section" }<span class="visually-hidden">{ format!(": {heading_text}") }</span>
@@ -190,7 +181,6 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                     <CopyLinkButton
                         link={section_link}
                         label={format!("Copy link to this section: {heading_text}")}
-                        on_copy={props.on_copy_link.clone()}
                     />
                 </p>
             }

@@ -1,7 +1,8 @@
 use super::CopyLinkButton;
-use crate::document::DocumentHandle;
+use crate::context::use_viewer;
 use crate::dom_ids;
 use crate::hooks::use_progressive_count;
+use crate::index::EntityIx;
 use crate::link::ViewLink;
 use crate::model::EntityKind;
 use crate::state::Action;
@@ -10,18 +11,13 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EntitySidebarProps {
-    pub document: DocumentHandle,
-    pub chosen_entity: Option<usize>,
+    pub chosen_entity: Option<EntityIx>,
     pub mention_cursor: usize,
     /// Entities involved in the chosen event.
-    pub involved: Vec<usize>,
+    pub involved: Vec<EntityIx>,
     pub hidden_kinds: BTreeSet<EntityKind>,
-    pub on_choose: Callback<usize>,
-    pub on_action: Callback<Action>,
     /// Entities whose names match the search.
-    pub search_matches: Vec<usize>,
-    pub can_link: bool,
-    pub on_copy_link: Callback<ViewLink>,
+    pub search_matches: Vec<EntityIx>,
     /// Render every entity at once (to hydrate the pre-rendered page).
     pub all_at_once: bool,
 }
@@ -43,19 +39,14 @@ fn mentions_text(count: usize) -> String {
 /// entity grouped by kind with its mention count and description.
 #[component]
 pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
-    let document = &props.document;
+    let viewer = use_viewer();
+    let document = &viewer.document;
     let entities = &document.article.entities;
-    let action = |action: Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
-    };
+    let action = |action: Action| viewer.dispatch.reform(move |_: MouseEvent| action.clone());
 
     let filters = EntityKind::ALL.iter().zip(&document.entities_by_kind).map(|(&kind, members)| {
         let count = members.len();
-        let onchange = {
-            let on_action = props.on_action.clone();
-            Callback::from(move |_: Event| on_action.emit(Action::ToggleKind(kind)))
-        };
+        let onchange = viewer.dispatch.reform(move |_: Event| Action::ToggleKind(kind));
         html! {
             <label class={classes!("kind-filter", format!("kind-{}", kind.slug()))}>
                 <input type="checkbox" checked={!props.hidden_kinds.contains(&kind)} {onchange} />
@@ -80,11 +71,10 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                 <button type="button" onclick={action(Action::StepMention(-1))} disabled={count < 2}>{ "Previous" }</button>
                 <button type="button" onclick={action(Action::StepMention(1))} disabled={count < 2}>{ "Next" }</button>
                 <button type="button" onclick={action(Action::ClearEntity)}>{ "Clear" }</button>
-                if props.can_link {
+                if viewer.can_link {
                     <CopyLinkButton
                         link={ViewLink { entity: Some(entity.id.clone()), ..ViewLink::default() }}
                         label={format!("Copy link to {}", entity.name)}
-                        on_copy={props.on_copy_link.clone()}
                     />
                 }
             </div>
@@ -114,8 +104,8 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                 .enumerate()
                 .filter_map(|(index, chunk)| {
                     // Chunks are sorted, so membership is a binary search.
-                    let in_chunk = |entity: &usize| chunk.binary_search(entity).is_ok();
-                    let within = |entities: &[usize]| -> Vec<usize> {
+                    let in_chunk = |entity: &EntityIx| chunk.binary_search(entity).is_ok();
+                    let within = |entities: &[EntityIx]| -> Vec<EntityIx> {
                         entities.iter().copied().filter(in_chunk).collect()
                     };
                     let chosen = props.chosen_entity.filter(in_chunk);
@@ -128,13 +118,11 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                         html! {
                             <EntityChunk
                                 key={format!("{}-{index}", kind.slug())}
-                                document={document.clone()}
                                 {kind}
                                 {index}
                                 {chosen}
                                 {involved}
                                 {matches}
-                                on_choose={props.on_choose.clone()}
                                 stepper={chosen.map(|_| stepper.clone())}
                             />
                         }
@@ -165,37 +153,34 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct EntityChunkProps {
-    document: DocumentHandle,
     kind: EntityKind,
     /// Which chunk of the kind's entities.
     index: usize,
     /// The chosen entity, when it is in this chunk.
-    chosen: Option<usize>,
+    chosen: Option<EntityIx>,
     /// This chunk's entities involved in the chosen event.
-    involved: Vec<usize>,
+    involved: Vec<EntityIx>,
     /// This chunk's entities whose names match the search.
-    matches: Vec<usize>,
-    on_choose: Callback<usize>,
+    matches: Vec<EntityIx>,
     stepper: Option<Html>,
 }
 
 /// A run of [`ENTITIES_PER_CHUNK`] entities of one kind.
 #[component]
 fn EntityChunk(props: &EntityChunkProps) -> Html {
-    let members = props.document.entities_of_kind(props.kind);
+    let document = use_viewer().document;
+    let members = document.entities_of_kind(props.kind);
     let start = props.index * ENTITIES_PER_CHUNK;
     let chunk = &members[start..(start + ENTITIES_PER_CHUNK).min(members.len())];
     let items = chunk.iter().map(|&index| {
         let chosen = props.chosen == Some(index);
         html! {
             <EntityItem
-                key={props.document.article.entities[index].id.clone()}
-                document={props.document.clone()}
+                key={document.article.entities[index].id.clone()}
                 {index}
                 {chosen}
                 involved={props.involved.contains(&index)}
                 matches={props.matches.contains(&index)}
-                on_choose={props.on_choose.clone()}
                 stepper={props.stepper.clone().filter(|_| chosen)}
             />
         }
@@ -205,14 +190,12 @@ fn EntityChunk(props: &EntityChunkProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct EntityItemProps {
-    document: DocumentHandle,
-    index: usize,
+    index: EntityIx,
     chosen: bool,
     /// Involved in the chosen event.
     involved: bool,
     /// Its name matches the search.
     matches: bool,
-    on_choose: Callback<usize>,
     /// The mention stepper, under the chosen entity.
     stepper: Option<Html>,
 }
@@ -221,10 +204,13 @@ struct EntityItemProps {
 /// the items whose state changes.
 #[component]
 fn EntityItem(props: &EntityItemProps) -> Html {
+    let viewer = use_viewer();
     let index = props.index;
-    let entity = &props.document.article.entities[index];
-    let onclick = props.on_choose.reform(move |_: MouseEvent| index);
-    let count = props.document.entity_mentions[index].len();
+    let entity = &viewer.document.article.entities[index];
+    let onclick = viewer
+        .dispatch
+        .reform(move |_: MouseEvent| Action::ChooseEntity(index));
+    let count = viewer.document.entity_mentions[index].len();
     let (chosen, involved, matches) = (props.chosen, props.involved, props.matches);
     html! {
         <li class={classes!("entity", format!("kind-{}", entity.kind.slug()), chosen.then_some("chosen"), involved.then_some("involved"), matches.then_some("search-match"))}>

@@ -1,6 +1,7 @@
 use super::{CopyLinkButton, ProvenanceNote};
-use crate::document::DocumentHandle;
+use crate::context::use_viewer;
 use crate::hooks::use_progressive_count;
+use crate::index::{EntityIx, EventIx};
 use crate::link::ViewLink;
 use crate::model::Precision;
 use crate::state::Action;
@@ -9,16 +10,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelinePanelProps {
-    pub document: DocumentHandle,
-    pub chosen_event: Option<usize>,
-    pub chosen_entity: Option<usize>,
-    pub on_choose: Callback<usize>,
-    pub on_choose_entity: Callback<usize>,
-    pub on_action: Callback<Action>,
+    pub chosen_event: Option<EventIx>,
+    pub chosen_entity: Option<EntityIx>,
     /// Events whose labels match the search.
-    pub search_matches: Vec<usize>,
-    pub can_link: bool,
-    pub on_copy_link: Callback<ViewLink>,
+    pub search_matches: Vec<EventIx>,
     /// Render every event at once (to hydrate the pre-rendered page).
     pub all_at_once: bool,
 }
@@ -31,14 +26,14 @@ const CHUNKS_PER_STEP: usize = 3;
 /// What marks events: the chosen one, those involving the chosen entity, and those
 /// matching the search, as flags by event index.
 struct EventMarks<'a> {
-    chosen: Option<usize>,
+    chosen: Option<EventIx>,
     involved: &'a [bool],
     matches: &'a [bool],
 }
 
 impl EventMarks<'_> {
     /// The marks of the events of one chunk.
-    fn within(&self, events: &[usize]) -> ChunkMarks {
+    fn within(&self, events: &[EventIx]) -> ChunkMarks {
         ChunkMarks {
             chosen: self.chosen.filter(|chosen| events.contains(chosen)),
             involved: events
@@ -59,9 +54,9 @@ impl EventMarks<'_> {
 /// is not rendered again.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct ChunkMarks {
-    chosen: Option<usize>,
-    involved: Vec<usize>,
-    matches: Vec<usize>,
+    chosen: Option<EventIx>,
+    involved: Vec<EventIx>,
+    matches: Vec<EventIx>,
 }
 
 impl ChunkMarks {
@@ -116,19 +111,20 @@ fn precision_note(precision: Precision) -> Option<&'static str> {
 /// chosen event's details with where its date comes from.
 #[component]
 pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
+    let viewer = use_viewer();
     let drawing = use_node_ref();
     {
         // Positions go in through the CSSOM, not style attributes, so the pages'
         // Content Security Policy can refuse every inline style.
         let drawing = drawing.clone();
         // The axis and the lanes; each chunk of markers places its own.
-        use_effect_with(props.document.clone(), move |_| {
+        use_effect_with(viewer.document.clone(), move |_| {
             if let Some(drawing) = drawing.cast::<web_sys::Element>() {
                 place(&drawing, ".tick, .lane");
             }
         });
     }
-    let document = &props.document;
+    let document = &viewer.document;
     let article = &document.article;
     let layout = &document.timeline;
     // The drawing and the list come in chunks that are components of their own (as the
@@ -183,18 +179,16 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
     let mut ordinal = 0;
     let lanes = article.lanes.iter().zip(&layout.lane_events).enumerate().map(|(lane_index, (lane, placed))| {
         let chunks = placed.chunks(EVENTS_PER_CHUNK).enumerate().filter_map(|(index, chunk)| {
-            let events: Vec<usize> = chunk.iter().map(|&p| layout.events[p].event).collect();
+            let events: Vec<EventIx> = chunk.iter().map(|&p| EventIx(layout.events[p].event)).collect();
             let chunk_marks = marks.within(&events);
             let in_page = ordinal < shown_markers || chunk_marks.wanted();
             ordinal += 1;
             in_page.then(|| html! {
                 <MarkerChunk
                     key={index}
-                    document={document.clone()}
                     {lane_index}
                     {index}
                     marks={chunk_marks}
-                    on_choose={props.on_choose.clone()}
                 />
             })
         }).collect::<Vec<_>>();
@@ -216,11 +210,9 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                 html! {
                     <ItemChunk
                         key={index}
-                        document={document.clone()}
                         {index}
                         marks={chunk_marks}
                         chosen_entity={props.chosen_entity}
-                        on_choose={props.on_choose.clone()}
                     />
                 }
             })
@@ -231,8 +223,9 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         let event = &article.events[index];
         let date = document.event_dates[index];
         let involved = document.event_entities[index].iter().map(|&entity| {
-            let on_choose_entity = props.on_choose_entity.clone();
-            let onclick = Callback::from(move |_: MouseEvent| on_choose_entity.emit(entity));
+            let onclick = viewer
+                .dispatch
+                .reform(move |_: MouseEvent| Action::ChooseEntity(entity));
             let pressed = props.chosen_entity == Some(entity);
             html! {
                 <li>
@@ -242,10 +235,8 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                 </li>
             }
         });
-        let on_action = props.on_action.clone();
-        let go_to_sentence = Callback::from(move |_: MouseEvent| on_action.emit(Action::GoToSentence));
-        let on_action = props.on_action.clone();
-        let close = Callback::from(move |_: MouseEvent| on_action.emit(Action::ClearEvent));
+        let go_to_sentence = viewer.dispatch.reform(|_: MouseEvent| Action::GoToSentence);
+        let close = viewer.dispatch.reform(|_: MouseEvent| Action::ClearEvent);
         html! {
             <div class="event-details" data-event-id={event.id.clone()}>
                 <h3>{ &event.label }</h3>
@@ -267,11 +258,10 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                     <p class="no-sentence">{ "No sentence of the article reports this; it is background the story assumes or follows." }</p>
                 }
                 <button type="button" class="close-details" onclick={close}>{ "Close details" }</button>
-                if props.can_link {
+                if viewer.can_link {
                     <CopyLinkButton
                         link={ViewLink { event: Some(event.id.clone()), ..ViewLink::default() }}
                         label="Copy link to this event"
-                        on_copy={props.on_copy_link.clone()}
                     />
                 }
             </div>
@@ -319,13 +309,11 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct MarkerChunkProps {
-    document: DocumentHandle,
     /// The lane, as its index among the article's lanes.
     lane_index: usize,
     /// Which chunk of the lane's events.
     index: usize,
     marks: ChunkMarks,
-    on_choose: Callback<usize>,
 }
 
 /// A run of [`EVENTS_PER_CHUNK`] markers of one lane in the drawing. It places its own
@@ -341,7 +329,8 @@ fn MarkerChunk(props: &MarkerChunkProps) -> Html {
             }
         });
     }
-    let document = &props.document;
+    let viewer = use_viewer();
+    let document = &viewer.document;
     let layout = &document.timeline;
     let placed_events = &layout.lane_events[props.lane_index];
     let start = props.index * EVENTS_PER_CHUNK;
@@ -353,12 +342,14 @@ fn MarkerChunk(props: &MarkerChunkProps) -> Html {
         let class = classes!(
             "marker",
             format!("basis-{}", event.basis.kind.slug()),
-            (props.marks.chosen == Some(placed.event)).then_some("chosen"),
-            props.marks.involved.contains(&placed.event).then_some("involves-entity"),
+            (props.marks.chosen == Some(EventIx(placed.event))).then_some("chosen"),
+            props.marks.involved.contains(&EventIx(placed.event)).then_some("involves-entity"),
             placed.label_before.then_some("label-before"),
         );
-        let index = placed.event;
-        let onclick = props.on_choose.reform(move |_: MouseEvent| index);
+        let index = EventIx(placed.event);
+        let onclick = viewer
+            .dispatch
+            .reform(move |_: MouseEvent| Action::ChooseEvent(index));
         html! {
             <>
                 <span class="narrow-tick" data-pos={css_percent(placed.position)}></span>
@@ -377,19 +368,18 @@ fn MarkerChunk(props: &MarkerChunkProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ItemChunkProps {
-    document: DocumentHandle,
     /// Which chunk of the events in date order.
     index: usize,
     marks: ChunkMarks,
     /// Named in the items of events that involve it.
-    chosen_entity: Option<usize>,
-    on_choose: Callback<usize>,
+    chosen_entity: Option<EntityIx>,
 }
 
 /// A run of [`EVENTS_PER_CHUNK`] items of the list of events in date order.
 #[component]
 fn ItemChunk(props: &ItemChunkProps) -> Html {
-    let document = &props.document;
+    let viewer = use_viewer();
+    let document = &viewer.document;
     let article = &document.article;
     let start = props.index * EVENTS_PER_CHUNK;
     let chronology = &document.chronology;
@@ -400,7 +390,9 @@ fn ItemChunk(props: &ItemChunkProps) -> Html {
         let chosen = props.marks.chosen == Some(index);
         let involves = props.marks.involved.contains(&index);
         let matches = props.marks.matches.contains(&index);
-        let onclick = props.on_choose.reform(move |_: MouseEvent| index);
+        let onclick = viewer
+            .dispatch
+            .reform(move |_: MouseEvent| Action::ChooseEvent(index));
         html! {
             <li key={event.id.clone()} class={classes!("timeline-item", chosen.then_some("chosen"), involves.then_some("involves-entity"), matches.then_some("search-match"))} data-lane={event.lane.clone()}>
                 <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} {onclick}>

@@ -1,5 +1,5 @@
 use super::CopyLinkButton;
-use crate::document::DocumentHandle;
+use crate::context::use_viewer;
 use crate::dom_ids;
 use crate::link::ViewLink;
 use crate::search::SearchResults;
@@ -12,13 +12,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
-    pub document: DocumentHandle,
     pub query: AttrValue,
     pub results: Rc<SearchResults>,
     pub cursor: usize,
-    pub can_link: bool,
-    pub on_action: Callback<Action>,
-    pub on_copy_link: Callback<ViewLink>,
 }
 
 fn input_value(event: &InputEvent) -> String {
@@ -34,7 +30,7 @@ const NAMES_LISTED: usize = 20;
 
 /// The first [`NAMES_LISTED`] names, each isolated (`<bdi>`) so that a right-to-left name
 /// cannot reorder its neighbours, then "and N more".
-fn names_list<'a>(indexes: &[usize], name: impl Fn(usize) -> &'a str) -> Html {
+fn names_list<'a, I: Copy>(indexes: &[I], name: impl Fn(I) -> &'a str) -> Html {
     let listed = indexes
         .iter()
         .take(NAMES_LISTED)
@@ -57,7 +53,8 @@ fn names_list<'a>(indexes: &[usize], name: impl Fn(usize) -> &'a str) -> Html {
 /// Enter and Shift+Enter; entities and events whose names match are listed too.
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
-    let on_action = &props.on_action;
+    let viewer = use_viewer();
+    let on_action = &viewer.dispatch;
     let oninput = on_action.reform(|event: InputEvent| Action::Search(input_value(&event)));
     let onkeydown = {
         let on_action = on_action.clone();
@@ -84,7 +81,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         (false, 1) => "1 of 1 match".to_owned(),
         (false, _) => format!("{} of {total} matches", thousands(props.cursor + 1)),
     };
-    let article = &props.document.article;
+    let article = &viewer.document.article;
     let entity_names = names_list(&props.results.entities, |e| &article.entities[e].name);
     let event_names = names_list(&props.results.events, |e| &article.events[e].label);
     html! {
@@ -108,11 +105,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                     }
                 </ul>
             }
-            if props.can_link && !query.is_empty() {
+            if viewer.can_link && !query.is_empty() {
                 <CopyLinkButton
                     link={ViewLink { query: Some(query.to_owned()), ..ViewLink::default() }}
                     label="Copy link to this search"
-                    on_copy={props.on_copy_link.clone()}
                 />
             }
         </form>
@@ -122,19 +118,19 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ReadingControlsProps {
     pub settings: ReadingSettings,
-    pub on_action: Callback<Action>,
 }
 
 /// Text size, line width and theme, as plain selects in a disclosure.
 #[component]
 pub fn ReadingControls(props: &ReadingControlsProps) -> Html {
     let settings = props.settings;
+    let dispatch = use_viewer().dispatch;
     let select = |id: &'static str,
                   label: &'static str,
                   options: Vec<(&'static str, &'static str)>,
                   current: &'static str,
                   apply: fn(ReadingSettings, &str) -> ReadingSettings| {
-        let on_action = props.on_action.clone();
+        let on_action = dispatch.clone();
         let onchange = Callback::from(move |event: Event| {
             if let Some(select) = event
                 .target()

@@ -1,0 +1,87 @@
+//! The viewer's root: the shell around one article's view ([`reader::Reader`]), with
+//! opening articles, dropping files, the status and the footer, and the entry points
+//! that mount or pre-render it.
+
+mod downloads;
+mod drop;
+mod opening;
+mod reader;
+mod start;
+
+use crate::components::ArticleConsent;
+use crate::hooks::{use_frame_height, use_page_title};
+use crate::options::{Host, ViewerOptions};
+use downloads::SiteFooter;
+use drop::use_file_drop;
+use opening::{use_opening, OpeningPanel, Wanted};
+use reader::Reader;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[cfg(feature = "ssr")]
+pub use start::render_default_view;
+pub use start::start;
+
+#[derive(Properties, PartialEq)]
+pub struct ViewerProps {
+    pub options: ViewerOptions,
+    /// Hydrating build-time HTML (see [`reader::ReaderProps::prerendered`]).
+    #[prop_or_default]
+    pub prerendered: bool,
+}
+
+/// The root: opens the article the options ask for (the built-in one by default), lets
+/// the reader open another from a file, and shows the article on screen with a
+/// [`Reader`] of its own.
+#[component]
+pub fn Viewer(props: &ViewerProps) -> Html {
+    let options = &props.options;
+    let opening = use_opening(options);
+    let container = use_node_ref();
+    use_frame_height(container.clone(), options.host, options.parent.clone());
+    use_page_title(
+        opening
+            .shown
+            .as_ref()
+            .map(|shown| shown.source.page_title(&shown.document.article.title)),
+        options.host,
+    );
+    let on_page = options.host == Host::Page;
+    let drop = use_file_drop(on_page, opening.on_file.clone());
+    let class = classes!(
+        "briefing",
+        options.compact.then_some("compact"),
+        drop.dragging.then_some("dragging")
+    );
+    let shown = &*opening.shown;
+    html! {
+        <div {class} ref={container.clone()} ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
+            <a class="skip-link" href="#article">{ "Skip to the article" }</a>
+            <OpeningPanel
+                on_file={on_page.then(|| opening.on_file.clone())}
+                status={(*opening.status).clone()}
+                parent={options.parent.clone()}
+                shown={shown.clone()}
+            />
+            if let Wanted::Ask(url) = &*opening.wanted {
+                <ArticleConsent url={url.clone()} on_show={opening.on_show.clone()} on_decline={opening.on_decline.clone()} />
+            }
+            if let Some(shown) = shown {
+                <Reader
+                    key={Rc::as_ptr(&shown.document.0) as usize}
+                    document={shown.document.clone()}
+                    options={options.clone()}
+                    {container}
+                    prerendered={props.prerendered}
+                    storage_name={shown.storage_name()}
+                />
+            }
+            if on_page {
+                <SiteFooter
+                    document={shown.as_ref().map(|shown| shown.document.clone())}
+                    on_status={opening.status.setter()}
+                />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+//! One article's view: owns its view state, gives its components the shared context,
+//! and lays out the text, the sidebar and the timeline.
+
+use crate::browser;
+use crate::components::{
+    ArticleView, EntityCardView, EntitySidebar, Masthead, ReadingControls, SearchBox, TimelinePanel,
+};
+use crate::context::ViewerContext;
+use crate::document::DocumentHandle;
+use crate::hooks::{
+    use_address_sync, use_focus_requests, use_history, use_reading_settings,
+    use_remembered_open_sections, use_slash_to_search, use_view_state,
+};
+use crate::language::text_direction;
+use crate::link::ViewLink;
+use crate::options::{Host, ViewerOptions};
+use crate::state::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    pub document: DocumentHandle,
+    pub options: ViewerOptions,
+    /// The viewer's outermost element: ids are looked up inside it, which also works
+    /// inside a shadow root, where `document.getElementById` cannot see.
+    pub container: NodeRef,
+    /// The page was pre-rendered at build time: start exactly as the pre-rendered HTML
+    /// (every section open, default settings, nothing chosen), so hydration matches it,
+    /// and only then apply what the browser remembers and what the address names.
+    pub prerendered: bool,
+    /// The name the article's remembered state is kept under, from its source and id
+    /// ([`crate::remember::article_name`]).
+    pub storage_name: AttrValue,
+}
+
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let (document, options, container) = (&props.document, &props.options, &props.container);
+    let state = use_view_state(
+        document.clone(),
+        options.clone(),
+        props.storage_name.clone(),
+        props.prerendered,
+    );
+    let pending_resume = state.pending_resume;
+    let owns_address_bar = options.host != Host::Element;
+    let dispatcher = state.dispatcher();
+    // Made once per article (the dispatcher never changes), so the context stays equal.
+    let copy_link = use_callback(dispatcher.clone(), |link: ViewLink, d| {
+        let dispatcher = d.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let copied = browser::copy_link(&link).await;
+            dispatcher.dispatch(Action::LinkCopied(copied));
+        });
+    });
+    let context = ViewerContext {
+        document: document.clone(),
+        dispatch: dispatcher.to_callback(),
+        can_link: owns_address_bar,
+        copy_link,
+    };
+    use_remembered_open_sections(
+        document.clone(),
+        options.host,
+        props.storage_name.clone(),
+        state.open_sections.clone(),
+        pending_resume,
+    );
+    use_focus_requests(document.clone(), container.clone(), state.focus.clone());
+    use_reading_settings(
+        state.settings,
+        options.host,
+        container.clone(),
+        pending_resume,
+    );
+    use_slash_to_search(owns_address_bar, container.clone());
+    use_history(owns_address_bar, dispatcher);
+    use_address_sync(state.link(), owns_address_bar, pending_resume);
+
+    let toolbar = html! {
+        <div class="toolbar">
+            <SearchBox
+                query={AttrValue::from(state.query.clone())}
+                results={state.search.clone()}
+                cursor={state.search_cursor}
+            />
+            <ReadingControls settings={state.settings} />
+        </div>
+    };
+    // Inside the main landmark, though shown over the page: the card and the status.
+    let overlays = html! {
+        <>
+            <EntityCardView card={state.card} />
+            <div class="copy-status" role="status">
+                if let Some(status) = &state.copy_status {
+                    <p>{ status }</p>
+                }
+            </div>
+        </>
+    };
+    html! {
+        <ContextProvider<ViewerContext> {context}>
+            if !options.compact {
+                <Masthead />
+            }
+            // The article's language sets the direction of the text and the sidebar beside
+            // it, so a right-to-left story reads, and is laid out, right to left.
+            <div class="reading" lang={document.article.language.clone()} dir={text_direction(&document.article.language)}>
+                <ArticleView
+                    open_sections={state.open_sections.clone()}
+                    chosen_entity={state.chosen_entity}
+                    current_mention={state.chosen_entity.and_then(|e| document.entity_mentions[e].get(state.mention_cursor).copied())}
+                    chosen_event={state.chosen_event}
+                    notice={state.notice.clone()}
+                    search={state.search.clone()}
+                    current_hit={(!state.search.hits.is_empty()).then_some(state.search_cursor)}
+                    {toolbar}
+                    {overlays}
+                    reveal_section={state.focus_section()}
+                    all_at_once={props.prerendered}
+                />
+                if options.show_sidebar {
+                    <EntitySidebar
+                        chosen_entity={state.chosen_entity}
+                        mention_cursor={state.mention_cursor}
+                        involved={state.involved_entities().to_vec()}
+                        hidden_kinds={state.hidden_kinds.clone()}
+                        search_matches={state.search.entities.clone()}
+                        all_at_once={props.prerendered}
+                    />
+                }
+            </div>
+            if options.show_timeline {
+                <TimelinePanel
+                    chosen_event={state.chosen_event}
+                    chosen_entity={state.chosen_entity}
+                    search_matches={state.search.events.clone()}
+                    all_at_once={props.prerendered}
+                />
+            }
+        </ContextProvider<ViewerContext>>
+    }
+}
