@@ -358,6 +358,17 @@ impl Article {
         self.entities.iter().find(|entity| entity.id == id)
     }
 
+    /// Every id the article gives: its own, and each lane's, section's, paragraph's,
+    /// entity's and event's (all follow one grammar, `crate::ids`).
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.id.as_str())
+            .chain(self.lanes.iter().map(|lane| lane.id.as_str()))
+            .chain(self.sections.iter().map(|section| section.id.as_str()))
+            .chain(self.paragraphs().map(|(_, id, _)| id))
+            .chain(self.entities.iter().map(|entity| entity.id.as_str()))
+            .chain(self.events.iter().map(|event| event.id.as_str()))
+    }
+
     /// Every paragraph with the id of the section that holds it, in reading order.
     pub fn paragraphs(&self) -> impl Iterator<Item = (&str, &str, &str)> {
         self.sections.iter().flat_map(|section| {

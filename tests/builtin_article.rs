@@ -193,17 +193,12 @@ fn the_compiled_in_copy_is_the_shipped_file_without_whitespace() {
 #[test]
 fn every_id_follows_the_id_grammar() {
     let article = briefing::builtin_article();
-    let ids = std::iter::once(article.id.as_str())
-        .chain(article.sections.iter().map(|s| s.id.as_str()))
-        .chain(article.paragraphs().map(|(_, id, _)| id))
-        .chain(article.entities.iter().map(|e| e.id.as_str()))
-        .chain(article.events.iter().map(|e| e.id.as_str()));
     let mut count = 0;
-    for id in ids {
+    for id in article.ids() {
         assert!(briefing::ids::is_valid_id(id), "{id}");
         count += 1;
     }
-    assert_eq!(count, 1 + 4 + 10 + 30 + 12);
+    assert_eq!(count, 1 + 2 + 4 + 10 + 30 + 12);
 }
 
 #[test]

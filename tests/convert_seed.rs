@@ -143,21 +143,11 @@ fn suggested_entities_cover_the_story() {
     assert!(yusuf.aliases.iter().any(|a| a == "NSA"));
 }
 
-/// Every id in the article: its own, and each section's, paragraph's, entity's and event's.
-fn ids(article: &Article) -> Vec<&str> {
-    let mut ids = vec![article.id.as_str()];
-    ids.extend(article.sections.iter().map(|s| s.id.as_str()));
-    ids.extend(article.paragraphs().map(|(_, id, _)| id));
-    ids.extend(article.entities.iter().map(|e| e.id.as_str()));
-    ids.extend(article.events.iter().map(|e| e.id.as_str()));
-    ids
-}
-
 #[test]
 fn the_result_validates_and_round_trips() {
     let article = seed().article;
     assert!(validate(&article).is_empty());
-    for id in ids(&article) {
+    for id in article.ids() {
         assert!(is_valid_id(id), "id {id:?}");
     }
     let json = serde_json::to_string(&article).unwrap();
@@ -176,7 +166,7 @@ proptest! {
             Ok(conversion) => {
                 let problems = validate(&conversion.article);
                 prop_assert!(problems.is_empty(), "{}", describe_problems(&problems));
-                for id in ids(&conversion.article) {
+                for id in conversion.article.ids() {
                     prop_assert!(is_valid_id(id), "id {id:?}");
                 }
             }

@@ -28,10 +28,7 @@ fn the_set_has_at_least_eight_texts_each_with_its_source() {
             "{name}: {}",
             describe_problems(&problems)
         );
-        let ids = (article.sections.iter().map(|s| &s.id))
-            .chain(article.entities.iter().map(|e| &e.id))
-            .chain(article.events.iter().map(|e| &e.id));
-        for id in ids.chain([&article.id]) {
+        for id in article.ids() {
             assert!(is_valid_id(id), "{name}: id {id:?}");
         }
     }

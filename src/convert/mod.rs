@@ -369,17 +369,6 @@ mod tests {
             ]
         }
 
-        /// Every id in the article: its own, and each section's, paragraph's, entity's
-        /// and event's.
-        fn ids(article: &Article) -> Vec<&str> {
-            let mut ids = vec![article.id.as_str()];
-            ids.extend(article.sections.iter().map(|s| s.id.as_str()));
-            ids.extend(article.paragraphs().map(|(_, id, _)| id));
-            ids.extend(article.entities.iter().map(|e| e.id.as_str()));
-            ids.extend(article.events.iter().map(|e| e.id.as_str()));
-            ids
-        }
-
         /// The conversion, if the converter made one; a failed test case if it made an
         /// article that does not validate or has an id outside the grammar. Refusing a
         /// text for what it is (empty, too large, no title, no paragraphs) passes.
@@ -395,7 +384,7 @@ mod tests {
             };
             let problems = validate(&conversion.article);
             prop_assert!(problems.is_empty(), "{}", describe_problems(&problems));
-            for id in ids(&conversion.article) {
+            for id in conversion.article.ids() {
                 prop_assert!(crate::ids::is_valid_id(id), "id {id:?}");
             }
             Ok(Some(conversion))
