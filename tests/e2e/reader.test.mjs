@@ -248,6 +248,8 @@ describe('Briefing reader and analyst tools', () => {
         for (const name of ['Previous match', 'Next match', 'Clear search']) {
             assert.equal(await form.getByRole('button', { name, exact: true }).count(), 1, `button "${name}" in the search form`);
         }
+        // The form has a submit button (HTML_CodeSniffer, WCAG H32): "Next match".
+        assert.deepEqual(await form.locator('[type="submit"]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label'))), ['Next match']);
 
         // From the page (nothing focused), "/" focuses the box and is not typed into it.
         await page.locator('main#article h1').click();
@@ -317,8 +319,10 @@ describe('Briefing reader and analyst tools', () => {
         await waitForCurrentHit(page, 0, total);
 
         const form = page.locator('form.article-search');
+        const address = page.url();
         await form.getByRole('button', { name: 'Next match', exact: true }).click();
         await waitForCurrentHit(page, 1, total);
+        assert.equal(page.url(), address, 'the submit button steps, and the form goes nowhere');
         await form.getByRole('button', { name: 'Previous match', exact: true }).click();
         await waitForCurrentHit(page, 0, total);
         await form.getByRole('button', { name: 'Previous match', exact: true }).click();
