@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Briefing needs, skipping whatever is already there, and puts it on PATH.
 # Source it from the other scripts: `source .ci/setup.sh` (build tools) or
-# `source .ci/setup.sh --browser` (also Chromium and ChromeDriver, for the tests).
+# `source .ci/setup.sh --browser` (also Chromium, ChromeDriver and Java, for the tests).
 # What works on these machines, and why, is recorded in shared/toolchain.md.
 
 briefing_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,17 +42,25 @@ briefing_setup() {
         cargo install wasm-bindgen-cli --version "$bindgen_version"
     fi
 
-    # wasm-opt (npm binaryen), Playwright and axe-core live in tests/node_modules.
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    # Java runs the Nu Html Checker (vnu.jar, from the vnu-jar npm package). Installed
+    # before the npm packages: without a Java, vnu-jar's install script downloads one.
+    if $want_browser && ! command -v java >/dev/null; then
+        briefing_step "Installing Debian's default-jre-headless (Java, for the Nu Html Checker)"
+        $sudo apt-get update
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y default-jre-headless
+    fi
+
+    # wasm-opt (npm binaryen), Playwright, axe-core and the Nu Html Checker live in tests/node_modules.
     local stamp="$briefing_root/tests/node_modules/.package-lock.json"
     if [ ! -f "$stamp" ] || [ "$briefing_root/tests/package-lock.json" -nt "$stamp" ]; then
-        briefing_step "Installing npm packages (binaryen, playwright-core, axe-core)"
+        briefing_step "Installing npm packages (binaryen, playwright-core, axe-core, vnu-jar)"
         npm ci --prefix "$briefing_root/tests" --no-audit --no-fund
     fi
 
     if $want_browser && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
         briefing_step "Installing Debian's chromium and chromium-driver"
-        local sudo=""
-        [ "$(id -u)" -ne 0 ] && sudo="sudo"
         $sudo apt-get update
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver
     fi

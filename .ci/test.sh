@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing (including Chromium), then runs every check and test:
 # formatting, lints, native tests, wasm tests in headless Chromium, the release
-# build, and the end-to-end suite against that build.
+# builds, the Nu Html Checker on the built pages, and the end-to-end suite against them.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" --browser
 cd "$briefing_root"
@@ -28,6 +28,9 @@ briefing_step "Release builds: at the root, and under a sub-path as GitHub Pages
 export BRIEFING_TRUSTED_ORIGINS='http://127.0.0.1:*'
 trunk build --release --offline --locked
 trunk build --release --offline --locked --public-url /some-repo/ --dist target/dist-subpath
+
+briefing_step "Nu Html Checker on every built page (dist/index.html, briefing.html, 404.html, the sub-path index.html)"
+node tests/html-check.mjs
 
 briefing_step "End-to-end tests in headless Chromium"
 cd tests

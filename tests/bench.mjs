@@ -178,7 +178,14 @@ function describeLoad() {
 
 async function build() {
     progress('building: trunk build --release --offline');
-    const env = { ...process.env, PATH: `${join(TESTS, 'node_modules', '.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+    const env = {
+        ...process.env,
+        PATH: `${join(TESTS, 'node_modules', '.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}`,
+        // An absolute canonical link, as the Pages build has, so that Lighthouse's SEO
+        // audit sees what a deployment serves; the page is served from 127.0.0.1, on a
+        // port chosen at run time (the audit compares host names, not ports).
+        BRIEFING_SITE_URL: process.env.BRIEFING_SITE_URL || 'http://127.0.0.1/',
+    };
     const started = Date.now();
     const result = await run('bash', ['-c', 'source .ci/setup.sh && trunk build --release --offline'], { env });
     if (result.code !== 0) {

@@ -6,8 +6,8 @@ pub struct OpenBarProps {
 }
 
 /// "Open article…": a real button that opens the browser's file chooser (the file input
-/// itself stays hidden), for Briefing JSON and plain text. Dropping a file anywhere on
-/// the viewer does the same.
+/// itself stays hidden, but named, for checkers that look at it), for Briefing JSON and
+/// plain text. Dropping a file anywhere on the viewer does the same.
 #[component]
 pub fn OpenBar(props: &OpenBarProps) -> Html {
     let input = use_node_ref();
@@ -36,7 +36,7 @@ pub fn OpenBar(props: &OpenBarProps) -> Html {
         <div class="open-bar">
             <button type="button" class="open-article" onclick={choose}>{ "Open article…" }</button>
             <span class="open-hint">{ " a Briefing .json file or a plain .txt story, or drop one on the page" }</span>
-            <input ref={input} type="file" hidden=true accept=".json,.txt,application/json,text/plain" {onchange} />
+            <input ref={input} type="file" hidden=true aria-label="Article file to open" accept=".json,.txt,application/json,text/plain" {onchange} />
         </div>
     }
 }

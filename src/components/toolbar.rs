@@ -50,7 +50,8 @@ fn names_list<'a, I: Copy>(indexes: &[I], name: impl Fn(I) -> &'a str) -> Html {
 }
 
 /// Search within the article: every hit marked, counted and stepped through with
-/// Enter and Shift+Enter; entities and events whose names match are listed too.
+/// Enter and Shift+Enter or the arrow buttons (the down arrow is the form's submit
+/// button); entities and events whose names match are listed too.
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let viewer = use_viewer();
@@ -65,8 +66,11 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
         })
     };
-    let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
-    let step = |delta: isize| on_action.reform(move |_: MouseEvent| Action::StepSearch(delta));
+    let onsubmit = on_action.reform(|event: SubmitEvent| {
+        event.prevent_default();
+        Action::StepSearch(1)
+    });
+    let previous = on_action.reform(|_: MouseEvent| Action::StepSearch(-1));
     let clear = on_action.reform(|_: MouseEvent| Action::Search(String::new()));
     let count = props.results.hits.len();
     let query = props.query.trim();
@@ -90,8 +94,8 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             <div class="search-row">
                 <input id={dom_ids::SEARCH_INPUT} type="search" value={props.query.clone()} {oninput} {onkeydown}
                     autocomplete="off" aria-describedby="search-status" aria-keyshortcuts="/" />
-                <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" onclick={step(-1)} disabled={count < 2}>{ "↑" }</button>
-                <button type="button" aria-label="Next match" title="Next match (Enter)" onclick={step(1)} disabled={count < 2}>{ "↓" }</button>
+                <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" onclick={previous} disabled={count < 2}>{ "↑" }</button>
+                <button type="submit" aria-label="Next match" title="Next match (Enter)" disabled={count < 2}>{ "↓" }</button>
                 <button type="button" aria-label="Clear search" title="Clear search" onclick={clear} disabled={query.is_empty()}>{ "✕" }</button>
             </div>
             <p id="search-status" class="search-status" aria-live="polite" dir="auto">{ status }</p>

@@ -32,6 +32,8 @@ const SECTIONS = [
 ];
 const PATRUSHEV_EVENTS = ['dushanbe-sco-meeting', 'moscow-meeting', 'tass-report'];
 const THEMES = ['light', 'dark', 'sepia', 'contrast'];
+/** axe-core options that add its target-size rule (WCAG 2.5.8, off by default; Lighthouse runs it). */
+const WITH_TARGET_SIZE = { rules: { 'target-size': { enabled: true } } };
 
 const article = JSON.parse(await readFile(resolve(requireDist(), 'articles', `${ARTICLE_ID}.json`), 'utf8'));
 const suite = viewerSuite();
@@ -248,6 +250,8 @@ describe('Briefing reader and analyst tools', () => {
         for (const name of ['Previous match', 'Next match', 'Clear search']) {
             assert.equal(await form.getByRole('button', { name, exact: true }).count(), 1, `button "${name}" in the search form`);
         }
+        // The form has a submit button (HTML_CodeSniffer, WCAG H32): "Next match".
+        assert.deepEqual(await form.locator('[type="submit"]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label'))), ['Next match']);
 
         // From the page (nothing focused), "/" focuses the box and is not typed into it.
         await page.locator('main#article h1').click();
@@ -317,8 +321,10 @@ describe('Briefing reader and analyst tools', () => {
         await waitForCurrentHit(page, 0, total);
 
         const form = page.locator('form.article-search');
+        const address = page.url();
         await form.getByRole('button', { name: 'Next match', exact: true }).click();
         await waitForCurrentHit(page, 1, total);
+        assert.equal(page.url(), address, 'the submit button steps, and the form goes nowhere');
         await form.getByRole('button', { name: 'Previous match', exact: true }).click();
         await waitForCurrentHit(page, 0, total);
         await form.getByRole('button', { name: 'Previous match', exact: true }).click();
@@ -669,23 +675,23 @@ describe('Briefing reader and analyst tools', () => {
         assert.equal(news.publisher?.name, 'Global Village Space');
     });
 
-    readerTest('7. axe-core: no violations with a search on, a card shown, the settings open, in every theme', async () => {
+    readerTest('7. axe-core (target size too): no violations with a search on, a card shown, the settings open, in every theme', async () => {
         const { page } = await open();
         await search(page, 'Patrushev');
-        await assertNoAxeViolations(page, {}, 'with a search for "Patrushev"');
+        await assertNoAxeViolations(page, WITH_TARGET_SIZE, 'with a search for "Patrushev"');
 
         const mention = page.locator('.mention[data-entity-id="nikolay-patrushev"]').first();
         await mention.scrollIntoViewIfNeeded();
         await mention.hover();
         await page.locator('#entity-card[role="tooltip"]').waitFor({ state: 'visible' });
-        await assertNoAxeViolations(page, {}, 'with the entity card shown');
+        await assertNoAxeViolations(page, WITH_TARGET_SIZE, 'with the entity card shown');
 
         await openReadingControls(page);
-        await assertNoAxeViolations(page, {}, 'with the reading settings open');
+        await assertNoAxeViolations(page, WITH_TARGET_SIZE, 'with the reading settings open');
         for (const theme of THEMES) {
             await setTheme(page, theme);
             await nextFrame(page);
-            await assertNoAxeViolations(page, {}, `in the ${theme} theme, search on`);
+            await assertNoAxeViolations(page, WITH_TARGET_SIZE, `in the ${theme} theme, search on`);
         }
 
         // Patrushev chosen too, with his marks, in the dark and contrast themes.
@@ -696,7 +702,38 @@ describe('Briefing reader and analyst tools', () => {
         for (const theme of ['dark', 'contrast']) {
             await setTheme(page, theme);
             await nextFrame(page);
-            await assertNoAxeViolations(page, {}, `in the ${theme} theme with Patrushev chosen and a search on`);
+            await assertNoAxeViolations(page, WITH_TARGET_SIZE, `in the ${theme} theme with Patrushev chosen and a search on`);
+        }
+    });
+
+    readerTest('8. the small targets are at least 24 by 24 CSS px, or their 24 px circle is clear (WCAG 2.5.8), at 390 and 1366 px', async () => {
+        const { page } = await open();
+        await search(page, 'Patrushev');
+        await openReadingControls(page);
+        for (const width of [390, 1366]) {
+            await page.setViewportSize({ width, height: 900 });
+            await nextFrame(page);
+            const small = await page.evaluate(() => {
+                const size = (el) => el.getBoundingClientRect();
+                const targets = document.querySelectorAll(
+                    '.search-row button, .copy-link, .section-controls button, .open-article, .section-link, .published summary, .reading-controls summary',
+                );
+                const found = [...targets].map((el) => [el, size(el)]);
+                // The kind checkboxes count with their margins: nothing else within the 24 px circle.
+                for (const box of document.querySelectorAll('.kind-filter input[type="checkbox"]')) {
+                    const style = getComputedStyle(box);
+                    const r = size(box);
+                    found.push([box, { width: r.width + parseFloat(style.marginLeft) + parseFloat(style.marginRight),
+                        height: r.height + parseFloat(style.marginTop) + parseFloat(style.marginBottom) }]);
+                }
+                return {
+                    count: found.length,
+                    small: found.filter(([, r]) => r.width > 0 && (r.width < 23.9 || r.height < 23.9))
+                        .map(([el, r]) => `${el.className || el.tagName} "${el.getAttribute('aria-label') ?? el.textContent.trim()}" ${r.width.toFixed(1)}×${r.height.toFixed(1)}`),
+                };
+            });
+            assert.ok(small.count >= 12, `targets measured at ${width} px: ${small.count}`);
+            assert.deepEqual(small.small, [], `targets under 24 by 24 CSS px at ${width} px`);
         }
     });
 });
