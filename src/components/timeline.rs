@@ -68,9 +68,10 @@ impl ChunkMarks {
 
 /// The data attributes that carry the drawing's positions, and the custom properties
 /// the stylesheet reads them from.
-const POSITIONS: [(&str, &str); 4] = [
+const POSITIONS: [(&str, &str); 5] = [
     ("data-pos", "--pos"),
     ("data-row", "--row"),
+    ("data-label-chars", "--label-chars"),
     ("data-narrow-pos", "--narrow-pos"),
     ("data-rows", "--rows"),
 ];
@@ -353,7 +354,7 @@ fn MarkerChunk(props: &MarkerChunkProps) -> Html {
         html! {
             <>
                 <span class="narrow-tick" data-pos={css_percent(placed.position)}></span>
-                <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-narrow-pos={css_percent(placed.narrow_position)} data-event-id={event.id.clone()} {onclick}>
+                <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-label-chars={placed.label_chars.to_string()} data-narrow-pos={css_percent(placed.narrow_position)} data-event-id={event.id.clone()} {onclick}>
                     <span class="marker-dot"></span>
                     <span class="marker-text">
                         <span class="marker-date">{ date.short() }</span>
