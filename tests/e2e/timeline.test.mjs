@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertNoAxeViolations, viewerSuite } from './support.mjs';
+import { assertNoAxeViolations, viewerSuite, waitUntil } from './support.mjs';
 
 const suite = viewerSuite();
 const WIDE = { width: 1366, height: 900 };
@@ -117,5 +117,33 @@ describe('the timeline drawing at 1366 px', () => {
     test('the page with the new labels passes axe', async () => {
         const { page } = await openDrawing(WIDE);
         await assertNoAxeViolations(page);
+    });
+});
+
+describe('the list points at the drawing', () => {
+    /** The ids of the markers drawn as pointed at. */
+    const pointedIds = (page) => page.locator('.timeline-drawing .marker.pointed')
+        .evaluateAll((ms) => ms.map((m) => m.dataset.eventId));
+    const item = (page, id) => page.locator(`ol.timeline-list button.event-button[data-event-id="${id}"]`);
+
+    test('focusing or hovering a list item marks its event in the drawing, its label whole', async () => {
+        for (const viewport of [WIDE, { width: 390, height: 800 }]) {
+            const { page, drawing } = await openDrawing(viewport);
+            assert.deepEqual(await pointedIds(page), []);
+            await item(page, 'nsa-tweet').focus();
+            await waitUntil(page, () => document.querySelectorAll('.timeline-drawing .marker.pointed').length === 1);
+            assert.deepEqual(await pointedIds(page), ['nsa-tweet']);
+            // Whole, even in the narrow drawing's columns, where other labels show three lines.
+            const text = drawing.locator('.marker[data-event-id="nsa-tweet"] .marker-text');
+            assert.ok(await text.evaluate((t) => t.scrollHeight <= t.clientHeight + 1 && getComputedStyle(t).webkitLineClamp === 'none'),
+                `label whole at ${viewport.width} px`);
+            await page.locator('body').focus();
+            await page.evaluate(() => document.activeElement.blur());
+            await waitUntil(page, () => document.querySelectorAll('.timeline-drawing .marker.pointed').length === 0);
+            await item(page, 'taliban-take-kabul').hover();
+            await waitUntil(page, () => document.querySelector('.timeline-drawing .marker.pointed')?.dataset.eventId === 'taliban-take-kabul');
+            await page.mouse.move(0, 0);
+            await waitUntil(page, () => document.querySelectorAll('.timeline-drawing .marker.pointed').length === 0);
+        }
     });
 });
