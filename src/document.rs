@@ -175,7 +175,13 @@ impl Document {
             .iter()
             .map(|event| lane_index.get(event.lane.as_str()).copied().unwrap_or(0))
             .collect();
-        let timeline = layout_timeline(&event_dates, &event_lanes, article.lanes.len());
+        let event_labels: Vec<&str> = article.events.iter().map(|e| e.label.as_str()).collect();
+        let timeline = layout_timeline(
+            &event_dates,
+            &event_labels,
+            &event_lanes,
+            article.lanes.len(),
+        );
 
         let entities_by_kind = EntityKind::ALL.map(|kind| {
             (0..article.entities.len())

@@ -23,10 +23,11 @@ const EVENTS_PER_CHUNK: usize = 100;
 /// Chunks added per render while a long timeline is built up.
 const CHUNKS_PER_STEP: usize = 3;
 
-/// What marks events: the chosen one, those involving the chosen entity, and those
-/// matching the search, as flags by event index.
+/// What marks events: the chosen one, the one whose list item is pointed at or focused,
+/// those involving the chosen entity, and those matching the search, as flags by event index.
 struct EventMarks<'a> {
     chosen: Option<EventIx>,
+    pointed: Option<EventIx>,
     involved: &'a [bool],
     matches: &'a [bool],
 }
@@ -36,6 +37,7 @@ impl EventMarks<'_> {
     fn within(&self, events: &[EventIx]) -> ChunkMarks {
         ChunkMarks {
             chosen: self.chosen.filter(|chosen| events.contains(chosen)),
+            pointed: self.pointed.filter(|pointed| events.contains(pointed)),
             involved: events
                 .iter()
                 .copied()
@@ -55,6 +57,9 @@ impl EventMarks<'_> {
 #[derive(Clone, Debug, Default, PartialEq)]
 struct ChunkMarks {
     chosen: Option<EventIx>,
+    /// The event whose list item the pointer is over or the focus is on: its marker
+    /// stands out, its label whole.
+    pointed: Option<EventIx>,
     involved: Vec<EventIx>,
     matches: Vec<EventIx>,
 }
@@ -68,9 +73,10 @@ impl ChunkMarks {
 
 /// The data attributes that carry the drawing's positions, and the custom properties
 /// the stylesheet reads them from.
-const POSITIONS: [(&str, &str); 4] = [
+const POSITIONS: [(&str, &str); 5] = [
     ("data-pos", "--pos"),
     ("data-row", "--row"),
+    ("data-label-chars", "--label-chars"),
     ("data-narrow-pos", "--narrow-pos"),
     ("data-rows", "--rows"),
 ];
@@ -113,6 +119,7 @@ fn precision_note(precision: Precision) -> Option<&'static str> {
 pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
     let viewer = use_viewer();
     let drawing = use_node_ref();
+    let pointed = use_state_eq(|| None::<EventIx>);
     {
         // Positions go in through the CSSOM, not style attributes, so the pages'
         // Content Security Policy can refuse every inline style.
@@ -165,6 +172,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
     }
     let marks = EventMarks {
         chosen: props.chosen_event,
+        pointed: *pointed,
         involved: &involved,
         matches: &matches,
     };
@@ -213,6 +221,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                         {index}
                         marks={chunk_marks}
                         chosen_entity={props.chosen_entity}
+                        point={pointed.setter()}
                     />
                 }
             })
@@ -345,6 +354,7 @@ fn MarkerChunk(props: &MarkerChunkProps) -> Html {
             (props.marks.chosen == Some(EventIx(placed.event))).then_some("chosen"),
             props.marks.involved.contains(&EventIx(placed.event)).then_some("involves-entity"),
             placed.label_before.then_some("label-before"),
+            (props.marks.pointed == Some(EventIx(placed.event))).then_some("pointed"),
         );
         let index = EventIx(placed.event);
         let onclick = viewer
@@ -353,7 +363,7 @@ fn MarkerChunk(props: &MarkerChunkProps) -> Html {
         html! {
             <>
                 <span class="narrow-tick" data-pos={css_percent(placed.position)}></span>
-                <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-narrow-pos={css_percent(placed.narrow_position)} data-event-id={event.id.clone()} {onclick}>
+                <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-label-chars={placed.label_chars.to_string()} data-narrow-pos={css_percent(placed.narrow_position)} data-event-id={event.id.clone()} {onclick}>
                     <span class="marker-dot"></span>
                     <span class="marker-text">
                         <span class="marker-date">{ date.short() }</span>
@@ -373,6 +383,19 @@ struct ItemChunkProps {
     marks: ChunkMarks,
     /// Named in the items of events that involve it.
     chosen_entity: Option<EntityIx>,
+    /// Says which item the pointer is over or the focus is on, so that the drawing
+    /// shows its marker.
+    point: UseStateSetter<Option<EventIx>>,
+}
+
+/// A callback, for an event of any type, that says the list item of `event` (or none) is
+/// pointed at or focused.
+fn pointer<E: 'static>(
+    point: &UseStateSetter<Option<EventIx>>,
+    event: Option<EventIx>,
+) -> Callback<E> {
+    let point = point.clone();
+    Callback::from(move |_: E| point.set(event))
 }
 
 /// A run of [`EVENTS_PER_CHUNK`] items of the list of events in date order.
@@ -393,9 +416,12 @@ fn ItemChunk(props: &ItemChunkProps) -> Html {
         let onclick = viewer
             .dispatch
             .reform(move |_: MouseEvent| Action::ChooseEvent(index));
+        let point = &props.point;
+        let (onfocus, onblur) = (pointer(point, Some(index)), pointer(point, None));
+        let (onmouseenter, onmouseleave) = (pointer(point, Some(index)), pointer(point, None));
         html! {
             <li key={event.id.clone()} class={classes!("timeline-item", chosen.then_some("chosen"), involves.then_some("involves-entity"), matches.then_some("search-match"))} data-lane={event.lane.clone()}>
-                <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} {onclick}>
+                <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} {onclick} {onfocus} {onblur} {onmouseenter} {onmouseleave}>
                     <time datetime={date.iso()}>{ date.to_string() }</time>
                     <span class="event-label">{ &event.label }</span>
                     if matches {
