@@ -386,12 +386,12 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// A draft of an article, which must be valid (as every opened file is); the
-    /// problems otherwise.
-    pub fn new(article: Article) -> Result<Draft, EditError> {
+    /// A draft of an article, which must be valid (as every opened file is); otherwise
+    /// the problems, as opening it as a file would report them.
+    pub fn new(article: Article) -> Result<Draft, LoadError> {
         let problems = validate(&article);
         if !problems.is_empty() {
-            return Err(EditError::Invalid(problems));
+            return Err(LoadError::Invalid(problems));
         }
         Ok(Draft {
             article,
