@@ -464,6 +464,47 @@ fn merging_moves_names_aliases_and_references_without_duplicates() {
 }
 
 #[test]
+fn a_merge_past_the_alias_limit_is_refused_with_validations_problem() {
+    let mut article = builtin();
+    let moscow = article
+        .entities
+        .iter()
+        .position(|e| e.id == "moscow")
+        .unwrap();
+    let russia = article
+        .entities
+        .iter()
+        .position(|e| e.id == "russia")
+        .unwrap();
+    for n in 0..30 {
+        article.entities[moscow].aliases.push(format!("Moscow {n}"));
+        article.entities[russia].aliases.push(format!("Russia {n}"));
+    }
+    let mut draft = Draft::new(article).unwrap();
+    let message = refused(
+        &mut draft,
+        Edit::MergeEntities {
+            into: "moscow".to_owned(),
+            from: "russia".to_owned(),
+        },
+    );
+    let index = draft
+        .article()
+        .entities
+        .iter()
+        .filter(|e| e.id != "russia")
+        .position(|e| e.id == "moscow")
+        .unwrap();
+    assert_eq!(
+        message,
+        format!(
+            "The edit would make the article invalid: entities[{index}].aliases: the entity \
+             has 62 aliases; the limit is 50"
+        )
+    );
+}
+
+#[test]
 fn suggestions_are_accepted_or_rejected_one_by_one() {
     let mut draft = Draft::new(with_suggestions()).unwrap();
     // Entities 0, 3, 6… and events 0, 4, 8 are suggested.
@@ -1569,6 +1610,8 @@ mod properties {
             let mut recorded = 0;
             for (op, a, b, c) in seeds {
                 let edit = edit_from(draft.article(), op, a, b, c);
+                let sent: Edit = serde_json::from_str(&serde_json::to_string(&edit).unwrap()).unwrap();
+                prop_assert_eq!(&sent, &edit);
                 let before = draft.article().clone();
                 match draft.apply(edit.clone()) {
                     Ok(applied) => {

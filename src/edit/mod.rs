@@ -282,7 +282,9 @@ pub enum EditError {
     EmptySection(String),
     #[error("There is no position {to}: the article has {count} sections")]
     NoPosition { to: usize, count: usize },
-    /// The change would break a rule of the format; the problems are validation's.
+    /// The change would break a rule of the format; the problems are validation's, with
+    /// the paths of the article as the edit would have made it (a new entity is
+    /// `entities[<count>]`).
     #[error("The edit would make the article invalid: {}", describe_problems(.0))]
     Invalid(Vec<Problem>),
     #[error("There is nothing to undo")]
