@@ -464,6 +464,23 @@ fn merging_moves_names_aliases_and_references_without_duplicates() {
 }
 
 #[test]
+fn an_edit_that_would_make_the_file_too_large_to_open_is_refused() {
+    let mut draft = draft();
+    let message = refused(
+        &mut draft,
+        Edit::SetEntityDescription {
+            entity: "moscow".to_owned(),
+            description: "Capital. ".repeat(600_000),
+        },
+    );
+    assert!(
+        message.starts_with("The edit would make the article 5,")
+            && message.ends_with(" bytes long saved; the limit is 5,242,880 bytes"),
+        "{message}"
+    );
+}
+
+#[test]
 fn a_merge_past_the_alias_limit_is_refused_with_validations_problem() {
     let mut article = builtin();
     let moscow = article
@@ -1571,7 +1588,7 @@ mod properties {
             (state % 10_000) as usize
         };
         let mut tally = [(0usize, 0usize); 27];
-        for round in 0..2_000 {
+        for round in 0..1_200 {
             if round % 150 == 0 {
                 draft = Draft::new(base(round % 300 == 0)).unwrap();
             }

@@ -23,8 +23,12 @@
 //! [`MAX_UNDO`] edits are kept; older ones are dropped. An edit that changes nothing is
 //! accepted but not recorded.
 //!
+//! The same checks as opening a file means the size limit too: an edit that would make
+//! the saved JSON larger than a file may be is refused, so what is saved always opens.
+//!
 //! Every edit is linear in the size of the article: finding its target, checking it,
-//! copying the touched part for undo and validating are each one pass.
+//! copying the touched part for undo, validating and measuring the saved size are each
+//! one pass.
 
 mod apply;
 
@@ -32,7 +36,10 @@ use crate::model::{
     Article, CopyDate, Entity, EntityKind, Event, Precision, Provenance, Published, Section,
     SentenceRef,
 };
-use crate::validate::{describe_problems, load_article, validate, LoadError, Problem};
+use crate::text::thousands;
+use crate::validate::{
+    describe_problems, load_article, validate, LoadError, Problem, MAX_ARTICLE_BYTES,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -287,6 +294,9 @@ pub enum EditError {
     /// `entities[<count>]`).
     #[error("The edit would make the article invalid: {}", describe_problems(.0))]
     Invalid(Vec<Problem>),
+    /// Saved, the article would be larger than a file may be.
+    #[error("The edit would make the article {} bytes long saved; the limit is {} bytes", thousands(*.size), thousands(*.limit))]
+    TooLarge { size: usize, limit: usize },
     #[error("There is nothing to undo")]
     NothingToUndo,
     #[error("There is nothing to redo")]
@@ -370,6 +380,24 @@ impl Parts {
     }
 }
 
+/// The length in bytes of the article as [`Draft::save`] writes it, counted without
+/// keeping the text.
+fn saved_size(article: &Article) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    serde_json::to_writer_pretty(&mut count, article).expect("an article serialises");
+    count.0
+}
+
 /// One recorded edit: the edit, its summary, and the parts it replaced (on the undo
 /// stack) or the parts it made (on the redo stack).
 #[derive(Clone, Debug)]
@@ -431,11 +459,18 @@ impl Draft {
         let before = Parts::copy(&self.article, touch);
         let result = apply::apply(&mut self.article, &edit).and_then(|done| {
             let problems = validate(&self.article);
-            if problems.is_empty() {
-                Ok(done)
-            } else {
-                Err(EditError::Invalid(problems))
+            if !problems.is_empty() {
+                return Err(EditError::Invalid(problems));
             }
+            // Opening a file also refuses one past the size limit: what is saved must open.
+            let size = saved_size(&self.article);
+            if size > MAX_ARTICLE_BYTES {
+                return Err(EditError::TooLarge {
+                    size,
+                    limit: MAX_ARTICLE_BYTES,
+                });
+            }
+            Ok(done)
         });
         let done = match result {
             Ok(done) => done,
