@@ -1,7 +1,8 @@
 //! Each edit's own checks and its change to the article. The caller ([`super::Draft`])
 //! validates the result and puts the touched parts back when anything fails.
 
-use super::{Edit, EditError, Group, Item, Touch};
+use super::undo::{Change, Meta};
+use super::{Edit, EditError, Group, Item};
 use crate::convert::ids::slug;
 use crate::dates::PartialDate;
 use crate::ids::is_valid_id;
@@ -16,80 +17,19 @@ use std::collections::HashSet;
 /// Longest label proposed for an event, in characters (as the converter's).
 const LABEL_CHARS: usize = 80;
 
-/// What an edit did, before validation.
+/// What an edit did, before validation, and the change that takes it back.
 pub(super) struct Done {
     pub summary: String,
     pub created: Option<String>,
+    pub undo: Change,
 }
 
-fn done(summary: String) -> Result<Done, EditError> {
+fn done(summary: String, undo: Change) -> Result<Done, EditError> {
     Ok(Done {
         summary,
         created: None,
+        undo,
     })
-}
-
-/// The parts of the article `edit` may change (and undo must restore).
-pub(super) fn touches(edit: &Edit) -> Touch {
-    let entities = Touch {
-        entities: true,
-        ..Touch::default()
-    };
-    let events = Touch {
-        events: true,
-        ..Touch::default()
-    };
-    let both = Touch {
-        entities: true,
-        events: true,
-        ..Touch::default()
-    };
-    match edit {
-        Edit::CreateEntity { .. }
-        | Edit::AddAlias { .. }
-        | Edit::RemoveAlias { .. }
-        | Edit::RenameEntity { .. }
-        | Edit::SetEntityKind { .. }
-        | Edit::SetEntityDescription { .. } => entities,
-        Edit::RemoveEntity { .. } | Edit::MergeEntities { .. } => both,
-        Edit::Accept { item } => match item {
-            Item::Entity(_) => entities,
-            Item::Event(_) => events,
-        },
-        Edit::Reject { item } => match item {
-            Item::Entity(_) => both,
-            Item::Event(_) => events,
-        },
-        Edit::AcceptAll { group } => match group {
-            Group::Entities | Group::EntitiesOfKind(_) => entities,
-            Group::Events => events,
-        },
-        Edit::RejectAll { group } => match group {
-            Group::Entities | Group::EntitiesOfKind(_) => both,
-            Group::Events => events,
-        },
-        Edit::AddEvent { .. }
-        | Edit::SetEventLabel { .. }
-        | Edit::SetEventDate { .. }
-        | Edit::SetEventLane { .. }
-        | Edit::SetEventEntities { .. }
-        | Edit::SetEventBasis { .. }
-        | Edit::RemoveEvent { .. } => events,
-        Edit::SetHeading { .. }
-        | Edit::MoveSection { .. }
-        | Edit::MoveLastBlockToNext { .. }
-        | Edit::MoveFirstBlockToPrevious { .. } => Touch {
-            sections: true,
-            ..Touch::default()
-        },
-        Edit::SetTitle { .. }
-        | Edit::SetSite { .. }
-        | Edit::SetCopyDate { .. }
-        | Edit::SetPublished { .. } => Touch {
-            meta: true,
-            ..Touch::default()
-        },
-    }
 }
 
 /// A name and an id for a new entity named by `words`: the words (trimmed) as the name,
@@ -317,8 +257,9 @@ fn in_group(group: Group, entity: &Entity) -> bool {
     }
 }
 
-/// Checks `edit` against the article and makes its change. On an error the article may
-/// be partly changed; the caller restores the touched parts.
+/// Checks `edit` against the article and makes its change, or refuses it with the
+/// article untouched (every check comes before the first change). The result says how
+/// to take the change back.
 pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditError> {
     match edit {
         Edit::CreateEntity {
@@ -358,17 +299,19 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
             Ok(Done {
                 summary: format!("Added entity {id}"),
                 created: Some(id),
+                undo: Change::RemoveEntity(article.entities.len() - 1),
             })
         }
         Edit::AddAlias { entity, alias } => {
             let index = entity_index(article, entity)?;
             let alias = new_alias(article, alias)?;
+            let undo = keep_entity(article, index);
             article.entities[index].aliases.push(alias.clone());
-            done(format!("Added “{}” to {entity}", echo(&alias)))
+            done(format!("Added “{}” to {entity}", echo(&alias)), undo)
         }
         Edit::RemoveAlias { entity, alias } => {
             let index = entity_index(article, entity)?;
-            let aliases = &mut article.entities[index].aliases;
+            let aliases = &article.entities[index].aliases;
             let at = aliases
                 .iter()
                 .position(|a| a == alias)
@@ -382,31 +325,36 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
                     entity: entity.clone(),
                 });
             }
-            aliases.remove(at);
-            done(format!("Removed “{}” from {entity}", echo(alias)))
+            let undo = keep_entity(article, index);
+            article.entities[index].aliases.remove(at);
+            done(format!("Removed “{}” from {entity}", echo(alias)), undo)
         }
         Edit::RemoveEntity { entity } => {
             entity_index(article, entity)?;
+            let undo = keep_entities_and_events(article);
             remove_entities(article, |e| &e.id == entity);
-            done(format!("Removed entity {entity}"))
+            done(format!("Removed entity {entity}"), undo)
         }
         Edit::RenameEntity { entity, name } => {
             let index = entity_index(article, entity)?;
+            let undo = keep_entity(article, index);
             article.entities[index].name = name.clone();
-            done(format!("Renamed {entity} “{}”", echo(name)))
+            done(format!("Renamed {entity} “{}”", echo(name)), undo)
         }
         Edit::SetEntityKind { entity, kind } => {
             let index = entity_index(article, entity)?;
+            let undo = keep_entity(article, index);
             article.entities[index].kind = *kind;
-            done(format!("Made {entity} a {}", kind.slug()))
+            done(format!("Made {entity} a {}", kind.slug()), undo)
         }
         Edit::SetEntityDescription {
             entity,
             description,
         } => {
             let index = entity_index(article, entity)?;
+            let undo = keep_entity(article, index);
             article.entities[index].description = description.clone();
-            done(format!("Described {entity}"))
+            done(format!("Described {entity}"), undo)
         }
         Edit::MergeEntities { into, from } => {
             let keep = entity_index(article, into)?;
@@ -414,6 +362,7 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
             if keep == gone {
                 return Err(EditError::MergeWithItself(into.clone()));
             }
+            let undo = keep_entities_and_events(article);
             let merged = article.entities.remove(gone);
             let keep = if gone < keep { keep - 1 } else { keep };
             let target = &mut article.entities[keep];
@@ -440,27 +389,28 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
                     }
                 });
             }
-            done(format!("Merged {from} into {into}"))
+            done(format!("Merged {from} into {into}"), undo)
         }
         Edit::Accept { item } => match item {
             Item::Entity(id) => {
                 let index = entity_index(article, id)?;
-                let entity = &mut article.entities[index];
-                if !entity.suggested {
+                if !article.entities[index].suggested {
                     return Err(EditError::NotSuggested(format!("Entity {id}")));
                 }
+                let undo = keep_entity(article, index);
+                let entity = &mut article.entities[index];
                 entity.suggested = false;
                 entity.suggested_because = None;
-                done(format!("Accepted entity {id}"))
+                done(format!("Accepted entity {id}"), undo)
             }
             Item::Event(id) => {
                 let index = event_index(article, id)?;
-                let event = &mut article.events[index];
-                if !event.suggested {
+                if !article.events[index].suggested {
                     return Err(EditError::NotSuggested(format!("Event {id}")));
                 }
-                event.suggested = false;
-                done(format!("Accepted event {id}"))
+                let undo = keep_event(article, index);
+                article.events[index].suggested = false;
+                done(format!("Accepted event {id}"), undo)
             }
         },
         Edit::Reject { item } => match item {
@@ -469,26 +419,33 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
                 if !article.entities[index].suggested {
                     return Err(EditError::NotSuggested(format!("Entity {id}")));
                 }
+                let undo = keep_entities_and_events(article);
                 remove_entities(article, |e| &e.id == id);
-                done(format!("Rejected entity {id}"))
+                done(format!("Rejected entity {id}"), undo)
             }
             Item::Event(id) => {
                 let index = event_index(article, id)?;
                 if !article.events[index].suggested {
                     return Err(EditError::NotSuggested(format!("Event {id}")));
                 }
-                article.events.remove(index);
-                done(format!("Rejected event {id}"))
+                let removed = article.events.remove(index);
+                done(
+                    format!("Rejected event {id}"),
+                    Change::InsertEvent(index, Box::new(removed)),
+                )
             }
         },
         Edit::AcceptAll { group } => {
             let mut count = 0;
-            if *group == Group::Events {
+            let undo = if *group == Group::Events {
+                let undo = Change::Events(article.events.clone());
                 for event in article.events.iter_mut().filter(|e| e.suggested) {
                     event.suggested = false;
                     count += 1;
                 }
+                undo
             } else {
+                let undo = Change::Entities(article.entities.clone());
                 for entity in article.entities.iter_mut() {
                     if entity.suggested && in_group(*group, entity) {
                         entity.suggested = false;
@@ -496,18 +453,28 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
                         count += 1;
                     }
                 }
-            }
-            done(format!("Accepted {count} suggested {}", group_name(*group)))
+                undo
+            };
+            done(
+                format!("Accepted {count} suggested {}", group_name(*group)),
+                undo,
+            )
         }
         Edit::RejectAll { group } => {
-            let count = if *group == Group::Events {
+            let (count, undo) = if *group == Group::Events {
+                let undo = Change::Events(article.events.clone());
                 let before = article.events.len();
                 article.events.retain(|e| !e.suggested);
-                before - article.events.len()
+                (before - article.events.len(), undo)
             } else {
-                remove_entities(article, |e| e.suggested && in_group(*group, e))
+                let undo = keep_entities_and_events(article);
+                let count = remove_entities(article, |e| e.suggested && in_group(*group, e));
+                (count, undo)
             };
-            done(format!("Rejected {count} suggested {}", group_name(*group)))
+            done(
+                format!("Rejected {count} suggested {}", group_name(*group)),
+                undo,
+            )
         }
 
         Edit::AddEvent {
@@ -571,12 +538,14 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
             Ok(Done {
                 summary: format!("Added event {id}"),
                 created: Some(id),
+                undo: Change::RemoveEvent(article.events.len() - 1),
             })
         }
         Edit::SetEventLabel { event, label } => {
             let index = event_index(article, event)?;
+            let undo = keep_event(article, index);
             article.events[index].label = label.clone();
-            done(format!("Relabelled event {event}"))
+            done(format!("Relabelled event {event}"), undo)
         }
         Edit::SetEventDate {
             event,
@@ -585,48 +554,64 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
         } => {
             let index = event_index(article, event)?;
             let precision = check_date(date, *precision)?;
+            let undo = keep_event(article, index);
             let target = &mut article.events[index];
             target.date = date.clone();
             target.precision = precision;
-            done(format!("Dated event {event} {}", echo(date)))
+            done(format!("Dated event {event} {}", echo(date)), undo)
         }
         Edit::SetEventLane { event, lane } => {
             let index = event_index(article, event)?;
             if !article.lanes.iter().any(|l| &l.id == lane) {
                 return Err(EditError::NoLane(echo(lane)));
             }
+            let undo = keep_event(article, index);
             article.events[index].lane = lane.clone();
-            done(format!("Moved event {event} to lane {lane}"))
+            done(format!("Moved event {event} to lane {lane}"), undo)
         }
         Edit::SetEventEntities { event, entities } => {
             let index = event_index(article, event)?;
             let entities = involved(article, entities)?;
+            let undo = keep_event(article, index);
             article.events[index].entities = entities;
-            done(format!("Changed who takes part in event {event}"))
+            done(format!("Changed who takes part in event {event}"), undo)
         }
         Edit::SetEventBasis { event, basis } => {
             let index = event_index(article, event)?;
             let kept = article.events[index].basis.quote.clone();
             check_basis(article, basis, kept.as_deref())?;
+            let undo = keep_event(article, index);
             article.events[index].basis = basis.clone();
-            done(format!(
-                "Made the date of event {event} {}",
-                basis.kind.label().to_lowercase()
-            ))
+            done(
+                format!(
+                    "Made the date of event {event} {}",
+                    basis.kind.label().to_lowercase()
+                ),
+                undo,
+            )
         }
         Edit::RemoveEvent { event } => {
             let index = event_index(article, event)?;
-            article.events.remove(index);
-            done(format!("Removed event {event}"))
+            let removed = article.events.remove(index);
+            done(
+                format!("Removed event {event}"),
+                Change::InsertEvent(index, Box::new(removed)),
+            )
         }
 
         Edit::SetHeading { section, heading } => {
             let index = section_index(article, section)?;
-            article.sections[index].heading = heading.clone();
-            done(match heading {
-                Some(heading) => format!("Headed section {section} “{}”", echo(heading)),
-                None => format!("Took the heading off section {section}"),
-            })
+            let old = std::mem::replace(&mut article.sections[index].heading, heading.clone());
+            done(
+                match heading {
+                    Some(heading) => format!("Headed section {section} “{}”", echo(heading)),
+                    None => format!("Took the heading off section {section}"),
+                },
+                Change::Section(Box::new(Edit::SetHeading {
+                    section: section.clone(),
+                    heading: old,
+                })),
+            )
         }
         Edit::MoveSection { section, to } => {
             let index = section_index(article, section)?;
@@ -636,7 +621,13 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
             }
             let moved = article.sections.remove(index);
             article.sections.insert(*to, moved);
-            done(format!("Moved section {section} to position {}", to + 1))
+            done(
+                format!("Moved section {section} to position {}", to + 1),
+                Change::Section(Box::new(Edit::MoveSection {
+                    section: section.clone(),
+                    to: index,
+                })),
+            )
         }
         Edit::MoveLastBlockToNext { section } => {
             let index = section_index(article, section)?;
@@ -647,11 +638,14 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
                 .blocks
                 .pop()
                 .ok_or_else(|| EditError::EmptySection(section.clone()))?;
-            article.sections[index + 1].blocks.insert(0, block);
-            done(format!(
-                "Moved the last block of {section} into {}",
-                article.sections[index + 1].id
-            ))
+            let next = &mut article.sections[index + 1];
+            next.blocks.insert(0, block);
+            done(
+                format!("Moved the last block of {section} into {}", next.id),
+                Change::Section(Box::new(Edit::MoveFirstBlockToPrevious {
+                    section: next.id.clone(),
+                })),
+            )
         }
         Edit::MoveFirstBlockToPrevious { section } => {
             let index = section_index(article, section)?;
@@ -662,26 +656,32 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
                 return Err(EditError::EmptySection(section.clone()));
             }
             let block = article.sections[index].blocks.remove(0);
-            article.sections[index - 1].blocks.push(block);
-            done(format!(
-                "Moved the first block of {section} into {}",
-                article.sections[index - 1].id
-            ))
+            let previous = &mut article.sections[index - 1];
+            previous.blocks.push(block);
+            done(
+                format!("Moved the first block of {section} into {}", previous.id),
+                Change::Section(Box::new(Edit::MoveLastBlockToNext {
+                    section: previous.id.clone(),
+                })),
+            )
         }
         Edit::SetTitle { title } => {
+            let undo = keep_meta(article);
             article.title = title.clone();
-            done("Changed the title".to_owned())
+            done("Changed the title".to_owned(), undo)
         }
         Edit::SetSite { site } => {
+            let undo = keep_meta(article);
             article.site = site.clone();
-            done("Changed the site".to_owned())
+            done("Changed the site".to_owned(), undo)
         }
         Edit::SetCopyDate { copy_date } => {
             if let Some(copy) = copy_date {
                 check_date(&copy.date, None)?;
             }
+            let undo = keep_meta(article);
             article.copy_date = copy_date.clone();
-            done("Changed the date of the copy".to_owned())
+            done("Changed the date of the copy".to_owned(), undo)
         }
         Edit::SetPublished { published } => {
             if let Some(published) = published {
@@ -695,8 +695,25 @@ pub(super) fn apply(article: &mut Article, edit: &Edit) -> Result<Done, EditErro
                     .and_then(|p| p.basis.quote.clone());
                 check_basis(article, &published.basis, kept.as_deref())?;
             }
+            let undo = keep_meta(article);
             article.published = published.clone();
-            done("Changed the publication date".to_owned())
+            done("Changed the publication date".to_owned(), undo)
         }
     }
+}
+
+fn keep_entity(article: &Article, index: usize) -> Change {
+    Change::Entity(index, Box::new(article.entities[index].clone()))
+}
+
+fn keep_event(article: &Article, index: usize) -> Change {
+    Change::Event(index, Box::new(article.events[index].clone()))
+}
+
+fn keep_entities_and_events(article: &Article) -> Change {
+    Change::EntitiesAndEvents(article.entities.clone(), article.events.clone())
+}
+
+fn keep_meta(article: &Article) -> Change {
+    Change::Meta(Box::new(Meta::of(article)))
 }

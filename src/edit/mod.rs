@@ -16,38 +16,39 @@
 //! change in the model takes several steps (a merge, a removal with its references),
 //! one edit does them all.
 //!
-//! Undo keeps, for each accepted edit, the previous value of the parts of the article the
-//! edit touched (the metadata, the sections, the entities or the events), not the whole
-//! article; undo and redo swap that value with the current one, so undoing all edits
-//! gives back the original article exactly and redoing them all the final one. At most
-//! [`MAX_UNDO`] edits are kept; older ones are dropped. An edit that changes nothing is
-//! accepted but not recorded.
+//! Undo keeps, for each accepted edit, the smallest change that takes it back:
+//! the entity or event as it was, the place of an added one, the section edit that
+//! reverses a section edit, the old title and dates; only edits that reach across the
+//! lists keep a copy of the entities or events. No step keeps a copy of the text. Making
+//! that change gives the change that makes the edit again, so undo and redo are one swap,
+//! undoing all edits gives back the original article exactly and redoing them all the
+//! final one. At most [`MAX_UNDO`] edits are kept; older ones are dropped. An edit that
+//! changes nothing is accepted but not recorded.
 //!
 //! The same checks as opening a file means the size limit too: an edit that would make
 //! the saved JSON larger than a file may be is refused, so what is saved always opens.
 //!
 //! Every edit is linear in the size of the article: finding its target, checking it,
-//! copying the touched part for undo, validating and measuring the saved size are each
-//! one pass.
+//! keeping what undo needs, validating and measuring the saved size are each one pass.
 
 mod apply;
+mod undo;
 
-use crate::model::{
-    Article, CopyDate, Entity, EntityKind, Event, Precision, Provenance, Published, Section,
-    SentenceRef,
-};
+use crate::model::{Article, CopyDate, EntityKind, Precision, Provenance, Published, SentenceRef};
 use crate::text::thousands;
 use crate::validate::{
     describe_problems, load_article, validate, LoadError, Problem, MAX_ARTICLE_BYTES,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
+use undo::Change;
 
 pub use apply::{propose_entity, propose_event_id};
 
-/// The most edits undo remembers; the oldest are dropped past it. Each holds a copy of
-/// the parts of the article its edit touched, so memory stays within this many copies
-/// of the article (an article is at most 5 MB, and a news story about 30 KB).
+/// The most edits undo remembers; the oldest are dropped past it. Each step holds at
+/// most a copy of the entity and event lists (most hold one item), never of the text, so
+/// memory stays well within this many copies of the article (an article is at most
+/// 5 MB, and a news story about 30 KB).
 pub const MAX_UNDO: usize = 200;
 
 /// One change an author makes. Entities, events and sections are named by id.
@@ -314,70 +315,21 @@ pub struct Applied {
     pub changed: bool,
 }
 
-/// The article-level fields the metadata edits change.
-#[derive(Clone, Debug, PartialEq)]
-struct Meta {
-    title: String,
-    site: String,
-    copy_date: Option<CopyDate>,
-    published: Option<Published>,
-}
-
-/// Which parts of an article an edit may change.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Touch {
-    meta: bool,
-    sections: bool,
-    entities: bool,
-    events: bool,
-}
-
-/// Copies of some parts of an article: what undo (or redo) puts back.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Parts {
-    meta: Option<Meta>,
-    sections: Option<Vec<Section>>,
-    entities: Option<Vec<Entity>>,
-    events: Option<Vec<Event>>,
-}
-
-impl Parts {
-    fn copy(article: &Article, touch: Touch) -> Parts {
-        Parts {
-            meta: touch.meta.then(|| Meta {
-                title: article.title.clone(),
-                site: article.site.clone(),
-                copy_date: article.copy_date.clone(),
-                published: article.published.clone(),
-            }),
-            sections: touch.sections.then(|| article.sections.clone()),
-            entities: touch.entities.then(|| article.entities.clone()),
-            events: touch.events.then(|| article.events.clone()),
-        }
+/// What opening the article as a file would check once parsed: validation, and (so that
+/// what is saved opens) the size limit.
+fn check(article: &Article) -> Result<(), EditError> {
+    let problems = validate(article);
+    if !problems.is_empty() {
+        return Err(EditError::Invalid(problems));
     }
-
-    /// Puts these parts into the article and returns the ones they replace.
-    fn swap_into(self, article: &mut Article) -> Parts {
-        let mut old = Parts::default();
-        if let Some(meta) = self.meta {
-            old.meta = Some(Meta {
-                title: std::mem::replace(&mut article.title, meta.title),
-                site: std::mem::replace(&mut article.site, meta.site),
-                copy_date: std::mem::replace(&mut article.copy_date, meta.copy_date),
-                published: std::mem::replace(&mut article.published, meta.published),
-            });
-        }
-        if let Some(sections) = self.sections {
-            old.sections = Some(std::mem::replace(&mut article.sections, sections));
-        }
-        if let Some(entities) = self.entities {
-            old.entities = Some(std::mem::replace(&mut article.entities, entities));
-        }
-        if let Some(events) = self.events {
-            old.events = Some(std::mem::replace(&mut article.events, events));
-        }
-        old
+    let size = saved_size(article);
+    if size > MAX_ARTICLE_BYTES {
+        return Err(EditError::TooLarge {
+            size,
+            limit: MAX_ARTICLE_BYTES,
+        });
     }
+    Ok(())
 }
 
 /// The length in bytes of the article as [`Draft::save`] writes it, counted without
@@ -398,13 +350,13 @@ fn saved_size(article: &Article) -> usize {
     count.0
 }
 
-/// One recorded edit: the edit, its summary, and the parts it replaced (on the undo
-/// stack) or the parts it made (on the redo stack).
+/// One recorded edit: the edit, its summary, and the change that takes it back (on the
+/// undo stack) or makes it again (on the redo stack).
 #[derive(Clone, Debug)]
 struct Step {
     edit: Edit,
     summary: String,
-    parts: Parts,
+    change: Change,
 }
 
 /// An article being edited, always valid, with its undo and redo history.
@@ -455,31 +407,12 @@ impl Draft {
 
     /// Applies one edit, or refuses it and leaves the article as it was.
     pub fn apply(&mut self, edit: Edit) -> Result<Applied, EditError> {
-        let touch = apply::touches(&edit);
-        let before = Parts::copy(&self.article, touch);
-        let result = apply::apply(&mut self.article, &edit).and_then(|done| {
-            let problems = validate(&self.article);
-            if !problems.is_empty() {
-                return Err(EditError::Invalid(problems));
-            }
-            // Opening a file also refuses one past the size limit: what is saved must open.
-            let size = saved_size(&self.article);
-            if size > MAX_ARTICLE_BYTES {
-                return Err(EditError::TooLarge {
-                    size,
-                    limit: MAX_ARTICLE_BYTES,
-                });
-            }
-            Ok(done)
-        });
-        let done = match result {
-            Ok(done) => done,
-            Err(error) => {
-                before.swap_into(&mut self.article);
-                return Err(error);
-            }
-        };
-        let changed = Parts::copy(&self.article, touch) != before;
+        let done = apply::apply(&mut self.article, &edit)?;
+        if let Err(error) = check(&self.article) {
+            done.undo.make(&mut self.article);
+            return Err(error);
+        }
+        let changed = !done.undo.is_nothing(&self.article);
         if changed {
             if self.undo.len() == MAX_UNDO {
                 self.undo.pop_front();
@@ -487,7 +420,7 @@ impl Draft {
             self.undo.push_back(Step {
                 edit,
                 summary: done.summary.clone(),
-                parts: before,
+                change: done.undo,
             });
             self.redo.clear();
         }
@@ -503,14 +436,14 @@ impl Draft {
         let Step {
             edit,
             summary,
-            parts,
+            change,
         } = self.undo.pop_back().ok_or(EditError::NothingToUndo)?;
-        let after = parts.swap_into(&mut self.article);
+        let redo = change.make(&mut self.article);
         let message = format!("Undid: {summary}");
         self.redo.push(Step {
             edit,
             summary,
-            parts: after,
+            change: redo,
         });
         Ok(Applied {
             summary: message,
@@ -524,14 +457,14 @@ impl Draft {
         let Step {
             edit,
             summary,
-            parts,
+            change,
         } = self.redo.pop().ok_or(EditError::NothingToRedo)?;
-        let before = parts.swap_into(&mut self.article);
+        let undo = change.make(&mut self.article);
         let message = format!("Redid: {summary}");
         self.undo.push_back(Step {
             edit,
             summary,
-            parts: before,
+            change: undo,
         });
         Ok(Applied {
             summary: message,
@@ -558,5 +491,56 @@ impl Draft {
     /// The edit redo would make again.
     pub fn next_redo(&self) -> Option<(&Edit, &str)> {
         self.redo.last().map(|s| (&s.edit, s.summary.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Undo keeps small changes: the item an edit changed, the place of one it added, the
+    /// edit that reverses a section edit; never a copy of the text.
+    #[test]
+    fn undo_keeps_the_smallest_change_not_the_text() {
+        let mut draft = Draft::new(crate::builtin_article()).unwrap();
+        let edits = [
+            Edit::MoveLastBlockToNext {
+                section: "lead".to_owned(),
+            },
+            Edit::SetHeading {
+                section: "lead".to_owned(),
+                heading: Some("Lead".to_owned()),
+            },
+            Edit::RenameEntity {
+                entity: "moscow".to_owned(),
+                name: "Moskva".to_owned(),
+            },
+            Edit::RemoveEvent {
+                event: "nsa-tweet".to_owned(),
+            },
+            Edit::SetTitle {
+                title: "Talks".to_owned(),
+            },
+        ];
+        for edit in edits {
+            draft.apply(edit).unwrap();
+        }
+        let kept: Vec<&Change> = draft.undo.iter().map(|step| &step.change).collect();
+        assert!(matches!(
+            kept[..],
+            [
+                Change::Section(_),
+                Change::Section(_),
+                Change::Entity(..),
+                Change::InsertEvent(..),
+                Change::Meta(_),
+            ]
+        ));
+        assert_eq!(
+            *kept[0],
+            Change::Section(Box::new(Edit::MoveFirstBlockToPrevious {
+                section: "bilateral-cooperation".to_owned()
+            }))
+        );
     }
 }
