@@ -1356,6 +1356,119 @@ fn a_draft_opens_saves_and_refuses_an_invalid_article() {
     );
 }
 
+/// The built-in article made about 60 times larger: its sections repeated with new
+/// ids, a thousand more entities and events.
+fn large() -> Article {
+    let mut article = builtin();
+    let sections = article.sections.clone();
+    for n in 1..60 {
+        for section in &sections {
+            let mut copy = section.clone();
+            copy.id = format!("{}-{n}", section.id);
+            copy.heading = Some(format!("Part {n}"));
+            for block in &mut copy.blocks {
+                if let Block::Paragraph { id, .. } = block {
+                    *id = format!("{id}-{n}");
+                }
+            }
+            article.sections.push(copy);
+        }
+    }
+    let entity = article.entities[0].clone();
+    let event = article.events[0].clone();
+    for n in 0..1_000 {
+        let mut copy = entity.clone();
+        copy.id = format!("person-{n}");
+        copy.aliases = vec![format!("Person {n}")];
+        copy.suggested = n % 2 == 0;
+        article.entities.push(copy);
+        let mut copy = event.clone();
+        copy.id = format!("event-{n}");
+        copy.entities.push(format!("person-{n}"));
+        article.events.push(copy);
+    }
+    assert!(validate(&article).is_empty());
+    article
+}
+
+/// Each edit costs about what checking the article once costs, whatever it does: no edit
+/// does work that grows faster than the article (generous factors, for loaded machines).
+#[test]
+fn every_edit_on_a_large_article_costs_a_few_validations() {
+    use std::time::{Duration, Instant};
+    let article = large();
+    let json_size = serde_json::to_string(&article).unwrap().len();
+    assert!(json_size > 800_000, "{json_size} bytes");
+    let validation = (0..3)
+        .map(|_| {
+            let started = Instant::now();
+            assert!(validate(&article).is_empty());
+            started.elapsed()
+        })
+        .min()
+        .unwrap();
+    let mut draft = Draft::new(article).unwrap();
+    let edits = [
+        Edit::CreateEntity {
+            words: "six-member delegation".to_owned(),
+            kind: EntityKind::Organisation,
+            name: None,
+            id: None,
+            description: None,
+        },
+        Edit::AddAlias {
+            entity: "russia".to_owned(),
+            alias: "Russia-Pakistan relations".to_owned(),
+        },
+        Edit::MergeEntities {
+            into: "person-1".to_owned(),
+            from: "person-3".to_owned(),
+        },
+        Edit::RemoveEntity {
+            entity: "tass".to_owned(),
+        },
+        Edit::RejectAll {
+            group: Group::Entities,
+        },
+        add_event("2021-12-01", stated("on December 1 in Moscow")),
+        Edit::SetEventBasis {
+            event: "event-999".to_owned(),
+            basis: stated("Patrushev noted good dynamics"),
+        },
+        Edit::MoveSection {
+            section: "the-backdrop-59".to_owned(),
+            to: 1,
+        },
+        Edit::MoveLastBlockToNext {
+            section: "lead-30".to_owned(),
+        },
+        Edit::SetTitle {
+            title: "Talks".to_owned(),
+        },
+    ];
+    // Measured at 1 to 4 validations each, up to 13 on a machine loaded four times over.
+    let limit = validation * 50 + Duration::from_millis(500);
+    for edit in edits {
+        let started = Instant::now();
+        draft
+            .apply(edit.clone())
+            .unwrap_or_else(|e| panic!("{edit:?}: {e}"));
+        let took = started.elapsed();
+        assert!(
+            took <= limit,
+            "{edit:?} took {took:?}; validating takes {validation:?}"
+        );
+    }
+    let started = Instant::now();
+    while draft.undo().is_ok() {}
+    assert!(
+        started.elapsed() <= limit,
+        "undo took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(draft.article(), &large());
+}
+
 // ---- Properties -----------------------------------------------------------------------
 
 mod properties {
