@@ -202,6 +202,17 @@ fn a_new_entity_is_refused_with_a_reason() {
         refused(&mut draft, create("  ", None)),
         "No words are selected"
     );
+    // Words the text has only inside a longer alias would mark nothing.
+    assert_eq!(
+        refused(&mut draft, create("Khan", None)),
+        "The words “Khan” are in the text only inside longer names of other entities, which \
+         the text marks instead"
+    );
+    assert_eq!(
+        refused(&mut draft, create("Embassy in Moscow", None)),
+        "The words “Embassy in Moscow” are in the text only inside longer names of other \
+         entities, which the text marks instead"
+    );
     // An empty description breaks a rule of the format: validation's problem is named.
     let message = refused(
         &mut draft,

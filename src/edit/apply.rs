@@ -1,5 +1,6 @@
-//! Each edit's own checks and its change to the article. The caller ([`super::Draft`])
-//! validates the result and puts the touched parts back when anything fails.
+//! Each edit's own checks and its change to the article, with the change that takes it
+//! back. The caller ([`super::Draft`]) validates the result and makes that change when
+//! validation refuses it.
 
 use super::undo::{Change, Meta};
 use super::{Edit, EditError, Group, Item};
@@ -91,9 +92,10 @@ fn section_index(article: &Article, id: &str) -> Result<usize, EditError> {
         .ok_or_else(|| EditError::NoSection(echo(id)))
 }
 
-/// True when the text (paragraphs and related links' titles, as the page marks mentions
-/// in them) names `words` as whole words, as an alias would match.
-fn names_in_text(article: &Article, words: &str) -> bool {
+/// Checks that the text (paragraphs and related links' titles, where the page marks
+/// mentions) names `words` as whole words, and that as an alias they would mark at least
+/// one place: where a longer alias of another entity covers them, that one is marked.
+fn check_names_text(article: &Article, words: &str) -> Result<(), EditError> {
     let probe = Entity {
         id: "probe".to_owned(),
         name: words.to_owned(),
@@ -104,18 +106,28 @@ fn names_in_text(article: &Article, words: &str) -> bool {
         suggested: false,
         suggested_because: None,
     };
-    let finder = MentionFinder::new(std::slice::from_ref(&probe));
-    article
-        .sections
-        .iter()
-        .flat_map(|section| &section.blocks)
-        .any(|block| {
-            let text = match block {
+    let texts = || {
+        article
+            .sections
+            .iter()
+            .flat_map(|section| &section.blocks)
+            .map(|block| match block {
                 Block::Paragraph { text, .. } => text,
                 Block::Related { title, .. } => title,
-            };
-            !finder.find(text).is_empty()
-        })
+            })
+    };
+    let alone = MentionFinder::new(std::slice::from_ref(&probe));
+    if !texts().any(|text| !alone.find(text).is_empty()) {
+        return Err(EditError::WordsNotInText(echo(words)));
+    }
+    let mut entities = article.entities.clone();
+    entities.push(probe);
+    let probe = entities.len() - 1;
+    let all = MentionFinder::new(&entities);
+    if !texts().any(|text| all.find(text).iter().any(|m| m.entity == probe)) {
+        return Err(EditError::WordsInsideLongerNames(echo(words)));
+    }
+    Ok(())
 }
 
 /// True when `quote` stands word for word in the article's text: its title, headings,
@@ -201,9 +213,7 @@ fn new_alias(article: &Article, alias: &str) -> Result<String, EditError> {
             name: echo(&owner.name),
         });
     }
-    if !names_in_text(article, alias) {
-        return Err(EditError::WordsNotInText(echo(alias)));
-    }
+    check_names_text(article, alias)?;
     Ok(alias.to_owned())
 }
 

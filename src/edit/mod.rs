@@ -250,6 +250,8 @@ pub enum EditError {
     NothingSelected,
     #[error("The words “{0}” are not in the text as whole words")]
     WordsNotInText(String),
+    #[error("The words “{0}” are in the text only inside longer names of other entities, which the text marks instead")]
+    WordsInsideLongerNames(String),
     #[error("“{alias}” is already an alias of {name} ({entity})")]
     AliasTaken {
         alias: String,
