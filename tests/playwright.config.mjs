@@ -1,0 +1,47 @@
+// Playwright Test configuration of the Briefing end-to-end suite (tests/e2e/), run from tests/:
+//   npx playwright test --config playwright.config.mjs
+// It needs the release builds in dist/ and target/dist-subpath/ (see the README) and uses
+// the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium); Playwright downloads no
+// browser. Servers listen on loopback ports chosen at run time (tests/e2e/support.mjs).
+
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.mjs';
+
+export default defineConfig({
+    testDir: './e2e',
+    testMatch: '**/*.test.mjs',
+    // One worker: the CI machine has two cores, and Chromium and the servers share them.
+    workers: 1,
+    fullyParallel: false,
+    // A flaky test must show.
+    retries: 0,
+    forbidOnly: true,
+    reporter: 'list',
+    timeout: 60_000,
+    expect: {
+        // Web-first assertions, expect.poll and toPass retry for 5 s.
+        timeout: 5_000,
+        toPass: { timeout: 5_000 },
+        toHaveScreenshot: {
+            // A real layout change moves far more than 1 % of the pixels.
+            maxDiffPixelRatio: 0.01,
+            animations: 'disabled',
+            caret: 'hide',
+            scale: 'css',
+        },
+    },
+    // Screenshot baselines, committed: e2e/__screenshots__/<test file>/<name>.png.
+    snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
+    outputDir: './output/playwright',
+    use: {
+        browserName: 'chromium',
+        headless: true,
+        // A local page answers in milliseconds: fail an action after 5 s, not never.
+        actionTimeout: 5_000,
+        navigationTimeout: 15_000,
+        launchOptions: {
+            executablePath: CHROMIUM_PATH,
+            args: CHROMIUM_ARGS,
+        },
+    },
+});
