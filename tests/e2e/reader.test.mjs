@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import {
     assertNoAxeViolations,
     expect,
+    expectNoErrors,
     hiddenParagraphIds,
     nextFrame,
     requireDist,
@@ -48,11 +49,7 @@ async function open(query = '', options = {}) {
 function readerTest(name, body) {
     test(name, async () => {
         await body();
-        const errors = suite.opened.flatMap((v) => [
-            ...v.consoleErrors.map((e) => `console: ${e}`),
-            ...v.pageErrors.map((e) => `page: ${e}`),
-        ]);
-        expect(errors, 'no console errors or page errors').toStrictEqual([]);
+        expectNoErrors(suite.opened);
     });
 }
 
