@@ -11,6 +11,8 @@ export default defineConfig({
     testDir: './e2e',
     testMatch: '**/*.test.mjs',
     // One worker: the CI machine has two cores, and Chromium and the servers share them.
+    // Measured here: two workers took as long (220 s against 215 s) and made the
+    // timing-sensitive tests less reliable.
     workers: 1,
     fullyParallel: false,
     // A flaky test must show.
