@@ -2,11 +2,12 @@
 // WebAssembly, a button pressed before it arrives still does what it says, and a
 // WebAssembly that cannot load is told on screen while the article stays readable.
 
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { viewerSuite, waitForAttribute, waitUntil } from './support.mjs';
+import { expect, test } from './support.mjs';
 
-const suite = viewerSuite();
+let suite;
+test.beforeEach(({ suite: current }) => {
+    suite = current;
+});
 
 /** Holds every request for the viewer's wasm until `release()`; `requested` resolves on the first. */
 async function holdWasm(context) {
@@ -26,7 +27,7 @@ async function holdWasm(context) {
     return { release, firstRequest };
 }
 
-describe('Start', () => {
+test.describe('Start', () => {
     test('the first view loads without the viewer; a toggle pressed before it is ready works once it is', async () => {
         let wasm;
         const { page, consoleErrors, pageErrors } = await suite.open(undefined, {
@@ -34,17 +35,17 @@ describe('Start', () => {
                 wasm = await holdWasm(context);
             },
         });
-        assert.equal(await page.locator('link[rel="preload"], link[rel="modulepreload"]').count(), 0, 'nothing is preloaded');
+        await expect(page.locator('link[rel="preload"], link[rel="modulepreload"]'), 'nothing is preloaded').toHaveCount(0);
         await page.waitForLoadState('load');
         const toggle = page.locator('#toggle-the-backdrop');
-        assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
         await toggle.click();
         // The viewer is on its way (idle or the click started it) but held: nothing has changed yet.
         await wasm.firstRequest;
-        assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
         wasm.release();
-        await waitForAttribute(toggle, 'aria-expanded', 'false');
-        assert.ok(await page.locator('#section-body-the-backdrop').isHidden(), 'the section closed');
+        await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+        await expect(page.locator('#section-body-the-backdrop'), 'the section closed').toBeHidden();
         // Neither the glue nor the wasm was asked for before the first view had loaded.
         const timing = await page.evaluate(() => {
             const loaded = performance.getEntriesByType('navigation')[0].loadEventStart;
@@ -53,19 +54,19 @@ describe('Start', () => {
                 .filter((entry) => /briefing-[0-9a-f]+(_bg\.wasm|\.js)$/.test(entry.name))
                 .map((entry) => ({ name: entry.name.split('/').pop(), afterLoad: entry.startTime >= loaded }));
         });
-        assert.equal(timing.length, 2, JSON.stringify(timing));
-        assert.ok(timing.every((entry) => entry.afterLoad), JSON.stringify(timing));
-        assert.deepEqual(consoleErrors, []);
-        assert.deepEqual(pageErrors, []);
+        expect(timing.length, JSON.stringify(timing)).toBe(2);
+        expect(timing.every((entry) => entry.afterLoad), JSON.stringify(timing)).toBeTruthy();
+        expect(consoleErrors).toStrictEqual([]);
+        expect(pageErrors).toStrictEqual([]);
     });
 
     test('the viewer loads by itself once the page is idle', async () => {
         const { page } = await suite.open();
         // No interaction at all: choosing an entity works, because the viewer has started.
-        await waitUntil(page, () => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('_bg.wasm')));
+        await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('_bg.wasm')))).toBeTruthy();
         const entity = page.locator('aside.sidebar .entity-button').first();
         await entity.click();
-        await waitForAttribute(entity, 'aria-pressed', 'true');
+        await expect(entity).toHaveAttribute('aria-pressed', 'true');
     });
 
     test('a WebAssembly that cannot load is told on screen, and the article stays', async () => {
@@ -74,9 +75,9 @@ describe('Start', () => {
         });
         await page.locator('#toggle-the-backdrop').click();
         const alert = page.locator('#start-error[role="alert"]');
-        await alert.waitFor({ state: 'visible' });
-        assert.match(await alert.textContent(), /could not start.*the article is still here to read/);
-        assert.ok(await page.locator('main#article h1').isVisible());
-        assert.ok(await page.getByText('led a six-member delegation').isVisible());
+        await expect(alert).toBeVisible();
+        await expect(alert).toHaveText(/could not start.*the article is still here to read/);
+        await expect(page.locator('main#article h1')).toBeVisible();
+        await expect(page.getByText('led a six-member delegation')).toBeVisible();
     });
 });
