@@ -12,6 +12,25 @@ const wasmUrl = '__BRIEFING_WASM__';
 const wasmIntegrity = '__BRIEFING_WASM_INTEGRITY__';
 
 const root = document.getElementById('briefing');
+
+// The timeline drawing's positions and sizes are data attributes (the page's policy
+// allows no style attributes); the viewer copies them into custom properties. Done here
+// too, at once, so the first view is laid out as the viewer lays it out and nothing
+// moves when it starts. The same pairs as POSITIONS in src/components/timeline.rs.
+const positions = [
+    ['data-pos', '--pos'],
+    ['data-row', '--row'],
+    ['data-label-chars', '--label-chars'],
+    ['data-narrow-top', '--narrow-top'],
+    ['data-narrow-height', '--narrow-height'],
+    ['data-rows', '--rows'],
+];
+for (const element of root?.querySelectorAll('.timeline-drawing [data-pos], .timeline-drawing [data-rows], .timeline-drawing [data-narrow-height]') ?? []) {
+    for (const [attribute, property] of positions) {
+        const value = element.getAttribute(attribute);
+        if (value !== null) element.style.setProperty(property, value);
+    }
+}
 let started = null;
 let heldButton = null;
 

@@ -76,14 +76,22 @@ describe('Pre-rendered first view', () => {
     });
 
     test('hydration keeps the pre-rendered layout and then responds', async () => {
-        const staticContext = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-        const plain = await staticContext.newPage();
-        await plain.goto(server.url);
-        const before = await layout(plain);
-        await staticContext.close();
-
-        const { page, close, consoleErrors, pageErrors } = await openViewer(browser, server.url);
+        // The first view as a reader gets it: the pre-rendered page before the viewer's
+        // wasm has arrived (held here until the layout is read).
+        let release;
+        const held = new Promise((done) => {
+            release = done;
+        });
+        const { page, close, consoleErrors, pageErrors } = await openViewer(browser, server.url, {
+            prepare: (context) => context.route(/briefing-[0-9a-f]+_bg\.wasm$/, async (route) => {
+                await held;
+                await route.continue();
+            }),
+        });
         try {
+            await page.waitForLoadState('load');
+            const before = await layout(page);
+            release();
             // Hydrated once a click changes state.
             await page.locator('#toggle-the-backdrop').click();
             await waitUntil(page, () => document.querySelector('#toggle-the-backdrop').getAttribute('aria-expanded') === 'false');

@@ -11,6 +11,7 @@ import {
     assertNoAxeViolations,
     hiddenParagraphIds,
     nextFrame,
+    openDownloads,
     pollUntil,
     requireDist,
     viewerSuite,
@@ -641,8 +642,7 @@ describe('Briefing reader and analyst tools', () => {
 
     readerTest('6. downloads: TimelineJS JSON, entities CSV, events CSV and JSON-LD, with the right names and contents', async () => {
         const { page } = await open();
-        const downloads = page.locator('.downloads');
-        await downloads.waitFor({ state: 'visible' });
+        const downloads = await openDownloads(page);
         const button = (name) => downloads.getByRole('button', { name, exact: true });
 
         const timeline = await download(page, () => button('TimelineJS JSON').click());

@@ -7,7 +7,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { makeTempDir, requireDist, viewerSuite, waitUntil } from './support.mjs';
+import { makeTempDir, openDownloads, requireDist, viewerSuite, waitUntil } from './support.mjs';
 
 const BUILTIN_TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
 const seedText = await readFile(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
@@ -57,6 +57,7 @@ test('reading loads no tools; the first conversion loads them once, and download
         ['/briefing-tools-loader.js', '/briefing-tools.js', '/briefing-tools_bg.wasm'],
     );
 
+    await openDownloads(page);
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Entities CSV' }).click(),
@@ -71,6 +72,7 @@ test('a converted article saves as Briefing JSON that opens again the same', asy
     await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
     const converted = await shownArticle(page);
     assert.ok(converted.entities.length > 5, JSON.stringify(converted));
+    await openDownloads(page);
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Briefing JSON' }).click(),
@@ -112,6 +114,7 @@ test('a download says it is being prepared while the tools load', async () => {
                 await route.continue();
             }),
     });
+    await openDownloads(page);
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Events CSV' }).click(),
@@ -136,6 +139,7 @@ for (const [what, blocked] of [
         assert.match(message, /The article on screen is unchanged\.$/);
         assert.equal(await page.locator('main#article h1').textContent(), BUILTIN_TITLE);
 
+        await openDownloads(page);
         const [download] = await Promise.all([
             page.waitForEvent('download', { timeout: 1_000 }).catch(() => null),
             page.getByRole('button', { name: 'JSON-LD' }).click(),
@@ -161,6 +165,7 @@ test('the one-file viewer carries the tools: it converts and exports from disk, 
     const { page } = viewer;
     await chooseFile(page, 'seed.txt', seedText);
     await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
+    await openDownloads(page);
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Events CSV' }).click(),
