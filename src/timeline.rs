@@ -7,10 +7,10 @@
 use crate::dates::{month_tick_label, PartialDate};
 use time::{Date, Month};
 
-/// Wide drawing: the narrowest the axis gets, in rem: the drawing turns vertical below a
-/// 52rem timeline, where the drawing's column is 33.5rem (2fr of 50.5rem, the list's
-/// 17rem taken out) less 0.75rem of padding on each side (static/briefing.css). A label
-/// reserves its width at this axis, so on any wider axis it takes less than it reserves.
+/// Wide drawing: at most the narrowest the axis gets, in rem: the drawing turns vertical
+/// below a 52rem timeline, and the list stands beside it only from 70rem (2fr of 68.5rem,
+/// less 0.75rem of padding on each side, is 44rem; static/briefing.css). A label reserves
+/// its width at this axis, so on any wider axis it takes less than it reserves.
 pub const MIN_AXIS_REM: f64 = 32.0;
 /// Wide drawing: the labels' font size, in rem (`.marker` in static/briefing.css).
 pub const LABEL_FONT_REM: f64 = 0.8;

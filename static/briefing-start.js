@@ -3,8 +3,9 @@
 //
 // The pre-rendered article can be read without the viewer's WebAssembly, so the first
 // view does not wait for it: it loads once the page has loaded and the browser is idle,
-// or at once when a reader acts (pointer, key or focus). A button clicked before the
-// viewer is ready is clicked again, on the same element, once it is. Anything else the
+// or at once when a reader acts (pointer, key or focus). A button or checkbox clicked
+// before the viewer is ready is clicked again, on the same element, once it is (the
+// early click itself is held back, so a checkbox does not change without the viewer). Anything else the
 // page is asked to show (another article, a deep link, a framed page, a returning
 // reader's settings) needs the viewer first, so it starts at once.
 const glueUrl = '__BRIEFING_GLUE__';
@@ -32,14 +33,16 @@ for (const element of root?.querySelectorAll('.timeline-drawing [data-pos], .tim
     }
 }
 let started = null;
-let heldButton = null;
+let heldControl = null;
 
 const holdEarlyClick = (event) => {
-    const button = event.target instanceof Element ? event.target.closest('button') : null;
-    if (!button || !root?.contains(button)) return;
+    const control = event.target instanceof Element
+        ? event.target.closest('button, input[type="checkbox"], input[type="radio"]')
+        : null;
+    if (!control || !root?.contains(control)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    heldButton = button;
+    heldControl = control;
     start();
 };
 
@@ -64,8 +67,8 @@ function start() {
         // Yew hydrates in its scheduler, after init returns: a task later the page is live.
         await new Promise((done) => setTimeout(done));
         document.removeEventListener('click', holdEarlyClick, true);
-        if (heldButton?.isConnected) heldButton.click();
-        heldButton = null;
+        if (heldControl?.isConnected) heldControl.click();
+        heldControl = null;
     })().catch((error) => {
         document.removeEventListener('click', holdEarlyClick, true);
         showFailure(error);
