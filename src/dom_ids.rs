@@ -8,6 +8,10 @@ use crate::model::EntityKind;
 pub const SEARCH_INPUT: &str = "search-input";
 /// The entity preview card, which marked mentions name as their description.
 pub const ENTITY_CARD: &str = "entity-card";
+/// The entity sidebar, a target of the panel bar on narrow screens.
+pub const SIDEBAR: &str = "names";
+/// The timeline, a target of the panel bar on narrow screens.
+pub const TIMELINE: &str = "timeline";
 /// The element that wraps the chosen event's sentence.
 pub const CHOSEN_SENTENCE: &str = "chosen-sentence";
 

@@ -1,5 +1,5 @@
-//! The reader's display settings: text size, line width and theme, remembered across
-//! visits. Pure data; the viewer stores it as JSON and shows it as data attributes.
+//! The reader's display settings: text size, line width, theme and whether every name
+//! is marked in the text, remembered across visits. Pure data; the viewer stores it as JSON and shows it as data attributes.
 
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +56,9 @@ pub struct ReadingSettings {
     pub text_size: TextSize,
     pub line_width: LineWidth,
     pub theme: Theme,
+    /// Mark every entity's mentions in the text at once, coloured and patterned by kind
+    /// (as displaCy does), not only the chosen entity's.
+    pub all_names: bool,
 }
 
 impl ReadingSettings {
@@ -80,10 +83,11 @@ mod tests {
             text_size: TextSize::Larger,
             line_width: LineWidth::Narrow,
             theme: Theme::Sepia,
+            all_names: true,
         };
         assert_eq!(
             settings.to_json(),
-            r#"{"text_size":"larger","line_width":"narrow","theme":"sepia"}"#
+            r#"{"text_size":"larger","line_width":"narrow","theme":"sepia","all_names":true}"#
         );
         assert_eq!(ReadingSettings::from_json(&settings.to_json()), settings);
         assert_eq!(
@@ -93,6 +97,13 @@ mod tests {
         assert_eq!(
             ReadingSettings::from_json(r#"{"theme":"dark"}"#).theme,
             Theme::Dark
+        );
+        // Settings stored before names could all be marked still read, with it off.
+        assert!(
+            !ReadingSettings::from_json(
+                r#"{"text_size":"large","line_width":"wide","theme":"dark"}"#
+            )
+            .all_names
         );
         assert_eq!(Theme::from_slug("contrast"), Some(Theme::Contrast));
         assert_eq!(Theme::default(), Theme::System);

@@ -110,6 +110,8 @@ pub enum Action {
     ShowCard(EntityCard),
     HideCard,
     ChangeSettings(ReadingSettings),
+    /// Marks every entity's mentions in the text (true), or only the chosen one's.
+    ShowAllNames(bool),
     /// A link was copied to the clipboard, or could not be (with the reason).
     LinkCopied(Result<(), String>),
     Resume(Resume),
@@ -339,6 +341,7 @@ impl ViewState {
             }
             Action::HideCard => next.card = None,
             Action::ChangeSettings(settings) => next.settings = settings,
+            Action::ShowAllNames(on) => next.settings.all_names = on,
             Action::LinkCopied(outcome) => {
                 next.copy_status = Some(match outcome {
                     Ok(()) => "Link copied".to_owned(),
@@ -595,5 +598,22 @@ mod tests {
             !s.hidden_kinds.contains(&EntityKind::Person),
             "choosing shows its kind again"
         );
+    }
+
+    #[test]
+    fn showing_all_names_keeps_the_choice_and_the_other_settings() {
+        let s = state();
+        let yusuf = entity(&s, "moeed-yusuf");
+        let s = s
+            .apply(Action::ChangeSettings(ReadingSettings {
+                theme: crate::settings::Theme::Dark,
+                ..ReadingSettings::default()
+            }))
+            .apply(Action::ChooseEntity(yusuf))
+            .apply(Action::ShowAllNames(true));
+        assert!(s.settings.all_names);
+        assert_eq!(s.settings.theme, crate::settings::Theme::Dark);
+        assert_eq!(s.chosen_entity, Some(yusuf));
+        assert!(!s.apply(Action::ShowAllNames(false)).settings.all_names);
     }
 }

@@ -7,10 +7,10 @@
 use crate::dates::{month_tick_label, PartialDate};
 use time::{Date, Month};
 
-/// Wide drawing: the narrowest the axis gets, in rem: the drawing turns vertical below a
-/// 52rem timeline, where the drawing's column is 33.5rem (2fr of 50.5rem, the list's
-/// 17rem taken out) less 0.75rem of padding on each side (static/briefing.css). A label
-/// reserves its width at this axis, so on any wider axis it takes less than it reserves.
+/// Wide drawing: at most the narrowest the axis gets, in rem: the drawing turns vertical
+/// below a 52rem timeline, and the list stands beside it only from 70rem (2fr of 68.5rem,
+/// less 0.75rem of padding on each side, is 44rem; static/briefing.css). A label reserves
+/// its width at this axis, so on any wider axis it takes less than it reserves.
 pub const MIN_AXIS_REM: f64 = 32.0;
 /// Wide drawing: the labels' font size, in rem (`.marker` in static/briefing.css).
 pub const LABEL_FONT_REM: f64 = 0.8;
@@ -30,8 +30,20 @@ pub const MAX_LABEL_SPAN: f64 = 0.45;
 /// kept clear on each side of a label.
 const DOT_REM: f64 = 1.2;
 const CLEAR_REM: f64 = 0.5;
-/// Narrow drawing: consecutive labels in a lane stay at least this far apart.
-pub const NARROW_LABEL_GAP: f64 = 0.08;
+/// Narrow drawing, in rem: a lane's column is at least this wide (two lanes and the
+/// axis fit a 360 px screen; the stylesheet keeps a lane so, and the drawing scrolls
+/// sideways rather than narrow it further), its label text this much less (the marker's
+/// offset, dot and gap), a label line this tall, and labels in a lane this far apart.
+/// Labels are never cut: each reserves the lines it wraps into at the narrowest lane.
+pub const NARROW_LANE_MIN_REM: f64 = 7.0;
+const NARROW_TEXT_INSET_REM: f64 = 1.6;
+pub const NARROW_LINE_REM: f64 = LABEL_FONT_REM * 1.25;
+const NARROW_GAP_REM: f64 = 0.4;
+/// Narrow drawing: the shortest the axis gets, in rem; it grows to hold every label.
+pub const NARROW_MIN_HEIGHT_REM: f64 = 48.0;
+/// Narrow drawing: labels dated up to this share of the axis get room to start at their
+/// dates when the axis grows.
+const NARROW_FREE_UNTIL: f64 = 0.85;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
@@ -55,8 +67,9 @@ pub struct PlacedEvent {
     /// Wide drawing: the label box's width in characters (CSS `ch`), wide enough for
     /// the date and label wrapped into at most [`MAX_LABEL_LINES`] lines.
     pub label_chars: usize,
-    /// Narrow drawing: where the label sits, pushed apart from its neighbours.
-    pub narrow_position: f64,
+    /// Narrow drawing: the top of the label in rem from the axis start, pushed apart
+    /// from its neighbours in the lane so that no two meet.
+    pub narrow_top: f64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -67,6 +80,8 @@ pub struct TimelineLayout {
     pub rows: Vec<usize>,
     /// Indexes into `events` of each lane's events, one entry per lane, in the article's order.
     pub lane_events: Vec<Vec<usize>>,
+    /// Narrow drawing: the axis's length in rem, long enough for every lane's labels.
+    pub narrow_height: f64,
 }
 
 fn first_of_month(date: Date) -> Date {
@@ -139,6 +154,58 @@ pub fn label_chars(date: &str, label: &str) -> usize {
         .map(|lines| wrapped_width(&words, lines))
         .find(|&chars| label_share(chars) <= MAX_LABEL_SPAN)
         .unwrap_or_else(|| wrapped_width(&words, MAX_LABEL_LINES))
+}
+
+/// The narrow drawing's label of a date and a text: its height in rem, wrapped at the
+/// narrowest lane (greedily, as the browser wraps; a word longer than a line takes lines
+/// of its own).
+pub fn narrow_label_height(date: &str, label: &str) -> f64 {
+    let per_line = ((NARROW_LANE_MIN_REM - NARROW_TEXT_INSET_REM) / (CHAR_EM * LABEL_FONT_REM))
+        .floor()
+        .max(1.0) as usize;
+    let mut lines = 1;
+    let mut used = 0;
+    for word in date.split_whitespace().chain(label.split_whitespace()) {
+        let length = word.chars().count();
+        let needed = if used == 0 { length } else { used + 1 + length };
+        if needed <= per_line {
+            used = needed;
+        } else {
+            lines += usize::from(used > 0) + (length.max(1) - 1) / per_line;
+            used = (length - 1) % per_line + 1;
+        }
+    }
+    lines as f64 * NARROW_LINE_REM
+}
+
+/// Stacks the labels of one lane (ideal tops and heights in rem, in date order) in an
+/// axis `height` long: each as near its ideal as the labels before and after allow,
+/// `gap` apart, none past either end when they fit at all (the caller makes the axis
+/// long enough). Two passes, linear.
+pub fn stack_labels(ideal: &[f64], heights: &[f64], gap: f64, height: f64) -> Vec<f64> {
+    let mut tops: Vec<f64> = ideal
+        .iter()
+        .zip(heights)
+        .map(|(&top, &tall)| top.clamp(0.0, (height - tall).max(0.0)))
+        .collect();
+    for i in 1..tops.len() {
+        tops[i] = tops[i].max(tops[i - 1] + heights[i - 1] + gap);
+    }
+    if let (Some(&last), Some(&tall)) = (tops.last(), heights.last()) {
+        let mut limit = (height - tall).max(0.0);
+        if last > limit {
+            for i in (0..tops.len()).rev() {
+                if tops[i] <= limit {
+                    break;
+                }
+                tops[i] = limit;
+                if i > 0 {
+                    limit = (tops[i] - gap - heights[i - 1]).max(0.0);
+                }
+            }
+        }
+    }
+    tops
 }
 
 /// Lays out events (given as parsed dates, labels and lane indexes, in article order) in
@@ -214,7 +281,7 @@ pub fn layout_timeline(
                 row: 0,
                 label_before,
                 label_chars,
-                narrow_position: position,
+                narrow_top: 0.0,
             }
         })
         .collect();
@@ -229,6 +296,27 @@ pub fn layout_timeline(
     for (i, placed) in events.iter().enumerate() {
         by_lane[placed.lane].push(i);
     }
+    let narrow_heights: Vec<f64> = events
+        .iter()
+        .map(|placed| narrow_label_height(&dates[placed.event].short(), labels[placed.event]))
+        .collect();
+    // Long enough for every lane's labels; and, within half as much again, for each
+    // label and those after it to start at their dates (labels near the end excepted,
+    // which would need an axis without end): fewer labels pushed away from their dates.
+    let narrow_height = by_lane
+        .iter()
+        .map(|in_lane| {
+            let mut after = 0.0;
+            let mut wanted: f64 = 0.0;
+            for &i in in_lane.iter().rev() {
+                after += narrow_heights[i] + NARROW_GAP_REM;
+                if events[i].position <= NARROW_FREE_UNTIL {
+                    wanted = wanted.max(after / (1.0 - events[i].position));
+                }
+            }
+            wanted.min(after * 1.5).max(after)
+        })
+        .fold(NARROW_MIN_HEIGHT_REM, f64::max);
     let mut rows = vec![0; lane_count];
     for (lane, in_lane) in by_lane.iter().enumerate() {
         // Wide: each label goes in the first row where the last label has ended.
@@ -244,12 +332,19 @@ pub fn layout_timeline(
         }
         rows[lane] = used_rows;
 
-        let positions: Vec<f64> = in_lane.iter().map(|&i| events[i].position).collect();
-        for (&i, spread) in in_lane
+        // Narrow: the label's first line is centred on its date, then pushed apart.
+        let ideal: Vec<f64> = in_lane
             .iter()
-            .zip(spread_apart(&positions, NARROW_LABEL_GAP))
-        {
-            events[i].narrow_position = spread;
+            .map(|&i| events[i].position * narrow_height - NARROW_LINE_REM / 2.0)
+            .collect();
+        let heights: Vec<f64> = in_lane.iter().map(|&i| narrow_heights[i]).collect();
+        for (&i, top) in in_lane.iter().zip(stack_labels(
+            &ideal,
+            &heights,
+            NARROW_GAP_REM,
+            narrow_height,
+        )) {
+            events[i].narrow_top = top;
         }
     }
     events.sort_by_key(|placed| placed.event);
@@ -262,6 +357,7 @@ pub fn layout_timeline(
         events,
         rows,
         lane_events,
+        narrow_height,
     }
 }
 
@@ -327,34 +423,15 @@ impl RowEnds {
 
 /// A fraction of the axis as a CSS percentage number with two decimals, "37.25",
 /// written without float formatting (which would add kilobytes to the WebAssembly).
-pub fn css_percent(fraction: f64) -> String {
-    let hundredths = (fraction.clamp(0.0, 1.0) * 10_000.0).round() as u32;
+/// A length for CSS (rem, say) with two decimals, written without float formatting.
+pub fn css_number(value: f64) -> String {
+    let hundredths = (value.max(0.0) * 100.0).round() as u64;
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
-/// Moves sorted positions in 0..=1 apart so that neighbours are at least `gap` apart,
-/// moving each as little as this simple two-pass scheme allows and keeping the order.
-pub fn spread_apart(sorted: &[f64], gap: f64) -> Vec<f64> {
-    let count = sorted.len();
-    if count == 0 {
-        return Vec::new();
-    }
-    let gap = if count > 1 {
-        gap.min(1.0 / (count - 1) as f64)
-    } else {
-        gap
-    };
-    let mut spread = sorted.to_vec();
-    for i in 1..count {
-        spread[i] = spread[i].max(spread[i - 1] + gap);
-    }
-    if spread[count - 1] > 1.0 {
-        spread[count - 1] = 1.0;
-        for i in (0..count - 1).rev() {
-            spread[i] = spread[i].min(spread[i + 1] - gap);
-        }
-    }
-    spread
+pub fn css_percent(fraction: f64) -> String {
+    let hundredths = (fraction.clamp(0.0, 1.0) * 10_000.0).round() as u32;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
 #[cfg(test)]
@@ -463,19 +540,64 @@ mod tests {
     }
 
     #[test]
-    fn narrow_labels_keep_their_order_and_distance() {
-        let spread = spread_apart(&[0.1, 0.11, 0.12, 0.5, 0.99, 1.0], 0.05);
-        assert_eq!(spread.len(), 6);
-        for pair in spread.windows(2) {
-            assert!(pair[1] - pair[0] >= 0.05 - 1e-9, "{spread:?}");
+    fn narrow_labels_keep_their_order_never_meet_and_stay_on_the_axis() {
+        let heights = [2.0, 3.0, 1.0, 1.0, 2.0, 1.0];
+        let ideal = [1.0, 1.5, 2.0, 20.0, 47.5, 48.0];
+        let tops = stack_labels(&ideal, &heights, 0.5, 48.0);
+        for i in 1..tops.len() {
+            assert!(
+                tops[i] >= tops[i - 1] + heights[i - 1] + 0.5 - 1e-9,
+                "{tops:?}"
+            );
         }
-        assert_eq!(spread[0], 0.1);
-        assert_eq!(spread[3], 0.5);
-        assert_eq!(*spread.last().unwrap(), 1.0);
-        assert!(spread.iter().all(|p| (0.0..=1.0).contains(p)));
-        // Too many to fit at the requested gap: they share the axis evenly.
-        let crowded = spread_apart(&[0.5; 30], 0.06);
-        assert!(crowded.iter().all(|p| (0.0..=1.0 + 1e-9).contains(p)));
+        assert_eq!(tops[0], 1.0, "the first keeps its place");
+        assert_eq!(tops[3], 20.0, "one with room keeps its place");
+        assert!(
+            tops.iter()
+                .zip(heights)
+                .all(|(top, tall)| *top >= 0.0 && top + tall <= 48.0 + 1e-9),
+            "{tops:?}"
+        );
+        // As many as the axis holds exactly: they fill it, in order.
+        let full = stack_labels(&[10.0; 4], &[11.0; 4], 1.0, 47.0);
+        assert_eq!(full, [0.0, 12.0, 24.0, 36.0]);
+    }
+
+    #[test]
+    fn a_narrow_label_reserves_every_line_it_wraps_into() {
+        let line = NARROW_LINE_REM;
+        assert_eq!(narrow_label_height("1 Dec", "Talk"), line);
+        // 10 characters to a line at the narrowest lane.
+        assert_eq!(
+            narrow_label_height("23 Jun", "Yusuf meets Patrushev at SCO meeting in Dushanbe"),
+            7.0 * line
+        );
+        // A word longer than a line takes lines of its own.
+        assert_eq!(narrow_label_height("", &"x".repeat(30)), 3.0 * line);
+    }
+
+    #[test]
+    fn the_narrow_axis_grows_to_hold_every_label_of_a_lane() {
+        let many: Vec<String> = (1..=28).map(|day| format!("2021-02-{day:02}")).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        let labels = vec!["A label long enough to take three lines here"; refs.len()];
+        let layout = layout_timeline(&dates(&refs), &labels, &vec![FIRST; refs.len()], 2);
+        assert!(layout.narrow_height > NARROW_MIN_HEIGHT_REM);
+        let mut placed: Vec<_> = layout.events.iter().collect();
+        placed.sort_by(|a, b| a.narrow_top.total_cmp(&b.narrow_top));
+        let tall = narrow_label_height("1 Feb", labels[0]);
+        for pair in placed.windows(2) {
+            assert!(pair[1].narrow_top >= pair[0].narrow_top + tall - 1e-9);
+        }
+        assert!(placed.last().unwrap().narrow_top + tall <= layout.narrow_height + 1e-9);
+    }
+
+    #[test]
+    fn css_numbers_have_two_decimals_and_are_never_negative() {
+        assert_eq!(css_number(48.0), "48.00");
+        assert_eq!(css_number(1234.567), "1234.57");
+        assert_eq!(css_number(-3.0), "0.00");
+        assert_eq!(css_number(f64::NAN), "0.00");
     }
 
     #[test]

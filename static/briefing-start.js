@@ -3,8 +3,10 @@
 //
 // The pre-rendered article can be read without the viewer's WebAssembly, so the first
 // view does not wait for it: it loads once the page has loaded and the browser is idle,
-// or at once when a reader acts (pointer, key or focus). A button clicked before the
-// viewer is ready is clicked again, on the same element, once it is. Anything else the
+// or at once when a reader acts (pointer, key or focus). The buttons and checkboxes
+// clicked before the viewer is ready are clicked again, each once and in order, once it
+// is (the early clicks themselves are held back, so a checkbox does not change without
+// the viewer); a choice made in a list box meanwhile is made again too. Anything else the
 // page is asked to show (another article, a deep link, a framed page, a returning
 // reader's settings) needs the viewer first, so it starts at once.
 const glueUrl = '__BRIEFING_GLUE__';
@@ -12,16 +14,46 @@ const wasmUrl = '__BRIEFING_WASM__';
 const wasmIntegrity = '__BRIEFING_WASM_INTEGRITY__';
 
 const root = document.getElementById('briefing');
+
+// The timeline drawing's positions and sizes are data attributes (the page's policy
+// allows no style attributes); the viewer copies them into custom properties. Done here
+// too, at once, so the first view is laid out as the viewer lays it out and nothing
+// moves when it starts. The same pairs as POSITIONS in src/components/timeline.rs.
+const positions = [
+    ['data-pos', '--pos'],
+    ['data-row', '--row'],
+    ['data-label-chars', '--label-chars'],
+    ['data-narrow-top', '--narrow-top'],
+    ['data-narrow-height', '--narrow-height'],
+    ['data-rows', '--rows'],
+];
+for (const element of root?.querySelectorAll('.timeline-drawing [data-pos], .timeline-drawing [data-rows], .timeline-drawing [data-narrow-height]') ?? []) {
+    for (const [attribute, property] of positions) {
+        const value = element.getAttribute(attribute);
+        if (value !== null) element.style.setProperty(property, value);
+    }
+}
 let started = null;
-let heldButton = null;
+const heldControls = new Set();
 
 const holdEarlyClick = (event) => {
-    const button = event.target instanceof Element ? event.target.closest('button') : null;
-    if (!button || !root?.contains(button)) return;
+    const control = event.target instanceof Element
+        ? event.target.closest('button, input[type="checkbox"], input[type="radio"]')
+        : null;
+    if (!control || !root?.contains(control)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    heldButton = button;
+    heldControls.add(control);
     start();
+};
+
+const heldChoices = new Map();
+const holdEarlyChoice = (event) => {
+    const select = event.target;
+    if (select instanceof HTMLSelectElement && root?.contains(select)) {
+        heldChoices.set(select, select.value);
+        start();
+    }
 };
 
 const showFailure = (error) => {
@@ -45,10 +77,21 @@ function start() {
         // Yew hydrates in its scheduler, after init returns: a task later the page is live.
         await new Promise((done) => setTimeout(done));
         document.removeEventListener('click', holdEarlyClick, true);
-        if (heldButton?.isConnected) heldButton.click();
-        heldButton = null;
+        document.removeEventListener('change', holdEarlyChoice, true);
+        // Hydration set the list boxes back to what the page first showed.
+        for (const [select, value] of heldChoices) {
+            if (!select.isConnected) continue;
+            select.value = value;
+            select.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+        heldChoices.clear();
+        for (const control of heldControls) {
+            if (control.isConnected) control.click();
+        }
+        heldControls.clear();
     })().catch((error) => {
         document.removeEventListener('click', holdEarlyClick, true);
+        document.removeEventListener('change', holdEarlyChoice, true);
         showFailure(error);
     });
     return started;
@@ -66,6 +109,7 @@ if (!root?.hasAttribute('data-prerendered') || location.search || location.hash 
     start();
 } else {
     document.addEventListener('click', holdEarlyClick, true);
+    document.addEventListener('change', holdEarlyChoice, true);
     for (const type of ['pointerdown', 'keydown', 'focusin']) {
         addEventListener(type, start, { once: true, capture: true, passive: true });
     }

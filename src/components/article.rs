@@ -20,8 +20,6 @@ pub struct ArticleViewProps {
     pub notice: Option<String>,
     pub search: Rc<SearchResults>,
     pub current_hit: Option<usize>,
-    /// Shown above the title: the search box and the reading settings.
-    pub toolbar: Html,
     /// Shown over the page (the entity card, the copy status), kept in this landmark.
     pub overlays: Html,
     /// A section that must be in the page now (what the focus points at), even while a
@@ -76,7 +74,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let action = |action: Action| viewer.dispatch.reform(move |_: MouseEvent| action.clone());
     html! {
         <main id="article" class="article" tabindex="-1" lang={article.language.clone()}>
-            { props.toolbar.clone() }
             { props.overlays.clone() }
             <article>
                 <header class="article-header">

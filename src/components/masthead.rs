@@ -10,13 +10,19 @@ pub fn Masthead() -> Html {
     html! {
         <header class="masthead">
             <p class="site">{ &article.site }</p>
+            // One short line; what the date is (and is not) behind a disclosure, as for
+            // the publication date.
             if let Some(copy) = &article.copy_date {
-                <p class="copy-date">
-                    { "Date on this copy of the page: " }
-                    <time datetime={copy.date.clone()}>{ &copy.text }</time>
-                    { ". " }
-                    { copy.note.as_deref().unwrap_or("This is not the publication date.") }
-                </p>
+                <details class="copy-date">
+                    <summary>
+                        { "Copy dated " }
+                        <time datetime={copy.date.clone()}>{ &copy.text }</time>
+                    </summary>
+                    <p>
+                        { "The date on this copy of the page. " }
+                        { copy.note.as_deref().unwrap_or("This is not the publication date.") }
+                    </p>
+                </details>
             }
         </header>
     }

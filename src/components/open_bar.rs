@@ -34,8 +34,9 @@ pub fn OpenBar(props: &OpenBarProps) -> Html {
     };
     html! {
         <div class="open-bar">
-            <button type="button" class="open-article" onclick={choose}>{ "Open article…" }</button>
-            <span class="open-hint">{ " a Briefing .json file or a plain .txt story, or drop one on the page" }</span>
+            // The hint shows on hover and focus; screen readers hear it with the button.
+            <button type="button" class="open-article" onclick={choose} aria-describedby="open-hint">{ "Open article…" }</button>
+            <span id="open-hint" class="open-hint">{ "A Briefing .json file or a plain .txt story; or drop one on the page" }</span>
             <input ref={input} type="file" hidden=true aria-label="Article file to open" accept=".json,.txt,application/json,text/plain" {onchange} />
         </div>
     }

@@ -160,30 +160,33 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
 
     html! {
         <section id={dom_ids::section(&section.id)} class="article-section" aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id} class={classes!("section-heading", is_lead.then_some("lead-heading"))}>
-                <button
-                    type="button"
-                    id={dom_ids::section_toggle(&section.id)}
-                    class="section-toggle"
-                    aria-expanded={props.open.to_string()}
-                    aria-controls={body_id.clone()}
-                    {onclick}
-                >
-                    <span class="toggle-icon" aria-hidden="true"></span>
-                    { heading_text.clone() }
-                </button>
-            </h2>
-            if viewer.can_link {
-                <p class="section-links">
-                    <a class="section-link" href={link_href} onclick={on_link}>
-                        { "Link to this section" }<span class="visually-hidden">{ format!(": {heading_text}") }</span>
-                    </a>
-                    <CopyLinkButton
-                        link={section_link}
-                        label={format!("Copy link to this section: {heading_text}")}
-                    />
-                </p>
-            }
+            // The heading's links sit beside it, shown on hover and focus (as on GitHub's
+            // and Wikipedia's headings), so nothing stands between a heading and its text.
+            <div class="section-head">
+                <h2 id={heading_id} class={classes!("section-heading", is_lead.then_some("lead-heading"))}>
+                    <button
+                        type="button"
+                        id={dom_ids::section_toggle(&section.id)}
+                        class="section-toggle"
+                        aria-expanded={props.open.to_string()}
+                        aria-controls={body_id.clone()}
+                        {onclick}
+                    >
+                        <span class="toggle-icon" aria-hidden="true"></span>
+                        { heading_text.clone() }
+                    </button>
+                </h2>
+                if viewer.can_link {
+                    <span class="section-links">
+                        <a class="section-link" href={link_href} onclick={on_link}
+                            aria-label={format!("Link to this section: {heading_text}")}>{ "#" }</a>
+                        <CopyLinkButton
+                            link={section_link}
+                            label={format!("Copy link to this section: {heading_text}")}
+                        />
+                    </span>
+                }
+            </div>
             { body }
         </section>
     }

@@ -18,6 +18,8 @@ pub struct EntitySidebarProps {
     pub hidden_kinds: BTreeSet<EntityKind>,
     /// Entities whose names match the search.
     pub search_matches: Vec<EntityIx>,
+    /// Every name is marked in the text (the reading setting).
+    pub all_names: bool,
     /// Render every entity at once (to hydrate the pre-rendered page).
     pub all_at_once: bool,
 }
@@ -55,6 +57,13 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
             </label>
         }
     });
+
+    let all_names = {
+        let on = !props.all_names;
+        viewer
+            .dispatch
+            .reform(move |_: Event| Action::ShowAllNames(on))
+    };
 
     let stepper = props.chosen_entity.map_or_else(Html::default, |chosen| {
         let entity = &entities[chosen];
@@ -140,11 +149,17 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         .collect::<Vec<_>>();
 
     html! {
-        <aside class="sidebar" aria-labelledby="sidebar-heading">
+        <aside id={dom_ids::SIDEBAR} class="sidebar" aria-labelledby="sidebar-heading">
             <h2 id="sidebar-heading">{ "Who and what the story names" }</h2>
             <fieldset class="kind-filters">
                 <legend>{ "Show" }</legend>
                 { for filters }
+                // The swatches beside the kinds are the legend of the marks: colour and
+                // underline, so colour is not the only cue.
+                <label class="all-names">
+                    <input type="checkbox" role="switch" checked={props.all_names} onchange={all_names} />
+                    { "Mark all names in the text" }
+                </label>
             </fieldset>
             { for groups }
         </aside>

@@ -1,11 +1,12 @@
 use super::{CopyLinkButton, ProvenanceNote};
 use crate::context::use_viewer;
+use crate::dom_ids;
 use crate::hooks::use_progressive_count;
 use crate::index::{EntityIx, EventIx};
 use crate::link::ViewLink;
 use crate::model::Precision;
 use crate::state::Action;
-use crate::timeline::css_percent;
+use crate::timeline::{css_number, css_percent};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -72,12 +73,14 @@ impl ChunkMarks {
 }
 
 /// The data attributes that carry the drawing's positions, and the custom properties
-/// the stylesheet reads them from.
-const POSITIONS: [(&str, &str); 5] = [
+/// the stylesheet reads them from (static/briefing-start.js copies the same pairs on the
+/// pre-rendered page before the viewer starts).
+const POSITIONS: [(&str, &str); 6] = [
     ("data-pos", "--pos"),
     ("data-row", "--row"),
     ("data-label-chars", "--label-chars"),
-    ("data-narrow-pos", "--narrow-pos"),
+    ("data-narrow-top", "--narrow-top"),
+    ("data-narrow-height", "--narrow-height"),
     ("data-rows", "--rows"),
 ];
 
@@ -127,7 +130,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         // The axis and the lanes; each chunk of markers places its own.
         use_effect_with(viewer.document.clone(), move |_| {
             if let Some(drawing) = drawing.cast::<web_sys::Element>() {
-                place(&drawing, ".tick, .lane");
+                place(&drawing, ".axis, .tick, .lane");
             }
         });
     }
@@ -153,7 +156,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
     );
     if article.events.is_empty() {
         return html! {
-            <section class="timeline" aria-labelledby="timeline-heading">
+            <section id={dom_ids::TIMELINE} class="timeline" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">{ "Timeline" }</h2>
                 <p>{ "This article has no dated events." }</p>
             </section>
@@ -185,6 +188,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         }
     });
     let mut ordinal = 0;
+    let narrow_height = AttrValue::from(css_number(layout.narrow_height));
     let lanes = article.lanes.iter().zip(&layout.lane_events).enumerate().map(|(lane_index, (lane, placed))| {
         let chunks = placed.chunks(EVENTS_PER_CHUNK).enumerate().filter_map(|(index, chunk)| {
             let events: Vec<EventIx> = chunk.iter().map(|&p| EventIx(layout.events[p].event)).collect();
@@ -201,7 +205,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             })
         }).collect::<Vec<_>>();
         html! {
-            <div class="lane" data-lane={lane.id.clone()} data-rows={layout.rows[lane_index].max(1).to_string()}>
+            <div class="lane" data-lane={lane.id.clone()} data-rows={layout.rows[lane_index].max(1).to_string()} data-narrow-height={narrow_height.clone()}>
                 <span class="lane-label">{ &lane.label }</span>
                 <div class="lane-track">{ for chunks }</div>
             </div>
@@ -290,7 +294,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         .collect::<Vec<_>>();
 
     html! {
-        <section class="timeline" aria-labelledby="timeline-heading">
+        <section id={dom_ids::TIMELINE} class="timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{ "Timeline" }</h2>
             <p class="timeline-legend">
                 { "What the story reports and the background it assumes. " }
@@ -303,7 +307,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             }
             <div class="timeline-body">
                 <div class="timeline-drawing" aria-hidden="true" ref={drawing}>
-                    <div class="axis">{ for ticks }</div>
+                    <div class="axis" data-narrow-height={narrow_height}>{ for ticks }</div>
                     { for lanes }
                 </div>
                 <div class="timeline-side">
@@ -363,7 +367,7 @@ fn MarkerChunk(props: &MarkerChunkProps) -> Html {
         html! {
             <>
                 <span class="narrow-tick" data-pos={css_percent(placed.position)}></span>
-                <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-label-chars={placed.label_chars.to_string()} data-narrow-pos={css_percent(placed.narrow_position)} data-event-id={event.id.clone()} {onclick}>
+                <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-label-chars={placed.label_chars.to_string()} data-narrow-top={css_number(placed.narrow_top)} data-event-id={event.id.clone()} {onclick}>
                     <span class="marker-dot"></span>
                     <span class="marker-text">
                         <span class="marker-date">{ date.short() }</span>

@@ -90,10 +90,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let event_names = names_list(&props.results.events, |e| &article.events[e].label);
     html! {
         <form class="article-search" role="search" {onsubmit}>
-            <label for={dom_ids::SEARCH_INPUT}>{ "Search the article" }</label>
+            <label class="visually-hidden" for={dom_ids::SEARCH_INPUT}>{ "Search the article" }</label>
             <div class="search-row">
                 <input id={dom_ids::SEARCH_INPUT} type="search" value={props.query.clone()} {oninput} {onkeydown}
-                    autocomplete="off" aria-describedby="search-status" aria-keyshortcuts="/" />
+                    autocomplete="off" aria-describedby="search-status" aria-keyshortcuts="/" placeholder="Search the article" />
                 <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" onclick={previous} disabled={count < 2}>{ "↑" }</button>
                 <button type="submit" aria-label="Next match" title="Next match (Enter)" disabled={count < 2}>{ "↓" }</button>
                 <button type="button" aria-label="Clear search" title="Clear search" onclick={clear} disabled={query.is_empty()}>{ "✕" }</button>
@@ -155,14 +155,16 @@ pub fn ReadingControls(props: &ReadingControlsProps) -> Html {
         }
     };
     html! {
-        <details class="reading-controls">
+        <details class="reading-controls menu">
             <summary>{ "Reading settings" }</summary>
+            <div class="menu-panel">
             { select("text-size", "Text size", TextSize::ALL.iter().map(|c| (c.slug(), c.label())).collect(), settings.text_size.slug(),
                 |s, v| ReadingSettings { text_size: TextSize::from_slug(v).unwrap_or(s.text_size), ..s }) }
             { select("line-width", "Line width", LineWidth::ALL.iter().map(|c| (c.slug(), c.label())).collect(), settings.line_width.slug(),
                 |s, v| ReadingSettings { line_width: LineWidth::from_slug(v).unwrap_or(s.line_width), ..s }) }
             { select("theme", "Theme", Theme::ALL.iter().map(|c| (c.slug(), c.label())).collect(), settings.theme.slug(),
                 |s, v| ReadingSettings { theme: Theme::from_slug(v).unwrap_or(s.theme), ..s }) }
+            </div>
         </details>
     }
 }

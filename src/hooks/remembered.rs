@@ -48,6 +48,8 @@ pub fn use_reading_settings(
                 let _ = container.set_attribute("data-theme", settings.theme.slug());
                 let _ = container.set_attribute("data-text-size", settings.text_size.slug());
                 let _ = container.set_attribute("data-line-width", settings.line_width.slug());
+                let all_names = if settings.all_names { "on" } else { "off" };
+                let _ = container.set_attribute("data-all-names", all_names);
             }
             // The page's own background follows the theme too, beyond the viewer's edges.
             if host != Host::Element {

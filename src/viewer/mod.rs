@@ -8,10 +8,10 @@ mod opening;
 mod reader;
 mod start;
 
-use crate::components::ArticleConsent;
+use crate::components::{ArticleConsent, OpenBar};
 use crate::hooks::{use_frame_height, use_page_title};
 use crate::options::{Host, ViewerOptions};
-use downloads::SiteFooter;
+use downloads::{DownloadsMenu, SiteFooter};
 use drop::use_file_drop;
 use opening::{use_opening, OpeningPanel, Wanted};
 use reader::Reader;
@@ -54,11 +54,23 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         drop.dragging.then_some("dragging")
     );
     let shown = &*opening.shown;
+    // The page's own tools, first in the toolbar: opening another article, and the
+    // downloads of the one on screen.
+    let page_tools = html! {
+        if on_page {
+            <OpenBar on_file={opening.on_file.clone()} />
+            if let Some(shown) = shown {
+                <DownloadsMenu document={shown.document.clone()} on_status={opening.status.setter()} />
+            }
+        }
+    };
     html! {
         <div {class} ref={container.clone()} ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
             <a class="skip-link" href="#article">{ "Skip to the article" }</a>
+            if shown.is_none() && on_page {
+                <section class="toolbar" aria-label="Tools">{ page_tools.clone() }</section>
+            }
             <OpeningPanel
-                on_file={on_page.then(|| opening.on_file.clone())}
                 status={(*opening.status).clone()}
                 parent={options.parent.clone()}
                 shown={shown.clone()}
@@ -74,13 +86,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     {container}
                     prerendered={props.prerendered}
                     storage_name={shown.storage_name()}
+                    {page_tools}
                 />
             }
             if on_page {
-                <SiteFooter
-                    document={shown.as_ref().map(|shown| shown.document.clone())}
-                    on_status={opening.status.setter()}
-                />
+                <SiteFooter />
             }
         </div>
     }

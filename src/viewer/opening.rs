@@ -3,7 +3,6 @@
 //! viewer says about it while and after opening.
 
 use crate::browser;
-use crate::components::OpenBar;
 use crate::document::{Document, DocumentHandle};
 use crate::options::{Host, ParentOrigin, ViewerOptions};
 use crate::remember;
@@ -205,23 +204,18 @@ pub fn use_opening(options: &ViewerOptions) -> Opening {
 
 #[derive(Properties, PartialEq)]
 pub struct OpeningPanelProps {
-    /// The "Open article…" button's handler, on a page of the viewer's own.
-    pub on_file: Option<Callback<web_sys::File>>,
     pub status: OpenStatus,
     pub parent: ParentOrigin,
     pub shown: Option<Shown>,
 }
 
-/// Above the article: opening a file, how opening goes, and where the article on
+/// Above the article: how opening (or a download) goes, and where the article on
 /// screen comes from.
 #[component]
 pub fn OpeningPanel(props: &OpeningPanelProps) -> Html {
     let shown = props.shown.as_ref();
     html! {
         <section class="opening" aria-label="Opening articles">
-            if let Some(on_file) = &props.on_file {
-                <OpenBar on_file={on_file.clone()} />
-            }
             <div class="opening-status" role="status">
                 if let OpenStatus::Opening(message) = &props.status {
                     <p>{ message }</p>

@@ -1,5 +1,5 @@
 //! One article's view: owns its view state, gives its components the shared context,
-//! and lays out the text, the sidebar and the timeline.
+//! and lays out the toolbar, the text, the sidebar and the timeline.
 
 use crate::browser;
 use crate::components::{
@@ -7,6 +7,7 @@ use crate::components::{
 };
 use crate::context::ViewerContext;
 use crate::document::DocumentHandle;
+use crate::dom_ids;
 use crate::hooks::{
     use_address_sync, use_focus_requests, use_history, use_reading_settings,
     use_remembered_open_sections, use_slash_to_search, use_view_state,
@@ -31,6 +32,8 @@ pub struct ReaderProps {
     /// The name the article's remembered state is kept under, from its source and id
     /// ([`crate::remember::article_name`]).
     pub storage_name: AttrValue,
+    /// The page's tools (opening another article, downloads), first in the toolbar.
+    pub page_tools: Html,
 }
 
 #[component]
@@ -78,14 +81,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
     use_address_sync(state.link(), owns_address_bar, pending_resume);
 
     let toolbar = html! {
-        <div class="toolbar">
+        <section class="toolbar" aria-label="Tools">
+            { props.page_tools.clone() }
+            <ReadingControls settings={state.settings} />
             <SearchBox
                 query={AttrValue::from(state.query.clone())}
                 results={state.search.clone()}
                 cursor={state.search_cursor}
             />
-            <ReadingControls settings={state.settings} />
-        </div>
+        </section>
     };
     // Inside the main landmark, though shown over the page: the card and the status.
     let overlays = html! {
@@ -100,12 +104,31 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     html! {
         <ContextProvider<ViewerContext> {context}>
+            { toolbar }
             if !options.compact {
                 <Masthead />
+                // On narrow screens the panels stand one under another: this bar reaches
+                // them without scrolling past the whole article.
+                if options.show_sidebar || options.show_timeline {
+                    <nav class="panel-bar" aria-label="Parts of the page">
+                        <a href="#article">{ "Article" }</a>
+                        if options.show_sidebar {
+                            <a href={format!("#{}", dom_ids::SIDEBAR)}>{ format!("Names ({})", document.article.entities.len()) }</a>
+                        }
+                        if options.show_timeline {
+                            <a href={format!("#{}", dom_ids::TIMELINE)}>{ format!("Timeline ({})", document.article.events.len()) }</a>
+                        }
+                    </nav>
+                }
             }
             // The article's language sets the direction of the text and the sidebar beside
             // it, so a right-to-left story reads, and is laid out, right to left.
-            <div class="reading" lang={document.article.language.clone()} dir={text_direction(&document.article.language)}>
+            // Kinds filtered out of the sidebar are not marked when every name is.
+            <div
+                class={classes!("reading", state.hidden_kinds.iter().map(|kind| format!("hide-kind-{}", kind.slug())).collect::<Vec<_>>())}
+                lang={document.article.language.clone()}
+                dir={text_direction(&document.article.language)}
+            >
                 <ArticleView
                     open_sections={state.open_sections.clone()}
                     chosen_entity={state.chosen_entity}
@@ -114,7 +137,6 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     notice={state.notice.clone()}
                     search={state.search.clone()}
                     current_hit={(!state.search.hits.is_empty()).then_some(state.search_cursor)}
-                    {toolbar}
                     {overlays}
                     reveal_section={state.focus_section()}
                     all_at_once={props.prerendered}
@@ -126,18 +148,19 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         involved={state.involved_entities().to_vec()}
                         hidden_kinds={state.hidden_kinds.clone()}
                         search_matches={state.search.entities.clone()}
+                        all_names={state.settings.all_names}
+                        all_at_once={props.prerendered}
+                    />
+                }
+                if options.show_timeline {
+                    <TimelinePanel
+                        chosen_event={state.chosen_event}
+                        chosen_entity={state.chosen_entity}
+                        search_matches={state.search.events.clone()}
                         all_at_once={props.prerendered}
                     />
                 }
             </div>
-            if options.show_timeline {
-                <TimelinePanel
-                    chosen_event={state.chosen_event}
-                    chosen_entity={state.chosen_entity}
-                    search_matches={state.search.events.clone()}
-                    all_at_once={props.prerendered}
-                />
-            }
         </ContextProvider<ViewerContext>>
     }
 }

@@ -80,14 +80,22 @@ test.describe('Pre-rendered first view', () => {
     });
 
     test('hydration keeps the pre-rendered layout and then responds', async () => {
-        const staticContext = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-        const plain = await staticContext.newPage();
-        await plain.goto(server.url);
-        const before = await layout(plain);
-        await staticContext.close();
-
-        const { page, close, consoleErrors, pageErrors } = await openViewer(browser, server.url);
+        // The first view as a reader gets it: the pre-rendered page before the viewer's
+        // wasm has arrived (held here until the layout is read).
+        let release;
+        const held = new Promise((done) => {
+            release = done;
+        });
+        const { page, close, consoleErrors, pageErrors } = await openViewer(browser, server.url, {
+            prepare: (context) => context.route(/briefing-[0-9a-f]+_bg\.wasm$/, async (route) => {
+                await held;
+                await route.continue();
+            }),
+        });
         try {
+            await page.waitForLoadState('load');
+            const before = await layout(page);
+            release();
             // Hydrated once a click changes state.
             await page.locator('#toggle-the-backdrop').click();
             await expect(page.locator('#toggle-the-backdrop')).toHaveAttribute('aria-expanded', 'false');
@@ -109,6 +117,9 @@ test.describe('Pre-rendered first view', () => {
             await page.locator('#toggle-bilateral-cooperation').click();
             await page.locator('.reading-controls summary').click();
             await page.locator('#theme').selectOption('sepia');
+            // Chosen perhaps before the viewer was live: it makes both choices once it is.
+            await expect(page.locator('#toggle-bilateral-cooperation')).toHaveAttribute('aria-expanded', 'false');
+            await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
             await page.reload();
             await expect(page.locator('#toggle-bilateral-cooperation')).toHaveAttribute('aria-expanded', 'false');
             await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');

@@ -11,6 +11,7 @@ import {
     expectNoErrors,
     hiddenParagraphIds,
     nextFrame,
+    openDownloads,
     requireDist,
     test,
     textMatching,
@@ -625,8 +626,7 @@ test.describe('Briefing reader and analyst tools', () => {
 
     readerTest('6. downloads: TimelineJS JSON, entities CSV, events CSV and JSON-LD, with the right names and contents', async () => {
         const { page } = await open();
-        const downloads = page.locator('.downloads');
-        await expect(downloads).toBeVisible();
+        const downloads = await openDownloads(page);
         const button = (name) => downloads.getByRole('button', { name, exact: true });
 
         const timeline = await download(page, () => button('TimelineJS JSON').click());

@@ -104,6 +104,16 @@ test.describe('Pictures of the built-in article', () => {
         await expect(page).toHaveScreenshot('event-moscow-meeting-1366.png');
     });
 
+    test('every name marked at 1366 px, light and dark: coloured and underlined by kind, the legend beside the kinds', async () => {
+        for (const colorScheme of ['light', 'dark']) {
+            const { page } = await openLive({ viewport: viewportFor(1366), colorScheme });
+            await page.getByRole('switch', { name: 'Mark all names in the text' }).check();
+            await expect(page.locator('.briefing')).toHaveAttribute('data-all-names', 'on');
+            await page.mouse.move(0, 0);
+            await expect(page).toHaveScreenshot(`all-names-1366-${colorScheme}.png`);
+        }
+    });
+
     for (const width of [1366, 390]) {
         test(`the timeline at ${width} px`, async () => {
             const { page } = await openLive({ viewport: viewportFor(width) });

@@ -40,10 +40,17 @@ test.describe('Start', () => {
         const toggle = page.locator('#toggle-the-backdrop');
         await expect(toggle).toHaveAttribute('aria-expanded', 'true');
         await toggle.click();
+        // A checkbox too: held back (it does not change without the viewer), then clicked again.
+        const people = page.locator('.kind-filter.kind-person input');
+        await people.click({ force: true });
         // The viewer is on its way (idle or the click started it) but held: nothing has changed yet.
         await wasm.firstRequest;
         await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+        await expect(people).toBeChecked();
         wasm.release();
+        // Each is pressed again, once.
+        await expect(people).not.toBeChecked();
+        await expect(page.locator('#entities-person')).toHaveCount(0);
         await expect(toggle).toHaveAttribute('aria-expanded', 'false');
         await expect(page.locator('#section-body-the-backdrop'), 'the section closed').toBeHidden();
         // Neither the glue nor the wasm was asked for before the first view had loaded.

@@ -279,3 +279,11 @@ export async function textMatching(locator, pattern, { timeout } = {}) {
         .not.toBeNull();
     return match;
 }
+
+/** Opens the toolbar's "Download" menu (a disclosure), where the download buttons are. */
+export async function openDownloads(page) {
+    const menu = page.locator('details.downloads-menu');
+    if (!(await menu.evaluate((details) => details.open))) await menu.locator('summary').click();
+    await menu.locator('.downloads').waitFor({ state: 'visible' });
+    return menu.locator('.downloads');
+}

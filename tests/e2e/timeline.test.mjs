@@ -9,6 +9,8 @@ test.beforeEach(({ suite: current }) => {
     suite = current;
 });
 const WIDE = { width: 1366, height: 900 };
+/** Where the drawing runs down (1366: a column beside the text; 390: a phone) or across (1920). */
+const VIEWPORTS = [WIDE, { width: 1920, height: 1000 }, { width: 390, height: 844 }];
 const SAME_DAY = ['moscow-meeting', 'tass-report', 'nsa-tweet'];
 
 /** Opens the built-in article at `viewport` with its drawing's markers placed. */
@@ -47,9 +49,9 @@ function intersecting(boxes) {
     return found;
 }
 
-test.describe('the timeline drawing at 1366 px', () => {
+for (const VIEWPORT of VIEWPORTS) test.describe(`the timeline drawing at ${VIEWPORT.width} px`, () => {
     test('no marker label is cut: none overflows its box and none ends in an ellipsis', async () => {
-        const { drawing } = await openDrawing(WIDE);
+        const { drawing } = await openDrawing(VIEWPORT);
         const cut = await drawing.evaluate((d) => [...d.querySelectorAll('.marker')].flatMap((m) => {
             const label = m.querySelector('.marker-label');
             const problems = [];
@@ -70,7 +72,7 @@ test.describe('the timeline drawing at 1366 px', () => {
     });
 
     test('no two marker labels overlap, and every label stays inside the drawing', async () => {
-        const { drawing } = await openDrawing(WIDE);
+        const { drawing } = await openDrawing(VIEWPORT);
         const boxes = await labelBoxes(drawing);
         expect(boxes.length, 'every marker label is visible').toBe(12);
         expect(intersecting(boxes)).toStrictEqual([]);
@@ -78,13 +80,16 @@ test.describe('the timeline drawing at 1366 px', () => {
         const outside = boxes.filter((b) => b.left < d.x - 0.5 || b.right > d.x + d.width + 0.5)
             .map((b) => `${b.id}: ${Math.round(b.left)}–${Math.round(b.right)}`);
         expect(outside, `inside ${Math.round(d.x)}–${Math.round(d.x + d.width)}`).toStrictEqual([]);
-        // The check can fail: the labels overlap once their rows are taken away.
-        await drawing.evaluate((d) => d.querySelectorAll('.marker').forEach((m) => m.style.setProperty('--row', '0')));
+        // The check can fail: the labels overlap once their rows (across) or their stacking (down) are taken away.
+        await drawing.evaluate((d) => d.querySelectorAll('.marker').forEach((m) => {
+            m.style.setProperty('--row', '0');
+            m.style.setProperty('--narrow-top', '0');
+        }));
         expect(intersecting(await labelBoxes(drawing))).not.toStrictEqual([]);
     });
 
     test('the three events of 1 December are drawn apart, in rows of their own', async () => {
-        const { drawing } = await openDrawing(WIDE);
+        const { drawing } = await openDrawing(VIEWPORT);
         const placed = await drawing.evaluate((d, ids) => ids.map((id) => {
             const dot = d.querySelector(`.marker[data-event-id="${id}"] .marker-dot`).getBoundingClientRect();
             return { id, x: Math.round(dot.left), y: Math.round(dot.top) };
@@ -96,7 +101,7 @@ test.describe('the timeline drawing at 1366 px', () => {
     });
 
     test('the month labels lie within the drawing, the first and last included', async () => {
-        const { drawing } = await openDrawing(WIDE);
+        const { drawing } = await openDrawing(VIEWPORT);
         const d = await drawing.boundingBox();
         const ticks = drawing.locator('.tick-label');
         const first = await ticks.first().boundingBox();
@@ -114,7 +119,7 @@ test.describe('the timeline drawing at 1366 px', () => {
     });
 
     test('the page with the new labels passes axe', async () => {
-        const { page } = await openDrawing(WIDE);
+        const { page } = await openDrawing(VIEWPORT);
         await assertNoAxeViolations(page);
     });
 });
@@ -132,7 +137,7 @@ test.describe('the list points at the drawing', () => {
             await item(page, 'nsa-tweet').focus();
             await expect(page.locator('.timeline-drawing .marker.pointed')).toHaveCount(1);
             expect(await pointedIds(page)).toStrictEqual(['nsa-tweet']);
-            // Whole, even in the narrow drawing's columns, where other labels show three lines.
+            // Whole, in the narrow drawing's columns too.
             const text = drawing.locator('.marker[data-event-id="nsa-tweet"] .marker-text');
             expect(await text.evaluate((t) => t.scrollHeight <= t.clientHeight + 1 && getComputedStyle(t).webkitLineClamp === 'none'), `label whole at ${viewport.width} px`).toBeTruthy();
             await page.locator('body').focus();

@@ -5,7 +5,13 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, makeTempDir, requireDist, test } from './support.mjs';
+import {
+    expect,
+    makeTempDir,
+    openDownloads,
+    requireDist,
+    test,
+} from './support.mjs';
 
 const BUILTIN_TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
 const seedText = await readFile(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
@@ -61,6 +67,7 @@ test('reading loads no tools; the first conversion loads them once, and download
     await expect(page.locator('.opening-notes li', { hasText: 'Converted from plain text' })).toBeVisible();
     expect(toolsRequests(requested).sort()).toStrictEqual(['/briefing-tools-loader.js', '/briefing-tools.js', '/briefing-tools_bg.wasm']);
 
+    await openDownloads(page);
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Entities CSV' }).click(),
@@ -75,6 +82,7 @@ test('a converted article saves as Briefing JSON that opens again the same', asy
     await expect(page.locator('.opening-notes li', { hasText: 'Converted from plain text' })).toBeVisible();
     const converted = await shownArticle(page);
     expect(converted.entities.length > 5, JSON.stringify(converted)).toBeTruthy();
+    await openDownloads(page);
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Briefing JSON' }).click(),
@@ -116,6 +124,7 @@ test('a download says it is being prepared while the tools load', async () => {
                 await route.continue();
             }),
     });
+    await openDownloads(page);
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Events CSV' }).click(),
@@ -140,6 +149,7 @@ for (const [what, blocked] of [
         expect(message).toMatch(/The article on screen is unchanged\.$/);
         expect(await page.locator('main#article h1').textContent()).toBe(BUILTIN_TITLE);
 
+        await openDownloads(page);
         const [download] = await Promise.all([
             page.waitForEvent('download', { timeout: 1_000 }).catch(() => null),
             page.getByRole('button', { name: 'JSON-LD' }).click(),
@@ -165,6 +175,7 @@ test('the one-file viewer carries the tools: it converts and exports from disk, 
     const { page } = viewer;
     await chooseFile(page, 'seed.txt', seedText);
     await expect(page.locator('.opening-notes li', { hasText: 'Converted from plain text' })).toBeVisible();
+    await openDownloads(page);
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Events CSV' }).click(),

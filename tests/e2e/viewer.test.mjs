@@ -50,15 +50,16 @@ const listEvent = (page, id) => page.locator(`ol.timeline-list button.event-butt
  */
 async function assertNotCovered(page, selector) {
     await page.locator(selector).scrollIntoViewIfNeeded();
-    const hit = await page.evaluate((selector) => {
+    // Polled: a list item scrolled into view in a panel of its own is painted (its
+    // `content-visibility` lifted) a frame later.
+    await expect.poll(() => page.evaluate((selector) => {
         const element = document.querySelector(selector);
         const r = element.getBoundingClientRect();
         const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
         if (!top || element.contains(top)) return null;
         const owner = top.closest('[class]:not(span):not(p)') ?? top;
         return `${top.outerHTML.slice(0, 80)} (inside ${owner.tagName.toLowerCase()}.${[...owner.classList].join('.')})`;
-    }, selector);
-    expect(hit, `${selector} is covered at its centre by ${hit}`).toBe(null);
+    }, selector), { message: `${selector} is not covered at its centre` }).toBe(null);
 }
 
 async function collapseAll(page) {
