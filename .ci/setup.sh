@@ -52,10 +52,10 @@ briefing_setup() {
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y default-jre-headless
     fi
 
-    # wasm-opt (npm binaryen), Playwright, axe-core and the Nu Html Checker live in tests/node_modules.
+    # wasm-opt (npm binaryen), Playwright Test, axe-core, HTML_CodeSniffer and the Nu Html Checker live in tests/node_modules.
     local stamp="$briefing_root/tests/node_modules/.package-lock.json"
     if [ ! -f "$stamp" ] || [ "$briefing_root/tests/package-lock.json" -nt "$stamp" ]; then
-        briefing_step "Installing npm packages (binaryen, playwright-core, axe-core, vnu-jar)"
+        briefing_step "Installing npm packages (binaryen, @playwright/test, axe-core, html_codesniffer, vnu-jar)"
         npm ci --prefix "$briefing_root/tests" --no-audit --no-fund
     fi
 

@@ -3,7 +3,7 @@
 // and the text; heading links only on hover and focus; text, names and timeline side by
 // side on a wide screen, a bar to reach them on a phone; "Mark all names in the text".
 
-import { assertNoAxeViolations, expect, test } from './support.mjs';
+import { assertNoAxeViolations, expect, runHtmlCodeSniffer, test } from './support.mjs';
 
 let suite;
 test.beforeEach(({ suite: current }) => {
@@ -136,5 +136,21 @@ test.describe('All names at a glance', () => {
         await page.getByRole('switch', { name: 'Mark all names in the text' }).check();
         await expect(page.locator('.briefing')).toHaveAttribute('data-all-names', 'on');
         await assertNoAxeViolations(page, {}, 'all names marked, dark');
+    });
+});
+
+test.describe('A second checker', () => {
+    test('HTML_CodeSniffer (WCAG 2 AA) finds no errors: at 1366 and 390 px, with every name marked and the menus open', async () => {
+        for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+            const { page } = await suite.open(undefined, { viewport });
+            await live(page);
+            expect(await runHtmlCodeSniffer(page), `at ${viewport.width} px`).toStrictEqual([]);
+            await page.getByRole('switch', { name: 'Mark all names in the text' }).check();
+            await page.locator('.downloads-menu > summary').click();
+            await page.locator('.reading-controls > summary').click();
+            await page.locator('aside.sidebar .entity-button[data-entity-id="moeed-yusuf"]').click();
+            await expect(page.locator('aside.sidebar .entity-button[data-entity-id="moeed-yusuf"]')).toHaveAttribute('aria-pressed', 'true');
+            expect(await runHtmlCodeSniffer(page), `at ${viewport.width} px, with choices made`).toStrictEqual([]);
+        }
     });
 });

@@ -243,6 +243,27 @@ export async function assertNoAxeViolations(page, options = {}, label = '') {
     ).toBe(0);
 }
 
+let htmlcsSource;
+
+/**
+ * Runs HTML_CodeSniffer's WCAG 2 AA sniffs on the page and returns its errors (not its
+ * warnings and notices, which ask for a human's judgement), each as "code: message (element)".
+ */
+export async function runHtmlCodeSniffer(page) {
+    htmlcsSource ??= await readFile(require.resolve('html_codesniffer/build/HTMLCS.js'), 'utf8');
+    if (!(await page.evaluate(() => typeof window.HTMLCS === 'object'))) {
+        // Through the DevTools protocol, as axe-core is (the pages' policy refuses inline scripts).
+        await page.evaluate(`${htmlcsSource}\nwindow.HTMLCS = HTMLCS;`);
+    }
+    return page.evaluate(() => new Promise((done, failed) => {
+        window.HTMLCS.process('WCAG2AA', document, () => {
+            done(window.HTMLCS.getMessages()
+                .filter((message) => message.type === window.HTMLCS.ERROR)
+                .map((message) => `${message.code}: ${message.msg} (${message.element?.outerHTML?.slice(0, 100)})`));
+        }, failed, 'en');
+    }));
+}
+
 /** Ids of the article's paragraphs that are not visible (for print checks). */
 export async function hiddenParagraphIds(page) {
     const paragraphs = page.locator('section.article-section .section-body p');
