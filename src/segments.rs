@@ -46,7 +46,7 @@ pub fn pieces(
         cuts.push(hit.end);
     }
     cuts.retain(|&cut| cut <= len);
-    cuts.sort_unstable();
+    crate::sort::sort(&mut cuts);
     cuts.dedup();
 
     let mut result = Vec::new();
