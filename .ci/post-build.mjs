@@ -1,6 +1,7 @@
 // Trunk post-build hook (release builds only). It pre-renders the default view into
 // Trunk's index.html (the `prerender` command: Yew's server renderer, plus the head tags
-// for search engines and link previews), and beside it writes:
+// for search engines and link previews), starts the viewer with static/briefing-start.js
+// (the WebAssembly follows the first view), and beside it writes:
 // - briefing.html: the whole viewer in one file (CSS, the wasm-bindgen glue and both wasm
 //   modules inlined, packed with LZMA) that opens from disk. A Trunk index.html cannot:
 //   Chromium refuses module imports and wasm fetches from file:// URLs.
@@ -176,7 +177,32 @@ script.type = 'module';
 script.textContent = glue;
 document.body.append(script);
 `;
-write('index.html', withPolicy(page));
+// The page's start: static/briefing-start.js instead of Trunk's loader and preloads, so the
+// pre-rendered first view does not wait for the viewer's WebAssembly (it follows when the
+// browser is idle, or on the first interaction).
+const sourceFile = (name) => readFileSync(join(process.env.TRUNK_SOURCE_DIR || process.cwd(), 'static', name), 'utf8');
+const filled = (name, values) => {
+    let text = sourceFile(name);
+    for (const [placeholder, value] of Object.entries(values)) {
+        if (!text.includes(placeholder)) {
+            console.error(`post-build: static/${name} must name ${placeholder}`);
+            process.exit(1);
+        }
+        text = text.replace(placeholder, value);
+    }
+    return text;
+};
+const gluePath = page.match(/<link rel="modulepreload" href="([^"]+\.js)"/)[1];
+const wasmPreload = page.match(/<link rel="preload" href="([^"]+\.wasm)"[^>]*>/);
+const wasmIntegrity = wasmPreload[0].match(/integrity="([^"]+)"/)?.[1] ?? '';
+const startScript = filled('briefing-start.js', {
+    __BRIEFING_GLUE__: gluePath,
+    __BRIEFING_WASM__: wasmPreload[1],
+    __BRIEFING_WASM_INTEGRITY__: wasmIntegrity,
+});
+write('index.html', withPolicy(page
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>\s*/g, '')
+    .replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">\n${startScript}</script>`)));
 write('briefing.html', withPolicy(page
     .replace(/<base [^>]*>\s*/, '')
     .replace(/<script type="module">[\s\S]*?<\/script>\s*/, '')
@@ -195,12 +221,7 @@ const elementCss = `:host { all: initial !important; display: block !important; 
 write('briefing-element.css', elementCss);
 
 // The element's script is static/briefing-element.js, with the hashed file names filled in.
-const elementScript = readFileSync(join(process.env.TRUNK_SOURCE_DIR || process.cwd(), 'static', 'briefing-element.js'), 'utf8');
-if (!elementScript.includes('__BRIEFING_GLUE__') || !elementScript.includes('__BRIEFING_WASM__')) {
-    console.error('post-build: static/briefing-element.js must name __BRIEFING_GLUE__ and __BRIEFING_WASM__');
-    process.exit(1);
-}
-write('briefing-element.js', elementScript.replace('__BRIEFING_GLUE__', jsFile).replace('__BRIEFING_WASM__', wasmFile));
+write('briefing-element.js', filled('briefing-element.js', { __BRIEFING_GLUE__: jsFile, __BRIEFING_WASM__: wasmFile }));
 
 // 404: a broken or stale link lands on the viewer, keeping any query (a deep link).
 write('404.html', withPolicy(`<!DOCTYPE html>

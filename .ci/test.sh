@@ -32,6 +32,6 @@ trunk build --release --offline --locked --public-url /some-repo/ --dist target/
 briefing_step "Nu Html Checker on every built page (dist/index.html, briefing.html, 404.html, the sub-path index.html)"
 node tests/html-check.mjs
 
-briefing_step "End-to-end tests in headless Chromium"
+briefing_step "End-to-end tests in headless Chromium (Playwright Test, with screenshot comparisons)"
 cd tests
-node --test --test-concurrency=1 e2e/
+npx --no-install playwright test --config playwright.config.mjs

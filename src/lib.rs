@@ -1,7 +1,7 @@
 //! Briefing: read one news story closely, with collapsible sections, an entity sidebar
 //! and a timeline that says where each date comes from.
 //!
-//! Pure logic (`model`, `dates`, `validate`, `mentions`, `segments`, `timeline`,
+//! Pure logic (`model`, `dates`, `validate`, `edit`, `mentions`, `segments`, `timeline`,
 //! `document`, `state`, `trust`, `remember`) has no `web-sys` and is tested natively; `viewer`
 //! (the root), `components`, `context`, `hooks` and `browser` are the Yew front end.
 
@@ -12,6 +12,7 @@ pub mod convert;
 pub mod dates;
 pub mod document;
 pub mod dom_ids;
+pub mod edit;
 pub mod export;
 pub mod hooks;
 pub mod ids;

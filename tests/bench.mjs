@@ -207,25 +207,34 @@ function distAssets(dir = DIST) {
     };
     return {
         css: pick(/<link rel="stylesheet" href="([^"]+\.css)"/, /^briefing-[0-9a-f]+\.css$/, 'stylesheet'),
-        js: pick(/<link rel="modulepreload" href="([^"]+\.js)"/, /^briefing-[0-9a-f]+\.js$/, 'JS glue'),
-        wasm: pick(/<link rel="preload" href="([^"]+\.wasm)"/, /^briefing-[0-9a-f]+_bg\.wasm$/, 'wasm'),
+        js: pick(/(?:<link rel="modulepreload" href="|const glueUrl = ')([^"']+\.js)/, /^briefing-[0-9a-f]+\.js$/, 'JS glue'),
+        wasm: pick(/(?:<link rel="preload" href="|const wasmUrl = ')([^"']+\.wasm)/, /^briefing-[0-9a-f]+_bg\.wasm$/, 'wasm'),
+        // A build whose page preloads the viewer (older ones) needs it for the first view;
+        // one that starts it with static/briefing-start.js loads it after.
+        viewerInFirstView: /<link rel="(?:modulepreload|preload)"/.test(index),
     };
 }
 
 function weightSplit(assets, dir = DIST) {
+    const later = assets.viewerInFirstView ? 'first view' : 'when idle or on first use';
     const rows = [
-        ['HTML', 'index.html'],
-        ['CSS', assets.css],
-        ['JS', assets.js],
-        ['wasm', assets.wasm],
-    ].map(([kind, name]) => {
+        ['HTML', 'index.html', 'first view'],
+        ['CSS', assets.css, 'first view'],
+        ['JS', assets.js, later],
+        ['wasm', assets.wasm, later],
+    ].map(([kind, name, when]) => {
         const raw = readFileSync(join(dir, name));
-        return { kind, name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+        return { kind, name, when, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
     });
-    const total = { kind: 'total', name: 'first view', raw: 0, gzip: 0 };
+    const total = { raw: 0, gzip: 0 };
+    const viewer = { raw: 0, gzip: 0 };
     for (const row of rows) {
-        total.raw += row.raw;
-        total.gzip += row.gzip;
+        viewer.raw += row.raw;
+        viewer.gzip += row.gzip;
+        if (row.when === 'first view') {
+            total.raw += row.raw;
+            total.gzip += row.gzip;
+        }
     }
     const timeline = join(TESTS, 'node_modules', '@knight-lab', 'timelinejs', 'dist');
     let reference = { raw: NaN, gzip: TIMELINEJS_GZIP_FALLBACK, measured: false };
@@ -238,7 +247,7 @@ function weightSplit(assets, dir = DIST) {
             reference.gzip += gzipSync(raw, { level: 9 }).length;
         }
     }
-    return { rows, total, reference };
+    return { rows, total, viewer, reference };
 }
 
 // ---------------------------------------------------------------- browser sessions
@@ -599,22 +608,31 @@ async function measure(options, { assets, server, baselineServer, scaleFiles, ad
         // ---- weight
         const weight = weightSplit(assets);
         const baseWeight = base ? weightSplit(distAssets(options.baseline), options.baseline) : null;
-        console.log('\n== First view weight (dist files, gzip -9)');
+        console.log('\n== Weight (dist files, gzip -9): what the first view loads, and what follows it');
         console.log(
             table(
-                ['part', 'file', 'bytes', 'gzipped', ...(baseWeight ? ['baseline gzipped'] : [])],
+                ['part', 'file', 'loaded', 'bytes', 'gzipped', ...(baseWeight ? ['baseline gzipped', 'baseline loaded'] : [])],
                 [
-                    ...weight.rows.map((r, i) => [r.kind, r.name, fmtInt(r.raw), fmtInt(r.gzip), ...(baseWeight ? [fmtInt(baseWeight.rows[i].gzip)] : [])]),
-                    ['total', '', fmtInt(weight.total.raw), fmtInt(weight.total.gzip), ...(baseWeight ? [fmtInt(baseWeight.total.gzip)] : [])],
+                    ...weight.rows.map((r, i) => [
+                        r.kind,
+                        r.name,
+                        r.when,
+                        fmtInt(r.raw),
+                        fmtInt(r.gzip),
+                        ...(baseWeight ? [fmtInt(baseWeight.rows[i].gzip), baseWeight.rows[i].when] : []),
+                    ]),
+                    ['first view', '', '', fmtInt(weight.total.raw), fmtInt(weight.total.gzip), ...(baseWeight ? [fmtInt(baseWeight.total.gzip), ''] : [])],
+                    ['whole viewer', '', '', fmtInt(weight.viewer.raw), fmtInt(weight.viewer.gzip), ...(baseWeight ? [fmtInt(baseWeight.viewer.gzip), ''] : [])],
                     [
                         'TimelineJS',
                         weight.reference.measured ? 'timeline.js + timeline.css' : '(README figure)',
+                        '',
                         fmtInt(weight.reference.raw),
                         fmtInt(weight.reference.gzip),
-                        ...(baseWeight ? [''] : []),
+                        ...(baseWeight ? ['', ''] : []),
                     ],
                 ],
-                ['l', 'l', 'r', 'r', 'r'],
+                ['l', 'l', 'l', 'r', 'r', 'r', 'l'],
             ),
         );
         const offline = (dir) => {

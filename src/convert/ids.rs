@@ -25,7 +25,7 @@ pub(super) fn article_id(given: Option<&str>, title: &str) -> String {
 /// Lower-case ASCII words joined by hyphens, at most [`SLUG_CHARS`] long: accents are
 /// dropped ("Karāchī’s" → "karachis"), and words in other scripts are left out, so the
 /// slug of "Россия" is empty and the caller falls back to a generic id.
-pub(super) fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     let words =
         text.split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c) || is_combining_mark(c)));

@@ -26,7 +26,7 @@ mod dates;
 mod entities;
 pub mod eval;
 mod events;
-mod ids;
+pub(crate) mod ids;
 mod lexicon;
 mod names;
 mod page;

@@ -6,29 +6,22 @@
 // Needs two release builds: dist/ and a sub-path build in target/dist-subpath/
 // (trunk build --release --offline --public-url /some-repo/ --dist target/dist-subpath).
 
-import assert from 'node:assert/strict';
 import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
     assertNoAxeViolations,
-    launchBrowser,
+    expect,
+    fail,
     makeTempDir,
     openSectionsKey,
     openViewer,
-    pollUntil,
     requireDist,
     requireSubpathDist,
     startHostServer,
     startStaticServer,
     SUBPATH_BASE,
-    waitForAttribute,
-    waitForCount,
-    waitForFocus,
-    waitForText,
-    waitInViewport,
-    waitUntil,
+    test,
 } from './support.mjs';
 
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
@@ -44,16 +37,13 @@ let opened = [];
 /** Servers started by the running test; closed after it. */
 let started = [];
 
-before(async () => {
+test.beforeAll(async ({ browser: workerBrowser }) => {
     dist = requireDist();
-    browser = await launchBrowser();
+    // The worker's Chromium (playwright.config.mjs); Playwright closes it.
+    browser = workerBrowser;
 });
 
-after(async () => {
-    await browser?.close();
-});
-
-afterEach(async () => {
+test.afterEach(async () => {
     await Promise.all(opened.map((viewer) => viewer.close()));
     await Promise.all(started.map((server) => server.close()));
     opened = [];
@@ -84,38 +74,38 @@ const marks = (scope, id) => scope.locator(id ? `mark.mention.marked[data-entity
 
 async function chooseEntity(scope, id, count) {
     await entityButton(scope, id).click();
-    await waitForAttribute(entityButton(scope, id), 'aria-pressed', 'true');
-    await waitForCount(marks(scope, id), count);
-    assert.equal(await marks(scope).count(), count, `only ${id} is marked`);
+    await expect(entityButton(scope, id)).toHaveAttribute('aria-pressed', 'true');
+    await expect(marks(scope, id)).toHaveCount(count);
+    await expect(marks(scope), `only ${id} is marked`).toHaveCount(count);
 }
 
 async function toggleBackAndForth(scope, id) {
     const button = toggle(scope, id);
     const paragraph = sectionBody(scope, id).locator('p').first();
-    await waitForAttribute(button, 'aria-expanded', 'true');
-    await paragraph.waitFor({ state: 'visible' });
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    await expect(paragraph).toBeVisible();
     await button.click();
-    await waitForAttribute(button, 'aria-expanded', 'false');
-    await waitForAttribute(sectionBody(scope, id), 'hidden', 'until-found');
-    await paragraph.waitFor({ state: 'hidden' });
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await expect(sectionBody(scope, id)).toHaveAttribute('hidden', 'until-found');
+    await expect(paragraph).toBeHidden();
     await button.click();
-    await waitForAttribute(button, 'aria-expanded', 'true');
-    await waitForAttribute(sectionBody(scope, id), 'hidden', null);
-    await paragraph.waitFor({ state: 'visible' });
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    await expect(sectionBody(scope, id)).not.toHaveAttribute('hidden');
+    await expect(paragraph).toBeVisible();
 }
 
 async function assertRendersWhole(scope, { sidebar = true, timeline = true } = {}) {
-    assert.equal((await scope.locator('main#article h1').textContent()).trim(), TITLE);
-    assert.equal(await scope.locator('section.article-section').count(), SECTION_IDS.length, 'four sections');
-    assert.equal(await scope.locator('aside.sidebar').count(), sidebar ? 1 : 0, `sidebar ${sidebar ? 'shown' : 'not shown'}`);
+    await expect(scope.locator('main#article h1')).toHaveText(TITLE);
+    await expect(scope.locator('section.article-section'), 'four sections').toHaveCount(SECTION_IDS.length);
+    await expect(scope.locator('aside.sidebar'), `sidebar ${sidebar ? 'shown' : 'not shown'}`).toHaveCount(sidebar ? 1 : 0);
     if (sidebar) {
-        await scope.locator('aside.sidebar').waitFor({ state: 'visible' });
-        assert.ok(await scope.locator('aside.sidebar button.entity-button').count() >= 20, 'the sidebar lists the entities');
+        await expect(scope.locator('aside.sidebar')).toBeVisible();
+        expect(await scope.locator('aside.sidebar button.entity-button').count() >= 20, 'the sidebar lists the entities').toBeTruthy();
     }
-    assert.equal(await scope.locator('section.timeline').count(), timeline ? 1 : 0, `timeline ${timeline ? 'shown' : 'not shown'}`);
+    await expect(scope.locator('section.timeline'), `timeline ${timeline ? 'shown' : 'not shown'}`).toHaveCount(timeline ? 1 : 0);
     if (timeline) {
-        await scope.locator('section.timeline .timeline-drawing').waitFor({ state: 'visible' });
-        assert.equal(await scope.locator('ol.timeline-list button.event-button').count(), 12, 'the timeline lists 12 events');
+        await expect(scope.locator('section.timeline .timeline-drawing')).toBeVisible();
+        await expect(scope.locator('ol.timeline-list button.event-button'), 'the timeline lists 12 events').toHaveCount(12);
     }
 }
 
@@ -130,14 +120,14 @@ function recordTraffic(page) {
 
 // ---- 1. a sub-path like GitHub Pages ------------------------------------------------------
 
-describe('1. under a sub-path, like a GitHub Pages project site', () => {
+test.describe('1. under a sub-path, like a GitHub Pages project site', () => {
     let site;
 
-    before(async () => {
+    test.beforeAll(async () => {
         site = await startStaticServer(requireSubpathDist(), { basePath: SUBPATH_BASE });
     });
 
-    after(async () => {
+    test.afterAll(async () => {
         await site?.close();
     });
 
@@ -146,9 +136,9 @@ describe('1. under a sub-path, like a GitHub Pages project site', () => {
     test('1a. /some-repo/ shows the article, sidebar and timeline; every request stays in /some-repo/ and succeeds', async () => {
         // The server serves nothing outside the sub-path: an asset asked for at the root fails.
         for (const path of ['/', '/index.html', '/briefing.html', `/articles/${ARTICLE_ID}.json`]) {
-            assert.equal((await fetch(`${site.origin}${path}`)).status, 404, `${path} is outside ${SUBPATH_BASE}`);
+            expect((await fetch(`${site.origin}${path}`)).status, `${path} is outside ${SUBPATH_BASE}`).toBe(404);
         }
-        assert.equal((await fetch(at('briefing.html'))).status, 200);
+        expect((await fetch(at('briefing.html'))).status).toBe(200);
 
         const firstRequest = site.requests.length;
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -160,31 +150,29 @@ describe('1. under a sub-path, like a GitHub Pages project site', () => {
         page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
         page.on('pageerror', (e) => errors.push(String(e)));
         await page.goto(at());
-        await page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
+        await expect(page.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
         await assertRendersWhole(page);
-        await page.locator('header.masthead').waitFor({ state: 'visible' });
+        await expect(page.locator('header.masthead')).toBeVisible();
 
         const outside = traffic.responses
             .filter((r) => !r.url.startsWith('data:'))
             .filter((r) => !r.url.startsWith(site.url))
             .map((r) => `${r.url} (${r.status})`);
-        assert.deepEqual(outside, [], `requests outside ${site.url}`);
-        assert.deepEqual(traffic.responses.filter((r) => r.status < 200 || r.status >= 300).map((r) => `${r.url} (${r.status})`),
-            [], 'responses that were not 2xx');
-        assert.deepEqual(traffic.failures, [], 'requests that failed');
+        expect(outside, `requests outside ${site.url}`).toStrictEqual([]);
+        expect(traffic.responses.filter((r) => r.status < 200 || r.status >= 300).map((r) => `${r.url} (${r.status})`), 'responses that were not 2xx').toStrictEqual([]);
+        expect(traffic.failures, 'requests that failed').toStrictEqual([]);
         const served = site.requests.slice(firstRequest);
-        assert.ok(served.some((r) => r.path.endsWith('.wasm') && r.status === 200), 'the wasm was served from the sub-path');
-        assert.deepEqual(served.filter((r) => r.status >= 300 || !r.path.startsWith(SUBPATH_BASE)), [],
-            'server-side: requests that failed or left the sub-path');
+        expect(served.some((r) => r.path.endsWith('.wasm') && r.status === 200), 'the wasm was served from the sub-path').toBeTruthy();
+        expect(served.filter((r) => r.status >= 300 || !r.path.startsWith(SUBPATH_BASE)), 'server-side: requests that failed or left the sub-path').toStrictEqual([]);
 
         // The footer's links resolve inside the sub-path too.
         const links = await page.locator('footer.site-footer a').evaluateAll((as) => as.map((a) => a.href));
-        assert.ok(links.length >= 2, `footer links: ${links}`);
+        expect(links.length >= 2, `footer links: ${links}`).toBeTruthy();
         for (const link of links) {
-            assert.ok(link.startsWith(site.url), `${link} is under ${site.url}`);
-            assert.equal((await page.request.get(link)).status(), 200, `${link} is served`);
+            expect(link.startsWith(site.url), `${link} is under ${site.url}`).toBeTruthy();
+            expect((await page.request.get(link)).status(), `${link} is served`).toBe(200);
         }
-        assert.deepEqual(errors, [], 'console and page errors');
+        expect(errors, 'console and page errors').toStrictEqual([]);
     });
 
     test('1b. deep links to a section, an entity and an event open it, and survive a reload', async () => {
@@ -192,47 +180,47 @@ describe('1. under a sub-path, like a GitHub Pages project site', () => {
         const { page, pageErrors } = await open(at());
         // Close the section first (remembered in storage), so that only the link can open it.
         await toggle(page, 'the-backdrop').click();
-        await waitForAttribute(toggle(page, 'the-backdrop'), 'aria-expanded', 'false');
-        await waitUntil(page, (key) => {
+        await expect(toggle(page, 'the-backdrop')).toHaveAttribute('aria-expanded', 'false');
+        await expect.poll(() => page.evaluate((key) => {
             const saved = JSON.parse(localStorage.getItem(key) ?? 'null');
             return Array.isArray(saved) && !saved.includes('the-backdrop');
-        }, openSectionsKey('builtin', ARTICLE_ID));
+        }, openSectionsKey('builtin', ARTICLE_ID))).toBeTruthy();
 
         const checks = {
             '?section=the-backdrop': async () => {
-                await waitForAttribute(toggle(page, 'the-backdrop'), 'aria-expanded', 'true');
-                await waitForAttribute(sectionBody(page, 'the-backdrop'), 'hidden', null);
-                await waitForFocus(toggle(page, 'the-backdrop'));
-                await waitInViewport(toggle(page, 'the-backdrop'));
+                await expect(toggle(page, 'the-backdrop')).toHaveAttribute('aria-expanded', 'true');
+                await expect(sectionBody(page, 'the-backdrop')).not.toHaveAttribute('hidden');
+                await expect(toggle(page, 'the-backdrop')).toBeFocused();
+                await expect(toggle(page, 'the-backdrop')).toBeInViewport({ ratio: 1 });
             },
             '?entity=nikolay-patrushev': async () => {
-                await waitForAttribute(entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'true');
-                await waitForCount(marks(page, 'nikolay-patrushev'), 7);
-                await waitInViewport(page.locator('mark.mention.marked.current'));
+                await expect(entityButton(page, 'nikolay-patrushev')).toHaveAttribute('aria-pressed', 'true');
+                await expect(marks(page, 'nikolay-patrushev')).toHaveCount(7);
+                await expect(page.locator('mark.mention.marked.current')).toBeInViewport({ ratio: 1 });
             },
             '?event=moscow-meeting': async () => {
-                await waitForAttribute(eventButton(page, 'moscow-meeting'), 'aria-pressed', 'true');
-                await waitForText(page.locator('mark#chosen-sentence'), MEETING_SENTENCE, { contains: true });
-                await waitForFocus(page.locator('mark#chosen-sentence'));
+                await expect(eventButton(page, 'moscow-meeting')).toHaveAttribute('aria-pressed', 'true');
+                await expect(page.locator('mark#chosen-sentence')).toContainText(MEETING_SENTENCE);
+                await expect(page.locator('mark#chosen-sentence')).toBeFocused();
             },
             '?section=the-backdrop&entity=tass&event=moscow-meeting': async () => {
-                await waitForAttribute(toggle(page, 'the-backdrop'), 'aria-expanded', 'true');
-                await waitForAttribute(entityButton(page, 'tass'), 'aria-pressed', 'true');
-                assert.ok(await marks(page, 'tass').count() > 0, 'TASS is marked');
-                await waitForText(page.locator('mark#chosen-sentence'), MEETING_SENTENCE, { contains: true });
+                await expect(toggle(page, 'the-backdrop')).toHaveAttribute('aria-expanded', 'true');
+                await expect(entityButton(page, 'tass')).toHaveAttribute('aria-pressed', 'true');
+                expect(await marks(page, 'tass').count() > 0, 'TASS is marked').toBeTruthy();
+                await expect(page.locator('mark#chosen-sentence')).toContainText(MEETING_SENTENCE);
             },
         };
         for (const [query, check] of Object.entries(checks)) {
             await page.goto(at(query));
-            await page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
-            await check().catch((error) => assert.fail(`${query} on load: ${error.message}`));
-            assert.equal(page.url(), at(query), 'the address keeps the link');
+            await expect(page.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
+            await check().catch((error) => fail(`${query} on load: ${error.message}`));
+            expect(page.url(), 'the address keeps the link').toBe(at(query));
             await page.reload();
-            await page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
-            await check().catch((error) => assert.fail(`${query} after reload: ${error.message}`));
+            await expect(page.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
+            await check().catch((error) => fail(`${query} after reload: ${error.message}`));
         }
-        assert.deepEqual(pageErrors, []);
-        assert.deepEqual(site.requests.slice(firstRequest).filter((r) => r.status >= 400), [], 'requests that failed');
+        expect(pageErrors).toStrictEqual([]);
+        expect(site.requests.slice(firstRequest).filter((r) => r.status >= 400), 'requests that failed').toStrictEqual([]);
     });
 
     test('1c. choosing an entity adds ?entity= to the address; Back clears the choice, Forward brings it back', async () => {
@@ -241,63 +229,62 @@ describe('1. under a sub-path, like a GitHub Pages project site', () => {
         await page.waitForURL(at('?entity=nikolay-patrushev'));
         await page.goBack();
         await page.waitForURL(at());
-        await waitForAttribute(entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'false');
-        await waitForCount(marks(page), 0);
+        await expect(entityButton(page, 'nikolay-patrushev')).toHaveAttribute('aria-pressed', 'false');
+        await expect(marks(page)).toHaveCount(0);
         await page.goForward();
         await page.waitForURL(at('?entity=nikolay-patrushev'));
-        await waitForAttribute(entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'true');
-        await waitForCount(marks(page, 'nikolay-patrushev'), 7);
+        await expect(entityButton(page, 'nikolay-patrushev')).toHaveAttribute('aria-pressed', 'true');
+        await expect(marks(page, 'nikolay-patrushev')).toHaveCount(7);
     });
 
     test('1d. a link to an unknown entity says so, and the page still works', async () => {
         const { page, pageErrors } = await open(at('?entity=nobody'));
         const notice = page.locator('.notice');
-        await waitForText(notice, 'entity "nobody"', { contains: true });
-        await notice.waitFor({ state: 'visible' });
-        assert.equal(await marks(page).count(), 0, 'nothing is marked');
+        await expect(notice).toContainText('entity "nobody"');
+        await expect(notice).toBeVisible();
+        await expect(marks(page), 'nothing is marked').toHaveCount(0);
         await toggleBackAndForth(page, 'lead');
         await chooseEntity(page, 'nikolay-patrushev', 7);
-        assert.deepEqual(pageErrors, []);
+        expect(pageErrors).toStrictEqual([]);
     });
 
     test('1e. a broken link: the server answers 404, and 404.html takes the reader to the viewer with the link', async () => {
-        assert.equal((await fetch(at('no/such/page'))).status, 404, 'no rewrites: a missing page is a 404');
+        expect((await fetch(at('no/such/page'))).status, 'no rewrites: a missing page is a 404').toBe(404);
 
         // GitHub Pages answers a missing page with the site's 404.html; emulated here by opening it directly.
         const { page } = await open(at('404.html?entity=tass'), { waitFor: null });
         await page.waitForURL(at('?entity=tass'), { timeout: 15_000 });
-        await page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
-        await waitForAttribute(entityButton(page, 'tass'), 'aria-pressed', 'true');
-        assert.ok(await marks(page, 'tass').count() > 0, 'TASS is marked');
+        await expect(page.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
+        await expect(entityButton(page, 'tass')).toHaveAttribute('aria-pressed', 'true');
+        expect(await marks(page, 'tass').count() > 0, 'TASS is marked').toBeTruthy();
 
         // And as GitHub Pages does it: the 404.html body, with status 404, at the broken address.
         const pages = await serve(startStaticServer(requireSubpathDist(), { basePath: SUBPATH_BASE, notFoundFile: '404.html' }));
         const broken = await open(`${pages.url}no/such/page?entity=tass`, { waitFor: null });
         await broken.page.waitForURL(`${pages.url}?entity=tass`, { timeout: 15_000 });
-        await broken.page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
-        await waitForAttribute(entityButton(broken.page, 'tass'), 'aria-pressed', 'true');
-        assert.deepEqual(pages.failedRequests().map((r) => `${r.path} ${r.status}`), [`${SUBPATH_BASE}no/such/page 404`],
-            'only the broken address failed');
+        await expect(broken.page.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
+        await expect(entityButton(broken.page, 'tass')).toHaveAttribute('aria-pressed', 'true');
+        expect(pages.failedRequests().map((r) => `${r.path} ${r.status}`), 'only the broken address failed').toStrictEqual([`${SUBPATH_BASE}no/such/page 404`]);
     });
 
     test('1f. axe-core finds no violations on the sub-path page', async () => {
         const { page } = await open(at('?entity=nikolay-patrushev'));
-        await waitForCount(marks(page, 'nikolay-patrushev'), 7);
+        await expect(marks(page, 'nikolay-patrushev')).toHaveCount(7);
         await assertNoAxeViolations(page, {}, `at ${SUBPATH_BASE}`);
     });
 });
 
 // ---- 2. one file from disk ------------------------------------------------------------------
 
-test('2. briefing.html opens from disk, alone in its folder, with the network blocked', async (t) => {
+test('2. briefing.html opens from disk, alone in its folder, with the network blocked', async () => {
     const source = resolve(dist, 'briefing.html');
-    const { size } = await stat(source).catch(() => assert.fail(`${source} is missing: the release build writes it`));
-    t.diagnostic(`briefing.html is ${size} bytes (${(size / 1024).toFixed(0)} KiB)`);
+    const { size } = await stat(source).catch(() => fail(`${source} is missing: the release build writes it`));
+    test.info().annotations.push({ type: 'size', description: `briefing.html is ${size} bytes (${(size / 1024).toFixed(0)} KiB)` });
     const temp = await makeTempDir();
     started.push({ close: temp.remove });
     const file = join(temp.dir, 'briefing.html');
     await copyFile(source, file);
-    assert.deepEqual(await readdir(temp.dir), ['briefing.html'], 'nothing else beside it');
+    expect(await readdir(temp.dir), 'nothing else beside it').toStrictEqual(['briefing.html']);
 
     const network = [];
     const block = (context) => context.route(/^https?:/, (route) => {
@@ -306,28 +293,30 @@ test('2. briefing.html opens from disk, alone in its folder, with the network bl
     });
     const url = pathToFileURL(file).href;
     const { page, pageErrors, consoleErrors } = await open(url, { prepare: block });
-    assert.match(await page.title(), /Strong future/);
+    expect(await page.title()).toMatch(/Strong future/);
     await assertRendersWhole(page);
     await toggleBackAndForth(page, 'bilateral-cooperation');
     await chooseEntity(page, 'nikolay-patrushev', 7);
     await eventButton(page, 'moscow-meeting').click();
-    await waitForAttribute(eventButton(page, 'moscow-meeting'), 'aria-pressed', 'true');
-    await waitForText(page.locator('mark#chosen-sentence'), MEETING_SENTENCE, { contains: true });
-    await page.locator('mark#chosen-sentence').waitFor({ state: 'visible' });
+    await expect(eventButton(page, 'moscow-meeting')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('mark#chosen-sentence')).toContainText(MEETING_SENTENCE);
+    await expect(page.locator('mark#chosen-sentence')).toBeVisible();
 
     // A deep link works from disk too.
     await page.goto(`${url}?event=moscow-meeting`);
-    await page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
-    await waitForText(page.locator('mark#chosen-sentence'), MEETING_SENTENCE, { contains: true });
+    await expect(page.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('mark#chosen-sentence')).toContainText(MEETING_SENTENCE);
 
-    assert.deepEqual(pageErrors, [], 'page errors');
-    assert.deepEqual(consoleErrors, [], 'console errors');
-    assert.deepEqual(network, [], 'the one file asked the network for nothing');
+    expect(pageErrors, 'page errors').toStrictEqual([]);
+    expect(consoleErrors, 'console errors').toStrictEqual([]);
+    expect(network, 'the one file asked the network for nothing').toStrictEqual([]);
 });
 
 // ---- 3. the custom element in another origin's page ---------------------------------------
 
-describe('3. <briefing-viewer> in a page of another origin', () => {
+test.describe('3. <briefing-viewer> in a page of another origin', () => {
+    // One host page for the whole group: each test goes on from where the one before left it.
+    test.describe.configure({ mode: 'serial' });
     let viewerSite;
     let host;
     let viewer;
@@ -337,7 +326,7 @@ describe('3. <briefing-viewer> in a page of another origin', () => {
     let hostUrl;
     let historyLength;
 
-    before(async () => {
+    test.beforeAll(async () => {
         viewerSite = await startStaticServer(dist, { cors: true });
         host = await startHostServer('127.0.0.2', {
             'index.html': `<!DOCTYPE html>
@@ -365,32 +354,31 @@ describe('3. <briefing-viewer> in a page of another origin', () => {
         small = page.locator('briefing-viewer').nth(1);
     });
 
-    after(async () => {
+    test.afterAll(async () => {
         await viewer?.close();
         await host?.close();
         await viewerSite?.close();
     });
 
     test('3a. both elements render from the other origin: the first with sidebar and timeline, the second compact with the timeline only', async () => {
-        assert.notEqual(new URL(host.url).origin, new URL(viewerSite.url).origin, 'cross-origin');
+        expect(new URL(host.url).origin, 'cross-origin').not.toBe(new URL(viewerSite.url).origin);
         for (const element of [full, small]) {
-            await element.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 })
-                .catch(() => assert.fail(`${element} did not render; page errors: ${viewer.pageErrors.join('\n') || 'none'}`));
+            await expect(element.locator('main#article h1')).toBeVisible({ timeout: 15_000 })
+                .catch(() => fail(`${element} did not render; page errors: ${viewer.pageErrors.join('\n') || 'none'}`));
         }
-        assert.equal(await page.locator('briefing-viewer').count(), 2);
-        assert.ok(await full.evaluate((element) => element.shadowRoot?.querySelector('main#article') != null),
-            'the viewer lives in an open shadow root');
+        await expect(page.locator('briefing-viewer')).toHaveCount(2);
+        expect(await full.evaluate((element) => element.shadowRoot?.querySelector('main#article') != null), 'the viewer lives in an open shadow root').toBeTruthy();
         await assertRendersWhole(full, { sidebar: true, timeline: true });
         await assertRendersWhole(small, { sidebar: false, timeline: true });
-        assert.equal(await full.locator('.briefing.compact').count(), 0, 'the first viewer is not compact');
-        assert.equal(await small.locator('.briefing.compact').count(), 1, 'the second viewer is compact');
-        assert.equal(await small.locator('header.masthead').count(), 0, 'compact: no masthead');
+        await expect(full.locator('.briefing.compact'), 'the first viewer is not compact').toHaveCount(0);
+        await expect(small.locator('.briefing.compact'), 'the second viewer is compact').toHaveCount(1);
+        await expect(small.locator('header.masthead'), 'compact: no masthead').toHaveCount(0);
     });
 
     test('3b. the host page\'s styles (* { font: 40px serif; color: red }, html { font-size: 40px }) do not reach into the viewers', async () => {
         const problems = [];
         for (const [name, element] of [['first', full], ['second (compact)', small]]) {
-            await element.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
+            await expect(element.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
             const h1 = await element.locator('main#article h1').evaluate((h) => {
                 const s = getComputedStyle(h);
                 return { family: s.fontFamily, color: s.color, size: s.fontSize };
@@ -406,70 +394,72 @@ describe('3. <briefing-viewer> in a page of another origin', () => {
             }
             if (paragraph.color === RED) problems.push(`${name} viewer: paragraph color is the host's red`);
         }
-        assert.deepEqual(problems, [], 'host styles inside the viewers');
+        expect(problems, 'host styles inside the viewers').toStrictEqual([]);
     });
 
     test('3c. the viewers\' styles do not leak out into the host page', async () => {
-        await full.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
+        await expect(full.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
         const hostText = await page.locator('#host-text').evaluate((p) => {
             const s = getComputedStyle(p);
             return { color: s.color, size: s.fontSize, family: s.fontFamily };
         });
-        assert.deepEqual(hostText, { color: RED, size: '40px', family: 'serif' }, 'the host paragraph keeps the host styles');
+        expect(hostText, 'the host paragraph keeps the host styles').toStrictEqual({ color: RED, size: '40px', family: 'serif' });
         const html = await page.evaluate(() => ({
             size: getComputedStyle(document.documentElement).fontSize,
             background: getComputedStyle(document.body).backgroundColor,
         }));
-        assert.deepEqual(html, { size: '40px', background: 'rgba(0, 0, 0, 0)' }, 'the host page root and body keep their styles');
+        expect(html, 'the host page root and body keep their styles').toStrictEqual({ size: '40px', background: 'rgba(0, 0, 0, 0)' });
     });
 
     test('3d. a section toggle in one viewer (mouse, then keyboard) toggles only that viewer\'s section', async () => {
         await toggle(full, 'the-backdrop').click();
-        await waitForAttribute(toggle(full, 'the-backdrop'), 'aria-expanded', 'false');
-        await waitForAttribute(sectionBody(full, 'the-backdrop'), 'hidden', 'until-found');
-        assert.equal(await toggle(small, 'the-backdrop').getAttribute('aria-expanded'), 'true', 'the other viewer is untouched');
-        assert.equal(await sectionBody(small, 'the-backdrop').getAttribute('hidden'), null);
+        await expect(toggle(full, 'the-backdrop')).toHaveAttribute('aria-expanded', 'false');
+        await expect(sectionBody(full, 'the-backdrop')).toHaveAttribute('hidden', 'until-found');
+        await expect(toggle(small, 'the-backdrop'), 'the other viewer is untouched').toHaveAttribute('aria-expanded', 'true');
+        await expect(sectionBody(small, 'the-backdrop')).not.toHaveAttribute('hidden');
 
         // Keyboard inside the shadow root: Enter on a focused toggle toggles it.
         const lead = toggle(full, 'lead');
-        await waitForAttribute(lead, 'aria-expanded', 'true');
+        await expect(lead).toHaveAttribute('aria-expanded', 'true');
         await lead.focus();
-        await waitForFocus(lead);
+        await expect(lead).toBeFocused();
         await page.keyboard.press('Enter');
-        await waitForAttribute(lead, 'aria-expanded', 'false');
-        await waitForAttribute(sectionBody(full, 'lead'), 'hidden', 'until-found');
-        assert.equal(await toggle(small, 'lead').getAttribute('aria-expanded'), 'true', 'the other viewer is untouched');
+        await expect(lead).toHaveAttribute('aria-expanded', 'false');
+        await expect(sectionBody(full, 'lead')).toHaveAttribute('hidden', 'until-found');
+        await expect(toggle(small, 'lead'), 'the other viewer is untouched').toHaveAttribute('aria-expanded', 'true');
         await page.keyboard.press('Enter');
-        await waitForAttribute(lead, 'aria-expanded', 'true');
+        await expect(lead).toHaveAttribute('aria-expanded', 'true');
     });
 
     test('3e. choosing in one viewer marks in that viewer only; the timeline-only viewer finds its own sentence', async () => {
         await chooseEntity(full, 'nikolay-patrushev', 7);
-        assert.equal(await marks(small).count(), 0, 'nothing is marked in the second viewer');
+        await expect(marks(small), 'nothing is marked in the second viewer').toHaveCount(0);
 
         await eventButton(small, 'moscow-meeting').click();
-        await waitForAttribute(eventButton(small, 'moscow-meeting'), 'aria-pressed', 'true');
-        await waitForText(small.locator('mark#chosen-sentence'), MEETING_SENTENCE, { contains: true });
-        await waitForFocus(small.locator('mark#chosen-sentence'));
-        assert.equal(await full.locator('mark#chosen-sentence').count(), 0, 'no sentence chosen in the first viewer');
-        assert.equal(await eventButton(full, 'moscow-meeting').getAttribute('aria-pressed'), 'false');
+        await expect(eventButton(small, 'moscow-meeting')).toHaveAttribute('aria-pressed', 'true');
+        await expect(small.locator('mark#chosen-sentence')).toContainText(MEETING_SENTENCE);
+        await expect(small.locator('mark#chosen-sentence')).toBeFocused();
+        await expect(full.locator('mark#chosen-sentence'), 'no sentence chosen in the first viewer').toHaveCount(0);
+        await expect(eventButton(full, 'moscow-meeting')).toHaveAttribute('aria-pressed', 'false');
     });
 
     test('3f. the host page keeps its address and history, and logs no errors', async () => {
         // Runs after the choices of 3d and 3e.
-        assert.equal(page.url(), hostUrl, 'the host page URL did not change');
-        assert.equal(await page.evaluate(() => location.search), '', 'no ?entity= or ?event= on the host page');
-        assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entries were added');
-        assert.deepEqual(viewerSite.failedRequests(), [], 'viewer requests that failed');
-        assert.deepEqual(host.failedRequests(), [], 'host requests that failed');
-        assert.deepEqual(viewer.pageErrors, [], 'page errors');
-        assert.deepEqual(viewer.consoleErrors, [], 'console errors on the host page');
+        expect(page.url(), 'the host page URL did not change').toBe(hostUrl);
+        expect(await page.evaluate(() => location.search), 'no ?entity= or ?event= on the host page').toBe('');
+        expect(await page.evaluate(() => history.length), 'no history entries were added').toBe(historyLength);
+        expect(viewerSite.failedRequests(), 'viewer requests that failed').toStrictEqual([]);
+        expect(host.failedRequests(), 'host requests that failed').toStrictEqual([]);
+        expect(viewer.pageErrors, 'page errors').toStrictEqual([]);
+        expect(viewer.consoleErrors, 'console errors on the host page').toStrictEqual([]);
     });
 });
 
 // ---- 4. the iframe in another origin's page ------------------------------------------------
 
-describe('4. an iframe in a page of another origin (?embed&compact&panels=timeline)', () => {
+test.describe('4. an iframe in a page of another origin (?embed&compact&panels=timeline)', () => {
+    // One host page for the whole group: each test goes on from where the one before left it.
+    test.describe.configure({ mode: 'serial' });
     let viewerSite;
     let host;
     let viewer;
@@ -487,30 +477,30 @@ describe('4. an iframe in a page of another origin (?embed&compact&panels=timeli
         };
     });
     /** Waits until the frame is as tall as its content, with nothing to scroll inside it. */
-    const waitFits = (what) => pollUntil(page, async () => {
+    const waitFits = (what) => expect(async () => {
         const [height, inside] = [await frameHeight(), await content()];
-        return { ok: Math.abs(height - inside.content) <= 4 && inside.scroll <= height + 1, height, ...inside };
-    }, {
-        message: (last) => `${what}: the iframe is ${last.height}px tall, its content ${last.content}px ` +
-            `(frame document scrollHeight ${last.scroll}px)`,
-    });
+        expect(Math.abs(height - inside.content) <= 4 && inside.scroll <= height + 1,
+            `${what}: the iframe is ${height}px tall, its content ${inside.content}px ` +
+            `(frame document scrollHeight ${inside.scroll}px)`).toBe(true);
+    }).toPass();
     /** Waits once for the framed viewer (the later tests fail at once if it never rendered). */
     let renderedOnce;
     const rendered = () => (renderedOnce ??= waitRendered());
     const waitRendered = async () => {
         // Until the title shows, or an uncaught error says it never will.
         const title = frame.locator('main#article h1');
-        const shown = await pollUntil(page, async () => ({
-            ok: viewer.pageErrors.length > 0 || (await title.isVisible()),
-        }), { timeout: 15_000, message: () => 'the framed viewer showed no title within 15 s' }).catch(() => null);
+        const shown = await expect
+            .poll(async () => viewer.pageErrors.length > 0 || (await title.isVisible()), { timeout: 15_000 })
+            .toBe(true)
+            .then(() => true, () => null);
         if (shown && (await title.isVisible())) return;
         const fatal = await frame.locator('#fatal-error').textContent({ timeout: 1_000 }).catch(() => null);
         const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '?');
-        assert.fail(`the viewer in the iframe did not render its article; it shows ${JSON.stringify(text.slice(0, 200))}` +
+        throw new Error(`the viewer in the iframe did not render its article; it shows ${JSON.stringify(text.slice(0, 200))}` +
             `${fatal ? `; fatal error: ${fatal}` : ''}; page errors: ${viewer.pageErrors.map((e) => e.split('\n')[0]).join(' | ') || 'none'}`);
     };
 
-    before(async () => {
+    test.beforeAll(async () => {
         viewerSite = await startStaticServer(dist, { cors: true });
         const origin = viewerSite.origin;
         host = await startHostServer('127.0.0.2', {
@@ -537,20 +527,20 @@ addEventListener('message', (e) => { if (e.origin === '${origin}' && e.data?.typ
         inner = await (await page.locator('#viewer').elementHandle()).contentFrame();
     });
 
-    after(async () => {
+    test.afterAll(async () => {
         await viewer?.close();
         await host?.close();
         await viewerSite?.close();
     });
 
     test('4a. the framed viewer renders compact with the timeline only, and the frame grows to fit it', async () => {
-        assert.ok(inner, 'the frame is reachable');
+        expect(inner, 'the frame is reachable').toBeTruthy();
         await rendered();
         await assertRendersWhole(frame, { sidebar: false, timeline: true });
-        assert.equal(await frame.locator('.briefing.compact').count(), 1, 'compact');
-        assert.equal(await frame.locator('header.masthead').count(), 0, 'compact: no masthead');
-        await waitUntil(page, () => document.getElementById('viewer').getBoundingClientRect().height > 600, undefined, { timeout: 15_000 })
-            .catch(async () => assert.fail(`the iframe did not grow past 600px; it is ${await frameHeight()}px`));
+        await expect(frame.locator('.briefing.compact'), 'compact').toHaveCount(1);
+        await expect(frame.locator('header.masthead'), 'compact: no masthead').toHaveCount(0);
+        await expect.poll(frameHeight, { timeout: 15_000 }).toBeGreaterThan(600)
+            .catch(async () => fail(`the iframe did not grow past 600px; it is ${await frameHeight()}px`));
         await waitFits('after loading');
     });
 
@@ -568,7 +558,7 @@ addEventListener('message', (e) => { if (e.origin === '${origin}' && e.data?.typ
             });
             postMessage({ type: 'briefing:height', height: 5 }, '*');
         }));
-        assert.equal(await frameHeight(), before, 'a message from the wrong origin changed the iframe height');
+        expect(await frameHeight(), 'a message from the wrong origin changed the iframe height').toBe(before);
     });
 
     test('4c. collapsing a section shrinks the frame to the new content height', async () => {
@@ -576,18 +566,16 @@ addEventListener('message', (e) => { if (e.origin === '${origin}' && e.data?.typ
         await waitFits('before collapsing');
         const grown = await frameHeight();
         await toggle(frame, 'lead').click();
-        await waitForAttribute(toggle(frame, 'lead'), 'aria-expanded', 'false');
-        await waitForAttribute(sectionBody(frame, 'lead'), 'hidden', 'until-found');
-        await pollUntil(page, async () => {
+        await expect(toggle(frame, 'lead')).toHaveAttribute('aria-expanded', 'false');
+        await expect(sectionBody(frame, 'lead')).toHaveAttribute('hidden', 'until-found');
+        await expect(async () => {
             const [height, inside] = [await frameHeight(), await content()];
-            return { ok: height < grown, height, ...inside };
-        }, {
-            message: (last) => `after collapsing a section the iframe stayed ${last.height}px (was ${grown}px); ` +
-                `its content is ${last.content}px, the frame document's scrollHeight ${last.scroll}px`,
-        });
+            expect(height < grown, `after collapsing a section the iframe stayed ${height}px (was ${grown}px); ` +
+                `its content is ${inside.content}px, the frame document's scrollHeight ${inside.scroll}px`).toBe(true);
+        }).toPass();
         await waitFits('after collapsing a section');
-        assert.deepEqual(viewer.pageErrors, [], 'page errors');
-        assert.deepEqual(viewerSite.failedRequests(), [], 'viewer requests that failed');
+        expect(viewer.pageErrors, 'page errors').toStrictEqual([]);
+        expect(viewerSite.failedRequests(), 'viewer requests that failed').toStrictEqual([]);
     });
 });
 
@@ -597,7 +585,7 @@ test('5. ?article= opens another article, and says plainly why one cannot be ope
     const builtIn = JSON.parse(await readFile(resolve(dist, 'articles', `${ARTICLE_ID}.json`), 'utf8'));
     const changedTitle = 'A changed title: the same story, opened from another server';
     const badIndex = builtIn.events.findIndex((e) => e.id === 'moscow-meeting');
-    assert.ok(badIndex >= 0 && builtIn.events[badIndex].precision === 'day', 'the meeting has a full date');
+    expect(badIndex >= 0 && builtIn.events[badIndex].precision === 'day', 'the meeting has a full date').toBeTruthy();
     const badDate = structuredClone(builtIn);
     badDate.events[badIndex].date = '2021-02-30';
 
@@ -612,23 +600,23 @@ test('5. ?article= opens another article, and says plainly why one cannot be ope
     const withArticle = (url) => `${viewerSite.url}?article=${encodeURIComponent(url)}`;
 
     const changed = await open(withArticle(`${articles.url}changed.json`));
-    await waitForText(changed.page.locator('main#article h1'), changedTitle, { contains: true });
-    assert.equal(await changed.page.locator('.opening-error').count(), 0, 'no error');
-    assert.deepEqual(changed.pageErrors, []);
+    await expect(changed.page.locator('main#article h1')).toContainText(changedTitle);
+    await expect(changed.page.locator('.opening-error'), 'no error').toHaveCount(0);
+    expect(changed.pageErrors).toStrictEqual([]);
 
     const cases = [
         { file: 'missing.json', expect: ['HTTP 404'] },
         { file: 'page.html', expect: ['not JSON'] },
         { file: 'bad-date.json', expect: [`events[${badIndex}]`, '2021-02-30 is not a real date'] },
     ];
-    for (const { file, expect } of cases) {
+    for (const { file, expect: says } of cases) {
         const { page, pageErrors } = await open(withArticle(`${articles.url}${file}`));
         const error = page.locator('.opening-error[role="alert"]');
-        await error.waitFor({ state: 'visible' }).catch(() => assert.fail(`${file}: no .opening-error[role=alert] shown`));
+        await expect(error).toBeVisible().catch(() => fail(`${file}: no .opening-error[role=alert] shown`));
         const text = (await error.textContent()).trim();
-        for (const part of expect) assert.ok(text.includes(part), `${file}: the error ${JSON.stringify(text)} does not say ${JSON.stringify(part)}`);
-        await waitForText(page.locator('main#article h1'), TITLE, { contains: true });
-        assert.deepEqual(pageErrors, [], `${file}: page errors`);
+        for (const part of says) expect(text.includes(part), `${file}: the error ${JSON.stringify(text)} does not say ${JSON.stringify(part)}`).toBeTruthy();
+        await expect(page.locator('main#article h1')).toContainText(TITLE);
+        expect(pageErrors, `${file}: page errors`).toStrictEqual([]);
     }
-    assert.ok(articles.requests.some((r) => r.path === '/changed.json' && r.status === 200), 'the other article was fetched');
+    expect(articles.requests.some((r) => r.path === '/changed.json' && r.status === 200), 'the other article was fetched').toBeTruthy();
 });

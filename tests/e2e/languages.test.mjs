@@ -2,11 +2,12 @@
 // text and the sidebar beside it; a right-to-left story is laid out mirrored, and names
 // are isolated so they cannot reorder the words around them.
 
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { assertNoAxeViolations, viewerSuite } from './support.mjs';
+import { assertNoAxeViolations, expect, test } from './support.mjs';
 
-const suite = viewerSuite();
+let suite;
+test.beforeEach(({ suite: current }) => {
+    suite = current;
+});
 
 const paragraph = (id, text) => ({ type: 'paragraph', id, text });
 
@@ -44,22 +45,22 @@ async function openArticle(page, article) {
         page.getByRole('button', { name: 'Open article…' }).click(),
     ]);
     await chooser.setFiles({ name: `${article.id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(article)) });
-    await page.locator('main#article h1', { hasText: article.title }).waitFor();
+    await expect(page.locator('main#article h1', { hasText: article.title })).toBeVisible();
 }
 
 test('a right-to-left article reads right to left, with the sidebar mirrored and names isolated', async () => {
     const { page } = await suite.open(undefined, { viewport: { width: 1366, height: 900 } });
     await openArticle(page, arabic);
     const reading = page.locator('.reading');
-    assert.equal(await reading.getAttribute('lang'), 'ar');
-    assert.equal(await reading.getAttribute('dir'), 'rtl');
-    assert.equal(await page.locator('main#article').evaluate((main) => getComputedStyle(main).direction), 'rtl');
+    await expect(reading).toHaveAttribute('lang', 'ar');
+    await expect(reading).toHaveAttribute('dir', 'rtl');
+    expect(await page.locator('main#article').evaluate((main) => getComputedStyle(main).direction)).toBe('rtl');
     const text = await page.locator('main#article').boundingBox();
     const sidebar = await page.locator('aside.sidebar').boundingBox();
-    assert.ok(sidebar.x + sidebar.width <= text.x + 1, `the sidebar is left of the text: sidebar ${JSON.stringify(sidebar)}, text ${JSON.stringify(text)}`);
-    assert.deepEqual(await page.locator('.entity-name > bdi').allTextContents(), ['معيد يوسف', 'موسكو']);
+    expect(sidebar.x + sidebar.width <= text.x + 1, `the sidebar is left of the text: sidebar ${JSON.stringify(sidebar)}, text ${JSON.stringify(text)}`).toBeTruthy();
+    expect(await page.locator('.entity-name > bdi').allTextContents()).toStrictEqual(['معيد يوسف', 'موسكو']);
     await page.locator('.entity-button[data-entity-id="moscow"]').click();
-    assert.equal(await page.locator('mark.marked').first().textContent(), 'موسكو');
+    expect(await page.locator('mark.marked').first().textContent()).toBe('موسكو');
     await assertNoAxeViolations(page, {}, 'Arabic article');
 });
 
@@ -67,8 +68,8 @@ test('a Cyrillic article reads left to right in its own language', async () => {
     const { page } = await suite.open(undefined, { viewport: { width: 390, height: 844 } });
     await openArticle(page, russian);
     const reading = page.locator('.reading');
-    assert.equal(await reading.getAttribute('lang'), 'ru');
-    assert.equal(await reading.getAttribute('dir'), 'ltr');
-    assert.equal(await page.locator('#paragraph-p1').textContent(), russian.sections[0].blocks[0].text);
-    assert.equal(await page.locator('.entity-name > bdi').textContent(), 'Москва');
+    await expect(reading).toHaveAttribute('lang', 'ru');
+    await expect(reading).toHaveAttribute('dir', 'ltr');
+    expect(await page.locator('#paragraph-p1').textContent()).toBe(russian.sections[0].blocks[0].text);
+    expect(await page.locator('.entity-name > bdi').textContent()).toBe('Москва');
 });

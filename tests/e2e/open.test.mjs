@@ -2,18 +2,19 @@
 // every bad input ends in a message that says what and where, with the article that
 // was on screen kept; a hostile article runs nothing; the page's CSP is never violated.
 
-import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { describe, test } from 'node:test';
-import { requireDist, viewerSuite, waitUntil } from './support.mjs';
+import { expect, requireDist, test } from './support.mjs';
 
 const BUILTIN_TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
 // Read at load time: the bad inputs below are built from the real article.
 const dist = requireDist();
 const builtin = JSON.parse(await readFile(resolve(dist, 'articles', 'nsa-moscow-2021-12-01.json'), 'utf8'));
 const seedText = await readFile(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
-const suite = viewerSuite();
+let suite;
+test.beforeEach(({ suite: current }) => {
+    suite = current;
+});
 
 /** Opens the viewer with listeners that notice any script an article might smuggle in. */
 async function open() {
@@ -57,25 +58,25 @@ async function dropFile(page, name, text) {
 
 async function expectError(page, ...parts) {
     const error = page.locator('.opening-error[role="alert"]');
-    await error.waitFor();
+    await expect(error).toBeVisible();
     const text = await error.textContent();
-    for (const part of parts) assert.ok(text.includes(part), `error ${JSON.stringify(text)} lacks ${JSON.stringify(part)}`);
+    for (const part of parts) expect(text.includes(part), `error ${JSON.stringify(text)} lacks ${JSON.stringify(part)}`).toBeTruthy();
     return text;
 }
 
 async function expectTitle(page, title) {
-    await waitUntil(page, (t) => document.querySelector('main#article h1')?.textContent === t, title);
+    await expect(page.locator('main#article h1')).toHaveText(title, { useInnerText: false });
 }
 
-describe('Opening other articles', () => {
+test.describe('Opening other articles', () => {
     test('a Briefing JSON file from the file chooser replaces the article', async () => {
         const { page, consoleErrors } = await open();
         // The hidden file input has a name too (HTML_CodeSniffer asks every input for one).
-        assert.equal(await page.locator('.open-bar input[type="file"]').getAttribute('aria-label'), 'Article file to open');
+        await expect(page.locator('.open-bar input[type="file"]')).toHaveAttribute('aria-label', 'Article file to open');
         await chooseFile(page, 'other.json', json(article({ id: 'other', title: 'Another story' })), 'application/json');
         await expectTitle(page, 'Another story');
-        assert.equal(await page.locator('.opening-error').count(), 0);
-        assert.deepEqual(consoleErrors, []);
+        await expect(page.locator('.opening-error')).toHaveCount(0);
+        expect(consoleErrors).toStrictEqual([]);
     });
 
     test('a file of the older format, without lanes, opens with the lanes Briefing names and says so', async () => {
@@ -85,18 +86,12 @@ describe('Opening other articles', () => {
         await chooseFile(page, 'older.json', json(old), 'application/json');
         await expectTitle(page, 'An older file');
         const timeline = page.locator('section.timeline');
-        assert.deepEqual(
-            await timeline.locator('.timeline-drawing .lane').evaluateAll((lanes) => lanes.map((lane) => [lane.dataset.lane, lane.querySelector('.lane-label').textContent])),
-            [['meeting', 'The story'], ['backdrop', 'Background']],
-        );
+        expect(await timeline.locator('.timeline-drawing .lane').evaluateAll((lanes) => lanes.map((lane) => [lane.dataset.lane, lane.querySelector('.lane-label').textContent]))).toStrictEqual([['meeting', 'The story'], ['backdrop', 'Background']]);
         const note = await timeline.locator('.lane-descriptions').textContent();
-        assert.match(note, /Named by Briefing: this file marks these events “meeting” and declares no lanes/);
-        assert.match(
-            await timeline.locator('ol.timeline-list [data-event-id="moscow-meeting"] .event-basis').textContent(),
-            / · The story$/,
-        );
-        assert.equal(await page.locator('.opening-error').count(), 0);
-        assert.deepEqual(consoleErrors, []);
+        expect(note).toMatch(/Named by Briefing: this file marks these events “meeting” and declares no lanes/);
+        await expect(timeline.locator('ol.timeline-list [data-event-id="moscow-meeting"] .event-basis')).toHaveText(/ · The story$/);
+        await expect(page.locator('.opening-error')).toHaveCount(0);
+        expect(consoleErrors).toStrictEqual([]);
     });
 
     test('a dropped plain-text story is converted, with suggestions marked as automatic', async () => {
@@ -104,16 +99,16 @@ describe('Opening other articles', () => {
         await dropFile(page, 'seed.txt', seedText);
         await expectTitle(page, BUILTIN_TITLE);
         const notes = await page.locator('.opening-notes').textContent();
-        assert.match(notes, /found automatically/);
-        assert.match(notes, /December 1/);
-        assert.match(notes, /no year/);
+        expect(notes).toMatch(/found automatically/);
+        expect(notes).toMatch(/December 1/);
+        expect(notes).toMatch(/no year/);
         const headings = await page.locator('button.section-toggle').allTextContents();
-        assert.deepEqual(headings.map((h) => h.trim()), ['Introduction', 'Bilateral Cooperation', 'Concern over Afghanistan', 'The Backdrop']);
-        assert.ok((await page.locator('aside.sidebar .suggested-tag').count()) > 5, 'suggested entities are tagged');
+        expect(headings.map((h) => h.trim())).toStrictEqual(['Introduction', 'Bilateral Cooperation', 'Concern over Afghanistan', 'The Backdrop']);
+        expect((await page.locator('aside.sidebar .suggested-tag').count()) > 5, 'suggested entities are tagged').toBeTruthy();
         for (const name of ['Moeed Yusuf', 'Nikolay Patrushev', 'Moscow', 'TASS']) {
-            assert.ok(await page.locator('.entity-name', { hasText: name }).count(), `suggests ${name}`);
+            expect(await page.locator('.entity-name', { hasText: name }).count(), `suggests ${name}`).toBeTruthy();
         }
-        assert.equal(await page.locator('.related').count(), 2, 'both Read More links');
+        await expect(page.locator('.related'), 'both Read More links').toHaveCount(2);
     });
 
     const badInputs = [
@@ -166,13 +161,13 @@ describe('Opening other articles', () => {
             const { page, pageErrors } = await open();
             await chooseFile(page, name, buffer);
             const message = await expectError(page, `Could not open ${name}`, 'The article on screen is unchanged', ...parts);
-            assert.ok(message.length < 2000, 'the message is readable');
-            assert.equal(await page.locator('main#article h1').textContent(), BUILTIN_TITLE);
-            assert.equal(await page.locator('section.article-section').count(), 4);
+            expect(message.length < 2000, 'the message is readable').toBeTruthy();
+            expect(await page.locator('main#article h1').textContent()).toBe(BUILTIN_TITLE);
+            await expect(page.locator('section.article-section')).toHaveCount(4);
             // The page still responds.
             await page.locator('#toggle-the-backdrop').click();
-            await waitUntil(page, () => document.querySelector('#toggle-the-backdrop').getAttribute('aria-expanded') === 'false');
-            assert.deepEqual(pageErrors, []);
+            await expect(page.locator('#toggle-the-backdrop')).toHaveAttribute('aria-expanded', 'false');
+            expect(pageErrors).toStrictEqual([]);
         });
     }
 
@@ -186,10 +181,10 @@ describe('Opening other articles', () => {
         await chooseFile(page, 'unicode.json', json({ id: 'unicode', site: 'S', title: `${emoji} ${rtl}`, sections }));
         await expectTitle(page, `${emoji} ${rtl}`);
         const texts = await page.locator('.section-body p').allTextContents();
-        assert.deepEqual(texts, [long, rtl, combining, emoji]);
-        assert.equal(await page.locator('#paragraph-p1').evaluate((p) => getComputedStyle(p).direction), 'rtl');
+        expect(texts).toStrictEqual([long, rtl, combining, emoji]);
+        expect(await page.locator('#paragraph-p1').evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        assert.ok(overflow <= 0, `the long word widens the page by ${overflow}px`);
+        expect(overflow <= 0, `the long word widens the page by ${overflow}px`).toBeTruthy();
     });
 
     test('a hostile article executes nothing and renders its payloads as text', async () => {
@@ -224,30 +219,30 @@ describe('Opening other articles', () => {
         await page.locator('.entity-button').first().click();
         await page.locator('ol.timeline-list .event-button').first().click();
         await page.locator('.published summary').click();
-        await page.locator('mark#chosen-sentence').waitFor();
-        assert.equal(await page.evaluate(() => window.__pwned), undefined);
-        assert.deepEqual(dialogs, []);
-        assert.equal(await page.locator('main img, main svg, aside img, section.timeline img').count(), 0);
-        assert.equal(await page.locator('body script').count(), 0, 'no script element was added to the body');
-        assert.ok(await page.locator('body').isVisible(), 'no injected style hid the page');
-        assert.ok((await page.locator('#paragraph-p2').textContent()).includes('<script>window.__pwned = 1'));
+        await expect(page.locator('mark#chosen-sentence')).toBeVisible();
+        expect(await page.evaluate(() => window.__pwned)).toBe(undefined);
+        expect(dialogs).toStrictEqual([]);
+        await expect(page.locator('main img, main svg, aside img, section.timeline img')).toHaveCount(0);
+        await expect(page.locator('body script'), 'no script element was added to the body').toHaveCount(0);
+        await expect(page.locator('body'), 'no injected style hid the page').toBeVisible();
+        expect((await page.locator('#paragraph-p2').textContent()).includes('<script>window.__pwned = 1')).toBeTruthy();
         for (const link of await page.locator('a[href]').all()) {
             const href = await link.getAttribute('href');
-            assert.ok(!/^\s*javascript:/i.test(href), `link to ${href}`);
-            if (/^https?:/.test(href)) assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+            expect(!/^\s*javascript:/i.test(href), `link to ${href}`).toBeTruthy();
+            if (/^https?:/.test(href)) await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
         }
-        assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
-        assert.deepEqual(consoleErrors, []);
+        expect(await page.evaluate(() => window.__cspViolations)).toStrictEqual([]);
+        expect(consoleErrors).toStrictEqual([]);
     });
 
     test('the built pages carry a Content Security Policy that the viewer satisfies', async () => {
         const { page, consoleErrors } = await open();
         const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-        assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
-        assert.doesNotMatch(policy, /script-src[^;]*'unsafe-inline'/);
+        expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+        expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
         await page.locator('.entity-button[data-entity-id="nikolay-patrushev"]').click();
-        await page.locator('mark.marked').first().waitFor();
-        assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
-        assert.deepEqual(consoleErrors, []);
+        await expect(page.locator('mark.marked').first()).toBeVisible();
+        expect(await page.evaluate(() => window.__cspViolations)).toStrictEqual([]);
+        expect(consoleErrors).toStrictEqual([]);
     });
 });

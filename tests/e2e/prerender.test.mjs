@@ -2,21 +2,25 @@
 // HTML itself (no JavaScript needed), the head carries metadata for search and sharing,
 // and hydration takes over the same layout without moving anything.
 
-import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openViewer, requireDist, startStaticServer, waitUntil } from './support.mjs';
+import {
+    expect,
+    openViewer,
+    requireDist,
+    startStaticServer,
+    test,
+} from './support.mjs';
 
 const TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
 let server;
 let browser;
 
-before(async () => {
+test.beforeAll(async ({ browser: workerBrowser }) => {
     server = await startStaticServer(requireDist());
-    browser = await launchBrowser();
+    // The worker's Chromium (playwright.config.mjs); Playwright closes it.
+    browser = workerBrowser;
 });
 
-after(async () => {
-    await browser?.close();
+test.afterAll(async () => {
     await server?.close();
 });
 
@@ -29,23 +33,23 @@ const layout = (page) =>
         }),
     );
 
-describe('Pre-rendered first view', () => {
+test.describe('Pre-rendered first view', () => {
     test('with JavaScript disabled the page shows the article, the entity list and the timeline list', async () => {
         const context = await browser.newContext({ javaScriptEnabled: false });
         try {
             const page = await context.newPage();
             await page.goto(server.url);
-            assert.equal(await page.locator('main#article h1').textContent(), TITLE);
-            assert.equal(await page.locator('section.article-section').count(), 4);
+            expect(await page.locator('main#article h1').textContent()).toBe(TITLE);
+            await expect(page.locator('section.article-section')).toHaveCount(4);
             for (const body of await page.locator('.section-body').all()) {
-                assert.ok(await body.isVisible(), 'every section is open');
+                await expect(body, 'every section is open').toBeVisible();
             }
-            assert.ok(await page.getByText('led a six-member delegation').isVisible());
-            assert.equal(await page.locator('aside.sidebar .entity-button').count(), 30);
-            assert.ok(await page.locator('aside.sidebar').getByText('Nikolay Patrushev').first().isVisible());
-            assert.equal(await page.locator('ol.timeline-list > li').count(), 12);
-            assert.equal(await page.locator('ol.timeline-list time[datetime="2021-12-01"]').count(), 3);
-            assert.ok(await page.locator('noscript').count(), 'says what needs JavaScript');
+            await expect(page.getByText('led a six-member delegation')).toBeVisible();
+            await expect(page.locator('aside.sidebar .entity-button')).toHaveCount(30);
+            await expect(page.locator('aside.sidebar').getByText('Nikolay Patrushev').first()).toBeVisible();
+            await expect(page.locator('ol.timeline-list > li')).toHaveCount(12);
+            await expect(page.locator('ol.timeline-list time[datetime="2021-12-01"]')).toHaveCount(3);
+            expect(await page.locator('noscript').count(), 'says what needs JavaScript').toBeTruthy();
         } finally {
             await context.close();
         }
@@ -54,22 +58,22 @@ describe('Pre-rendered first view', () => {
     test('the head names the article for search engines and link previews, and the JSON-LD parses', async () => {
         const { page, close } = await openViewer(browser, server.url);
         try {
-            assert.equal(await page.title(), `${TITLE} · Briefing`);
+            expect(await page.title()).toBe(`${TITLE} · Briefing`);
             const meta = (selector) => page.locator(selector).getAttribute('content');
-            assert.match(await meta('meta[name="description"]'), /^The National Security Advisor expressed/);
-            assert.equal(await meta('meta[property="og:title"]'), TITLE);
-            assert.equal(await meta('meta[property="og:type"]'), 'article');
-            assert.equal(await meta('meta[name="twitter:card"]'), 'summary');
-            assert.equal(await meta('meta[property="article:published_time"]'), '2021-12-01');
-            assert.ok(await page.locator('link[rel="canonical"]').getAttribute('href'));
+            expect(await meta('meta[name="description"]')).toMatch(/^The National Security Advisor expressed/);
+            expect(await meta('meta[property="og:title"]')).toBe(TITLE);
+            expect(await meta('meta[property="og:type"]')).toBe('article');
+            expect(await meta('meta[name="twitter:card"]')).toBe('summary');
+            expect(await meta('meta[property="article:published_time"]')).toBe('2021-12-01');
+            expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBeTruthy();
             const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
-            assert.equal(data['@type'], 'NewsArticle');
-            assert.equal(data.headline, TITLE);
-            assert.equal(data.publisher.name, 'Global Village Space');
-            assert.equal(data.datePublished, '2021-12-01');
-            assert.ok(!JSON.stringify(data).includes('2024-02-15'), 'the copy date is not presented as a date of the article');
+            expect(data['@type']).toBe('NewsArticle');
+            expect(data.headline).toBe(TITLE);
+            expect(data.publisher.name).toBe('Global Village Space');
+            expect(data.datePublished).toBe('2021-12-01');
+            expect(!JSON.stringify(data).includes('2024-02-15'), 'the copy date is not presented as a date of the article').toBeTruthy();
             const names = [...data.about, ...data.mentions].map((entity) => entity.name);
-            for (const name of ['Moeed Yusuf', 'Nikolay Patrushev', 'TASS', 'Afghanistan']) assert.ok(names.includes(name), name);
+            for (const name of ['Moeed Yusuf', 'Nikolay Patrushev', 'TASS', 'Afghanistan']) expect(names.includes(name), name).toBeTruthy();
         } finally {
             await close();
         }
@@ -86,14 +90,14 @@ describe('Pre-rendered first view', () => {
         try {
             // Hydrated once a click changes state.
             await page.locator('#toggle-the-backdrop').click();
-            await waitUntil(page, () => document.querySelector('#toggle-the-backdrop').getAttribute('aria-expanded') === 'false');
+            await expect(page.locator('#toggle-the-backdrop')).toHaveAttribute('aria-expanded', 'false');
             await page.locator('#toggle-the-backdrop').click();
-            await waitUntil(page, () => document.querySelector('#toggle-the-backdrop').getAttribute('aria-expanded') === 'true');
+            await expect(page.locator('#toggle-the-backdrop')).toHaveAttribute('aria-expanded', 'true');
             // The sidebar is sticky, so compare both pages scrolled to the top.
             await page.evaluate(() => new Promise((done) => { scrollTo({ top: 0, behavior: 'instant' }); requestAnimationFrame(() => done()); }));
-            assert.deepEqual(await layout(page), before, 'nothing moved between the pre-rendered and the hydrated page');
-            assert.deepEqual(consoleErrors, []);
-            assert.deepEqual(pageErrors, []);
+            expect(await layout(page), 'nothing moved between the pre-rendered and the hydrated page').toStrictEqual(before);
+            expect(consoleErrors).toStrictEqual([]);
+            expect(pageErrors).toStrictEqual([]);
         } finally {
             await close();
         }
@@ -106,9 +110,9 @@ describe('Pre-rendered first view', () => {
             await page.locator('.reading-controls summary').click();
             await page.locator('#theme').selectOption('sepia');
             await page.reload();
-            await waitUntil(page, () => document.querySelector('#toggle-bilateral-cooperation')?.getAttribute('aria-expanded') === 'false');
-            await waitUntil(page, () => document.documentElement.dataset.theme === 'sepia');
-            assert.equal(await page.locator('#theme').inputValue(), 'sepia');
+            await expect(page.locator('#toggle-bilateral-cooperation')).toHaveAttribute('aria-expanded', 'false');
+            await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+            await expect(page.locator('#theme')).toHaveValue('sepia');
         } finally {
             await close();
         }

@@ -3,24 +3,17 @@
 // accessibility. Headless Chromium against the release build in dist/, loopback only.
 // Every wait is for a condition, never for time.
 
-import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { describe, test } from 'node:test';
 import {
     assertNoAxeViolations,
+    expect,
+    expectNoErrors,
     hiddenParagraphIds,
     nextFrame,
-    pollUntil,
     requireDist,
-    viewerSuite,
-    waitForAttribute,
-    waitForCount,
-    waitForFocus,
-    waitForText,
-    waitForValue,
-    waitInViewport,
-    waitUntil,
+    test,
+    textMatching,
 } from './support.mjs';
 
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
@@ -36,7 +29,10 @@ const THEMES = ['light', 'dark', 'sepia', 'contrast'];
 const WITH_TARGET_SIZE = { rules: { 'target-size': { enabled: true } } };
 
 const article = JSON.parse(await readFile(resolve(requireDist(), 'articles', `${ARTICLE_ID}.json`), 'utf8'));
-const suite = viewerSuite();
+let suite;
+test.beforeEach(({ suite: current }) => {
+    suite = current;
+});
 
 /** Opens the viewer at `query` (`''` or `?…`), with clipboard access for its origin. */
 async function open(query = '', options = {}) {
@@ -53,11 +49,7 @@ async function open(query = '', options = {}) {
 function readerTest(name, body) {
     test(name, async () => {
         await body();
-        const errors = suite.opened.flatMap((v) => [
-            ...v.consoleErrors.map((e) => `console: ${e}`),
-            ...v.pageErrors.map((e) => `page: ${e}`),
-        ]);
-        assert.deepEqual(errors, [], 'no console errors or page errors');
+        expectNoErrors(suite.opened);
     });
 }
 
@@ -86,7 +78,7 @@ const card = (page) => page.locator('#entity-card');
 
 async function collapseAll(page) {
     await page.locator('.section-controls button', { hasText: 'Collapse all' }).click();
-    for (const { id } of SECTIONS) await waitForAttribute(toggle(page, id), 'aria-expanded', 'false');
+    for (const { id } of SECTIONS) await expect(toggle(page, id)).toHaveAttribute('aria-expanded', 'false');
 }
 
 /** Ids of the items of `listSelector` (li) that carry `.search-match`, via `idAttr` of their button. */
@@ -105,11 +97,11 @@ async function search(page, query) {
     await input.pressSequentially(query);
     // The status shows each prefix's count while typing; the address names the search
     // only once the whole query has been run and rendered.
-    await waitUntil(page, (q) => new URLSearchParams(location.search).get('q') === q, query);
-    const match = await waitForText(searchStatus(page), /^1 of (\d+) match(es)?$/);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { message: 'the address names the search' }).toBe(query);
+    const match = await textMatching(searchStatus(page), /^1 of (\d+) match(es)?$/);
     const total = Number(match[1]);
-    await waitForCount(hits(page), total);
-    await waitForCount(page.locator('mark.search-hit.current'), 1);
+    await expect(hits(page)).toHaveCount(total);
+    await expect(page.locator('mark.search-hit.current')).toHaveCount(1);
     return total;
 }
 
@@ -118,10 +110,10 @@ const currentHitIndex = (page) =>
     page.evaluate(() => [...document.querySelectorAll('mark.search-hit')].findIndex((m) => m.classList.contains('current')));
 
 async function waitForCurrentHit(page, index, total) {
-    await waitForText(searchStatus(page), `${index + 1} of ${total} matches`);
-    await waitForValue(page, 'index of mark.search-hit.current', () => currentHitIndex(page), index);
-    await page.locator('mark.search-hit.current').waitFor({ state: 'visible' });
-    await waitInViewport(page.locator('mark.search-hit.current'));
+    await expect(searchStatus(page)).toHaveText(`${index + 1} of ${total} matches`);
+    await expect.poll(() => currentHitIndex(page), { message: 'index of mark.search-hit.current' }).toStrictEqual(index);
+    await expect(page.locator('mark.search-hit.current')).toBeVisible();
+    await expect(page.locator('mark.search-hit.current')).toBeInViewport({ ratio: 1 });
 }
 
 /** The copied text, read from the clipboard as the page would. */
@@ -136,20 +128,15 @@ async function copyLink(page, button) {
     await button.click();
     // The live region says it, and the words are on screen (the region itself may be a
     // zero-size wrapper of a toast).
-    await page.locator('.copy-status[role="status"]').getByText('Link copied').first().waitFor({ state: 'visible' });
+    await expect(page.locator('.copy-status[role="status"]').getByText('Link copied').first()).toBeVisible();
     let copied;
-    await pollUntil(
-        page,
-        async () => {
-            copied = await readClipboard(page);
-            return { ok: copied !== '', copied };
-        },
-        { message: () => 'the clipboard stayed empty after the copy-link click' },
-    );
+    await expect
+        .poll(async () => (copied = await readClipboard(page)), { message: 'the clipboard stayed empty after the copy-link click' })
+        .not.toBe('');
     let url;
-    assert.doesNotThrow(() => (url = new URL(copied)), `the clipboard holds a full URL: ${JSON.stringify(copied)}`);
-    assert.equal(url.origin, suite.server.origin, `copied URL ${copied} is on the viewer's origin`);
-    assert.equal(url.pathname, new URL(suite.server.url).pathname, `copied URL ${copied} is the viewer's page`);
+    expect(() => (url = new URL(copied)), `the clipboard holds a full URL: ${JSON.stringify(copied)}`).not.toThrow();
+    expect(url.origin, `copied URL ${copied} is on the viewer's origin`).toBe(suite.server.origin);
+    expect(url.pathname, `copied URL ${copied} is the viewer's page`).toBe(new URL(suite.server.url).pathname);
     return url;
 }
 
@@ -159,7 +146,7 @@ async function chooseOption(select, word) {
         (el, word) => [...el.options].findIndex((o) => o.value.toLowerCase() === word || o.textContent.trim().toLowerCase() === word),
         word,
     );
-    assert.ok(index >= 0, `${select} has an option ${word}`);
+    expect(index >= 0, `${select} has an option ${word}`).toBeTruthy();
     await select.selectOption({ index });
 }
 
@@ -192,23 +179,23 @@ const luminance = (color) => {
 
 async function openReadingControls(page) {
     const details = page.locator('details.reading-controls');
-    await details.waitFor({ state: 'attached' });
-    assert.equal((await details.locator('summary').textContent()).trim(), 'Reading settings');
+    await expect(details).toBeAttached();
+    await expect(details.locator('summary')).toHaveText('Reading settings');
     if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
-    await waitForValue(page, 'details.reading-controls open', () => details.evaluate((d) => d.open), true);
+    await expect.poll(() => details.evaluate((d) => d.open), { message: 'details.reading-controls open' }).toBe(true);
     return details;
 }
 
 async function setTheme(page, theme) {
     await chooseOption(page.locator('#theme'), theme);
-    await waitForAttribute(page.locator('html'), 'data-theme', theme);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
 /** Waits for the next download that `click()` starts; returns its name and text. */
 async function download(page, click) {
     const [file] = await Promise.all([page.waitForEvent('download'), click()]);
     const failure = await file.failure();
-    assert.equal(failure, null, `download ${file.suggestedFilename()} failed: ${failure}`);
+    expect(failure, `download ${file.suggestedFilename()} failed: ${failure}`).toBe(null);
     return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }
 
@@ -237,69 +224,67 @@ function parseCsv(text) {
 
 // ---- the tests ----------------------------------------------------------------------------
 
-describe('Briefing reader and analyst tools', () => {
+test.describe('Briefing reader and analyst tools', () => {
     readerTest('1a. the search box is a labelled search landmark, and "/" focuses it from anywhere but a text field', async () => {
         const { page } = await open();
         const form = page.locator('form.article-search[role="search"]');
-        await form.waitFor({ state: 'visible' });
+        await expect(form).toBeVisible();
         const input = searchInput(page);
-        assert.equal(await input.getAttribute('type'), 'search');
+        await expect(input).toHaveAttribute('type', 'search');
         const named = page.getByRole('searchbox', { name: 'Search the article', exact: true });
-        assert.equal(await named.count(), 1, 'one search box named "Search the article"');
-        assert.equal(await named.evaluate((el) => el.id), 'search-input');
+        await expect(named, 'one search box named "Search the article"').toHaveCount(1);
+        expect(await named.evaluate((el) => el.id)).toBe('search-input');
         for (const name of ['Previous match', 'Next match', 'Clear search']) {
-            assert.equal(await form.getByRole('button', { name, exact: true }).count(), 1, `button "${name}" in the search form`);
+            await expect(form.getByRole('button', { name, exact: true }), `button "${name}" in the search form`).toHaveCount(1);
         }
         // The form has a submit button (HTML_CodeSniffer, WCAG H32): "Next match".
-        assert.deepEqual(await form.locator('[type="submit"]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label'))), ['Next match']);
+        expect(await form.locator('[type="submit"]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).toStrictEqual(['Next match']);
 
         // From the page (nothing focused), "/" focuses the box and is not typed into it.
         await page.locator('main#article h1').click();
         await page.keyboard.press('/');
-        await waitForFocus(page.locator('#search-input'));
-        assert.equal(await input.inputValue(), '', '"/" is not typed into the box');
+        await expect(page.locator('#search-input')).toBeFocused();
+        await expect(input, '"/" is not typed into the box').toHaveValue('');
 
         // From a button, too.
         await entityButton(page, 'tass').focus();
         await page.keyboard.press('/');
-        await waitForFocus(page.locator('#search-input'));
+        await expect(page.locator('#search-input')).toBeFocused();
 
         // In a text field, "/" is just a character.
         await input.pressSequentially('a/b');
-        await waitForValue(page, 'search box value', () => input.inputValue(), 'a/b');
-        await waitForFocus(page.locator('#search-input'));
+        await expect.poll(() => input.inputValue(), { message: 'search box value' }).toBe('a/b');
+        await expect(page.locator('#search-input')).toBeFocused();
     });
 
     readerTest('1b. searching "Patrushev" marks every hit, opens their sections and lists the matching entity and events', async () => {
         const { page } = await open();
         await collapseAll(page);
         const total = await search(page, 'Patrushev');
-        assert.equal(total, paragraphHits('Patrushev'), 'one hit per "Patrushev" in the text');
-        assert.ok(total >= 3, `several hits: ${total}`);
-        assert.equal(await currentHitIndex(page), 0, 'the first hit is current');
-        await waitInViewport(page.locator('mark.search-hit.current'));
+        expect(total, 'one hit per "Patrushev" in the text').toBe(paragraphHits('Patrushev'));
+        expect(total >= 3, `several hits: ${total}`).toBeTruthy();
+        expect(await currentHitIndex(page), 'the first hit is current').toBe(0);
+        await expect(page.locator('mark.search-hit.current')).toBeInViewport({ ratio: 1 });
         // Every section holding a hit opens (all were collapsed), so every hit is on show.
         for (const id of sectionsWith('Patrushev')) {
-            await waitForAttribute(toggle(page, id), 'aria-expanded', 'true');
-            await waitForAttribute(body(page, id), 'hidden', null);
+            await expect(toggle(page, id)).toHaveAttribute('aria-expanded', 'true');
+            await expect(body(page, id)).not.toHaveAttribute('hidden');
         }
         for (const hit of await hits(page).all()) {
-            assert.equal((await hit.textContent()).toLowerCase(), 'patrushev', 'each hit is the word searched for');
-            await hit.waitFor({ state: 'visible' });
+            expect((await hit.textContent()).toLowerCase(), 'each hit is the word searched for').toBe('patrushev');
+            await expect(hit).toBeVisible();
         }
 
-        await waitForValue(page, 'entities with li.entity.search-match',
-            () => matchedIds(page, 'aside.sidebar li.entity', 'data-entity-id'), ['nikolay-patrushev']);
-        await waitForValue(page, 'events with li.timeline-item.search-match',
-            () => matchedIds(page, 'ol.timeline-list li.timeline-item', 'data-event-id'), [...PATRUSHEV_EVENTS].sort());
+        await expect.poll(() => matchedIds(page, 'aside.sidebar li.entity', 'data-entity-id'), { message: 'entities with li.entity.search-match' }).toStrictEqual(['nikolay-patrushev']);
+        await expect.poll(() => matchedIds(page, 'ol.timeline-list li.timeline-item', 'data-event-id'), { message: 'events with li.timeline-item.search-match' }).toStrictEqual([...PATRUSHEV_EVENTS].sort());
 
         const matches = page.locator('.search-matches');
-        await matches.waitFor({ state: 'visible' });
+        await expect(matches).toBeVisible();
         const listed = (await matches.textContent()).replace(/\s+/g, ' ');
-        assert.match(listed, /Entities:/, '.search-matches lists entities');
-        assert.match(listed, /Events:/, '.search-matches lists events');
-        assert.ok(listed.includes('Nikolay Patrushev'), `.search-matches names Nikolay Patrushev: ${listed}`);
-        for (const id of PATRUSHEV_EVENTS) assert.ok(listed.includes(eventLabel(id)), `.search-matches names "${eventLabel(id)}": ${listed}`);
+        expect(listed, '.search-matches lists entities').toMatch(/Entities:/);
+        expect(listed, '.search-matches lists events').toMatch(/Events:/);
+        expect(listed.includes('Nikolay Patrushev'), `.search-matches names Nikolay Patrushev: ${listed}`).toBeTruthy();
+        for (const id of PATRUSHEV_EVENTS) expect(listed.includes(eventLabel(id)), `.search-matches names "${eventLabel(id)}": ${listed}`).toBeTruthy();
 
         await page.waitForURL((url) => url.searchParams.get('q') === 'Patrushev');
     });
@@ -324,72 +309,72 @@ describe('Briefing reader and analyst tools', () => {
         const address = page.url();
         await form.getByRole('button', { name: 'Next match', exact: true }).click();
         await waitForCurrentHit(page, 1, total);
-        assert.equal(page.url(), address, 'the submit button steps, and the form goes nowhere');
+        expect(page.url(), 'the submit button steps, and the form goes nowhere').toBe(address);
         await form.getByRole('button', { name: 'Previous match', exact: true }).click();
         await waitForCurrentHit(page, 0, total);
         await form.getByRole('button', { name: 'Previous match', exact: true }).click();
         await waitForCurrentHit(page, total - 1, total);
-        assert.equal(await page.locator('mark.search-hit.current').count(), 1, 'one current hit');
+        await expect(page.locator('mark.search-hit.current'), 'one current hit').toHaveCount(1);
 
         await form.getByRole('button', { name: 'Clear search', exact: true }).click();
-        await waitForCount(hits(page), 0);
-        await waitForValue(page, 'search box value', () => input.inputValue(), '');
-        await waitForCount(page.locator('.search-match'), 0);
+        await expect(hits(page)).toHaveCount(0);
+        await expect.poll(() => input.inputValue(), { message: 'search box value' }).toBe('');
+        await expect(page.locator('.search-match')).toHaveCount(0);
         await page.waitForURL((url) => !url.searchParams.has('q'));
         const status = searchStatus(page);
-        assert.ok((await status.count()) === 0 || !/match/.test(await status.textContent()), 'no match count is left');
+        expect((await status.count()) === 0 || !/match/.test(await status.textContent()), 'no match count is left').toBeTruthy();
     });
 
     readerTest('1d. search ignores case, and says when nothing matches', async () => {
         const { page } = await open();
         const total = await search(page, 'afghanistan');
-        assert.ok(total >= paragraphHits('afghanistan'), `at least ${paragraphHits('afghanistan')} hits for "afghanistan": ${total}`);
+        expect(total >= paragraphHits('afghanistan'), `at least ${paragraphHits('afghanistan')} hits for "afghanistan": ${total}`).toBeTruthy();
         const texts = await hits(page).allTextContents();
-        assert.ok(texts.every((t) => t.toLowerCase() === 'afghanistan'), `hits: ${texts}`);
-        assert.ok(texts.includes('Afghanistan'), `"afghanistan" finds "Afghanistan": ${texts}`);
+        expect(texts.every((t) => t.toLowerCase() === 'afghanistan'), `hits: ${texts}`).toBeTruthy();
+        expect(texts.includes('Afghanistan'), `"afghanistan" finds "Afghanistan": ${texts}`).toBeTruthy();
         const entities = await matchedIds(page, 'aside.sidebar li.entity', 'data-entity-id');
-        assert.ok(entities.includes('afghanistan'), `entity afghanistan matches: ${entities}`);
+        expect(entities.includes('afghanistan'), `entity afghanistan matches: ${entities}`).toBeTruthy();
 
         const input = searchInput(page);
         await input.fill('');
         await input.pressSequentially('xyz');
-        await waitForText(searchStatus(page), /^No matches for “xyz”/);
-        await waitForCount(hits(page), 0);
-        await waitForCount(page.locator('.search-match'), 0);
+        await expect(searchStatus(page)).toHaveText(/^No matches for “xyz”/);
+        await expect(hits(page)).toHaveCount(0);
+        await expect(page.locator('.search-match')).toHaveCount(0);
     });
 
     readerTest('1e. a search and a chosen entity together: still one mark per mention, and every hit stays', async () => {
         // Reduced motion: the deep link's smooth scroll to the first hit must not move the
         // sidebar under the click.
         const { page } = await open('?q=Patrushev', { reducedMotion: 'reduce' });
-        const total = Number((await waitForText(searchStatus(page), /^1 of (\d+) matches$/))[1]);
+        const total = Number((await textMatching(searchStatus(page), /^1 of (\d+) matches$/))[1]);
         await entityButton(page, 'nikolay-patrushev').click();
-        await waitForAttribute(entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'true');
-        await waitForText(page.locator('.mention-stepper .mention-status'), 'Mention 1 of 7 of Nikolay Patrushev');
+        await expect(entityButton(page, 'nikolay-patrushev')).toHaveAttribute('aria-pressed', 'true');
+        await expect(page.locator('.mention-stepper .mention-status')).toHaveText('Mention 1 of 7 of Nikolay Patrushev');
         const marks = page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]');
         // A hit inside a mention must not split the mention into two marks (two Tab stops,
         // two cards, a fragment with no id).
-        await waitForValue(page, 'his mentions are marked', async () => (await marks.count()) >= 7, true);
+        await expect.poll(async () => (await marks.count()) >= 7, { message: 'his mentions are marked' }).toBe(true);
         const seen = await marks.evaluateAll((ms) => ms.map((m) => `${m.id || '(no id)'}: ${m.textContent}`));
-        assert.equal(seen.length, 7, `one mark per mention (7); saw ${seen.length}: ${JSON.stringify(seen)}`);
-        assert.ok(seen.every((m) => !m.startsWith('(no id)')), `every mark has its id: ${JSON.stringify(seen)}`);
-        await waitForCount(hits(page), total);
+        expect(seen.length, `one mark per mention (7); saw ${seen.length}: ${JSON.stringify(seen)}`).toBe(7);
+        expect(seen.every((m) => !m.startsWith('(no id)')), `every mark has its id: ${JSON.stringify(seen)}`).toBeTruthy();
+        await expect(hits(page)).toHaveCount(total);
         const hitTexts = await hits(page).allTextContents();
-        assert.ok(hitTexts.every((t) => t.toLowerCase() === 'patrushev'), `hits: ${hitTexts}`);
-        await waitForText(searchStatus(page), new RegExp(`^\\d+ of ${total} matches$`));
+        expect(hitTexts.every((t) => t.toLowerCase() === 'patrushev'), `hits: ${hitTexts}`).toBeTruthy();
+        await expect(searchStatus(page)).toHaveText(new RegExp(`^\\d+ of ${total} matches$`));
     });
 
     readerTest('2a. ?q= opens with the search done, and a reload keeps it', async () => {
         const { page } = await open('?q=afghanistan');
         for (const round of ['on load', 'after reload']) {
-            await waitForValue(page, `search box value ${round}`, () => searchInput(page).inputValue(), 'afghanistan');
-            const match = await waitForText(searchStatus(page), /^1 of (\d+) matches$/);
-            await waitForCount(hits(page), Number(match[1]));
-            await waitInViewport(page.locator('mark.search-hit.current'));
-            assert.equal(new URL(page.url()).searchParams.get('q'), 'afghanistan');
+            await expect.poll(() => searchInput(page).inputValue(), { message: `search box value ${round}` }).toBe('afghanistan');
+            const match = await textMatching(searchStatus(page), /^1 of (\d+) matches$/);
+            await expect(hits(page)).toHaveCount(Number(match[1]));
+            await expect(page.locator('mark.search-hit.current')).toBeInViewport({ ratio: 1 });
+            expect(new URL(page.url()).searchParams.get('q')).toBe('afghanistan');
             if (round === 'on load') {
                 await page.reload();
-                await page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
+                await expect(page.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
             }
         }
     });
@@ -397,75 +382,75 @@ describe('Briefing reader and analyst tools', () => {
     readerTest('2b. choosing an event is a history entry (Back undoes, Forward redoes), and Back keeps a search', async () => {
         const { page } = await open();
         await listEvent(page, 'moscow-meeting').click();
-        await waitForAttribute(listEvent(page, 'moscow-meeting'), 'aria-pressed', 'true');
+        await expect(listEvent(page, 'moscow-meeting')).toHaveAttribute('aria-pressed', 'true');
         await page.waitForURL((url) => url.searchParams.get('event') === 'moscow-meeting');
         await page.goBack();
         await page.waitForURL((url) => !url.searchParams.has('event'));
-        await waitForAttribute(listEvent(page, 'moscow-meeting'), 'aria-pressed', 'false');
-        await waitForCount(page.locator('mark#chosen-sentence'), 0);
+        await expect(listEvent(page, 'moscow-meeting')).toHaveAttribute('aria-pressed', 'false');
+        await expect(page.locator('mark#chosen-sentence')).toHaveCount(0);
         await page.goForward();
         await page.waitForURL((url) => url.searchParams.get('event') === 'moscow-meeting');
-        await waitForAttribute(listEvent(page, 'moscow-meeting'), 'aria-pressed', 'true');
-        await page.locator('mark#chosen-sentence').waitFor({ state: 'visible' });
+        await expect(listEvent(page, 'moscow-meeting')).toHaveAttribute('aria-pressed', 'true');
+        await expect(page.locator('mark#chosen-sentence')).toBeVisible();
 
         // With a search on, choosing an event keeps the search; Back leaves the search as it was.
         await page.goto(at());
-        await page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
+        await expect(page.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
         const total = await search(page, 'Patrushev');
         await page.waitForURL((url) => url.searchParams.get('q') === 'Patrushev');
         await listEvent(page, 'tass-report').click();
         await page.waitForURL((url) => url.searchParams.get('event') === 'tass-report' && url.searchParams.get('q') === 'Patrushev');
         await page.goBack();
         await page.waitForURL((url) => !url.searchParams.has('event') && url.searchParams.get('q') === 'Patrushev');
-        await waitForAttribute(listEvent(page, 'tass-report'), 'aria-pressed', 'false');
-        await waitForValue(page, 'search box value after Back', () => searchInput(page).inputValue(), 'Patrushev');
-        await waitForCount(hits(page), total);
+        await expect(listEvent(page, 'tass-report')).toHaveAttribute('aria-pressed', 'false');
+        await expect.poll(() => searchInput(page).inputValue(), { message: 'search box value after Back' }).toBe('Patrushev');
+        await expect(hits(page)).toHaveCount(total);
     });
 
     readerTest('2c. copy-link buttons copy a full link to the section, entity, event and search, and each link opens that view', async () => {
         const { page } = await open();
 
         const sectionButton = page.getByRole('button', { name: 'Copy link to this section: The Backdrop', exact: true });
-        assert.match(await sectionButton.getAttribute('class'), /\bcopy-link\b/);
+        await expect(sectionButton).toHaveAttribute('class', /\bcopy-link\b/);
         const sectionUrl = await copyLink(page, sectionButton);
-        assert.equal(sectionUrl.searchParams.get('section'), 'the-backdrop', `copied ${sectionUrl}`);
+        expect(sectionUrl.searchParams.get('section'), `copied ${sectionUrl}`).toBe('the-backdrop');
 
         await entityButton(page, 'nikolay-patrushev').click();
-        await waitForAttribute(entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'true');
+        await expect(entityButton(page, 'nikolay-patrushev')).toHaveAttribute('aria-pressed', 'true');
         const entityCopy = page.locator('button.copy-link').filter({ visible: true })
             .and(page.getByRole('button', { name: /^Copy link to Nikolay Patrushev/ }));
-        await waitForValue(page, 'visible button "Copy link to Nikolay Patrushev"', () => entityCopy.count().then((n) => n >= 1), true);
+        await expect.poll(() => entityCopy.count().then((n) => n >= 1), { message: 'visible button "Copy link to Nikolay Patrushev"' }).toBe(true);
         const entityUrl = await copyLink(page, entityCopy.first());
-        assert.equal(entityUrl.searchParams.get('entity'), 'nikolay-patrushev', `copied ${entityUrl}`);
+        expect(entityUrl.searchParams.get('entity'), `copied ${entityUrl}`).toBe('nikolay-patrushev');
 
         await listEvent(page, 'moscow-meeting').click();
-        await waitForAttribute(listEvent(page, 'moscow-meeting'), 'aria-pressed', 'true');
+        await expect(listEvent(page, 'moscow-meeting')).toHaveAttribute('aria-pressed', 'true');
         const eventCopy = page.locator('button.copy-link').filter({ visible: true })
             .and(page.getByRole('button', { name: /^Copy link to this event/ }));
-        await waitForValue(page, 'visible button "Copy link to this event"', () => eventCopy.count().then((n) => n >= 1), true);
+        await expect.poll(() => eventCopy.count().then((n) => n >= 1), { message: 'visible button "Copy link to this event"' }).toBe(true);
         const eventUrl = await copyLink(page, eventCopy.first());
-        assert.equal(eventUrl.searchParams.get('event'), 'moscow-meeting', `copied ${eventUrl}`);
+        expect(eventUrl.searchParams.get('event'), `copied ${eventUrl}`).toBe('moscow-meeting');
 
         await search(page, 'Patrushev');
         const searchCopy = page.locator('button.copy-link').filter({ visible: true })
             .and(page.getByRole('button', { name: /^Copy link to this search/ }));
-        await waitForValue(page, 'visible button "Copy link to this search"', () => searchCopy.count().then((n) => n >= 1), true);
+        await expect.poll(() => searchCopy.count().then((n) => n >= 1), { message: 'visible button "Copy link to this search"' }).toBe(true);
         const searchUrl = await copyLink(page, searchCopy.first());
-        assert.equal(searchUrl.searchParams.get('q'), 'Patrushev', `copied ${searchUrl}`);
+        expect(searchUrl.searchParams.get('q'), `copied ${searchUrl}`).toBe('Patrushev');
 
         // Each copied link, opened afresh, shows what was copied.
         const fresh = await open(sectionUrl.search);
-        await waitForAttribute(toggle(fresh.page, 'the-backdrop'), 'aria-expanded', 'true');
-        await waitForAttribute(body(fresh.page, 'the-backdrop'), 'hidden', null);
+        await expect(toggle(fresh.page, 'the-backdrop')).toHaveAttribute('aria-expanded', 'true');
+        await expect(body(fresh.page, 'the-backdrop')).not.toHaveAttribute('hidden');
         await fresh.page.goto(entityUrl.href);
-        await waitForAttribute(entityButton(fresh.page, 'nikolay-patrushev'), 'aria-pressed', 'true');
-        await waitForCount(fresh.page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]'), 7);
+        await expect(entityButton(fresh.page, 'nikolay-patrushev')).toHaveAttribute('aria-pressed', 'true');
+        await expect(fresh.page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]')).toHaveCount(7);
         await fresh.page.goto(eventUrl.href);
-        await waitForAttribute(listEvent(fresh.page, 'moscow-meeting'), 'aria-pressed', 'true');
-        await fresh.page.locator('mark#chosen-sentence').waitFor({ state: 'visible' });
+        await expect(listEvent(fresh.page, 'moscow-meeting')).toHaveAttribute('aria-pressed', 'true');
+        await expect(fresh.page.locator('mark#chosen-sentence')).toBeVisible();
         await fresh.page.goto(searchUrl.href);
-        await waitForValue(fresh.page, 'search box value', () => searchInput(fresh.page).inputValue(), 'Patrushev');
-        await waitForText(searchStatus(fresh.page), /^1 of \d+ matches$/);
+        await expect.poll(() => searchInput(fresh.page).inputValue(), { message: 'search box value' }).toBe('Patrushev');
+        await expect(searchStatus(fresh.page)).toHaveText(/^1 of \d+ matches$/);
     });
 
     readerTest('3a. hovering a mention of Patrushev shows his card; moving away hides it', async () => {
@@ -475,90 +460,90 @@ describe('Briefing reader and analyst tools', () => {
         await mention.scrollIntoViewIfNeeded();
         await mention.hover();
         const tooltip = page.locator('#entity-card[role="tooltip"]');
-        await tooltip.waitFor({ state: 'visible' });
+        await expect(tooltip).toBeVisible();
         const shown = (await tooltip.textContent()).replace(/\s+/g, ' ');
         for (const part of [patrushev.name, 'Person', patrushev.description, '7 mentions', ...PATRUSHEV_EVENTS.map(eventLabel)]) {
-            assert.ok(shown.includes(part), `#entity-card shows ${JSON.stringify(part)}; it says ${JSON.stringify(shown)}`);
+            expect(shown.includes(part), `#entity-card shows ${JSON.stringify(part)}; it says ${JSON.stringify(shown)}`).toBeTruthy();
         }
         // The card sits near the mention, inside the window.
         const box = await tooltip.boundingBox();
         const viewport = page.viewportSize();
-        assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height,
-            `#entity-card lies inside the window: ${JSON.stringify(box)}`);
+        expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, `#entity-card lies inside the window: ${JSON.stringify(box)}`).toBeTruthy();
 
         // Another entity's mention shows that entity's card.
         const tass = page.locator('.mention[data-entity-id="tass"]').first();
         await tass.scrollIntoViewIfNeeded();
         await tass.hover();
-        await waitForValue(page, '#entity-card names TASS', async () => (await tooltip.textContent()).includes(entity('tass').name) &&
-            !(await tooltip.textContent()).includes(patrushev.description), true);
+        await expect.poll(async () => (await tooltip.textContent()).includes(entity('tass').name) &&
+            !(await tooltip.textContent()).includes(patrushev.description), { message: '#entity-card names TASS' }).toBe(true);
 
         await page.locator('main#article h1').hover();
-        await card(page).waitFor({ state: 'hidden' });
+        await expect(card(page)).toBeHidden();
     });
 
     readerTest('3b. with Patrushev chosen his marks take focus, and focus shows the card; Escape hides it', async () => {
         const { page } = await open();
         await entityButton(page, 'nikolay-patrushev').click();
         const marks = page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]');
-        await waitForCount(marks, 7);
-        for (const mark of await marks.all()) assert.equal(await mark.getAttribute('tabindex'), '0', 'each mark is focusable');
+        await expect(marks).toHaveCount(7);
+        for (const mark of await marks.all()) await expect(mark, 'each mark is focusable').toHaveAttribute('tabindex', '0');
 
         const mark = marks.nth(1);
         await mark.focus();
-        await waitForFocus(page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]'));
+        await expect(page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]:focus'), 'one of his marks has the focus').toHaveCount(1);
         const tooltip = page.locator('#entity-card[role="tooltip"]');
-        await tooltip.waitFor({ state: 'visible' });
-        assert.ok((await tooltip.textContent()).includes('Nikolay Patrushev'), 'the card names him');
-        await waitForAttribute(mark, 'aria-describedby', 'entity-card');
+        await expect(tooltip).toBeVisible();
+        expect((await tooltip.textContent()).includes('Nikolay Patrushev'), 'the card names him').toBeTruthy();
+        await expect(mark).toHaveAttribute('aria-describedby', 'entity-card');
 
         await page.keyboard.press('Escape');
-        await card(page).waitFor({ state: 'hidden' });
-        await waitForFocus(page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]'));
+        await expect(card(page)).toBeHidden();
+        await expect(page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]:focus'), 'one of his marks has the focus').toHaveCount(1);
 
         // Focusing another mark shows the card again.
         await marks.nth(2).focus();
-        await tooltip.waitFor({ state: 'visible' });
-        await waitForAttribute(marks.nth(2), 'aria-describedby', 'entity-card');
+        await expect(tooltip).toBeVisible();
+        await expect(marks.nth(2)).toHaveAttribute('aria-describedby', 'entity-card');
     });
 
     readerTest('4a. reading settings change text size and line width, and show a reading time', async () => {
         const { page } = await open();
         const readingTime = page.locator('.article-header .reading-time');
-        const minutes = Number((await waitForText(readingTime, /^(\d+) min read$/))[1]);
+        const minutes = Number((await textMatching(readingTime, /^(\d+) min read$/))[1]);
         const words = article.sections.map(sectionText).join(' ').split(/\s+/).length;
-        assert.ok(minutes >= 1 && minutes <= 5, `reading time for ${words} words: ${minutes} min`);
+        expect(minutes >= 1 && minutes <= 5, `reading time for ${words} words: ${minutes} min`).toBeTruthy();
 
         await openReadingControls(page);
         const size = page.locator('details.reading-controls select#text-size');
         const width = page.locator('details.reading-controls select#line-width');
         const theme = page.locator('details.reading-controls select#theme');
-        assert.deepEqual(await optionWords(size), ['small', 'medium', 'large', 'larger']);
-        assert.deepEqual(await optionWords(width), ['narrow', 'medium', 'wide']);
-        assert.deepEqual(await optionWords(theme), ['system', 'light', 'dark', 'sepia', 'contrast']);
+        expect(await optionWords(size)).toStrictEqual(['small', 'medium', 'large', 'larger']);
+        expect(await optionWords(width)).toStrictEqual(['narrow', 'medium', 'wide']);
+        expect(await optionWords(theme)).toStrictEqual(['system', 'light', 'dark', 'sepia', 'contrast']);
         for (const [select, name] of [[size, /text size/i], [width, /line width/i], [theme, /theme/i]]) {
-            assert.equal(await page.getByRole('combobox', { name }).count() >= 1, true, `a select labelled ${name}`);
-            await select.waitFor({ state: 'visible' });
+            expect(await page.getByRole('combobox', { name }).count() >= 1, `a select labelled ${name}`).toBe(true);
+            await expect(select).toBeVisible();
         }
 
         const baseSize = await paragraphFontSize(page);
         await chooseOption(size, 'larger');
-        await waitForValue(page, 'paragraph font size grows with "larger"', async () => (await paragraphFontSize(page)) > baseSize, true);
+        await expect.poll(async () => (await paragraphFontSize(page)) > baseSize, { message: 'paragraph font size grows with "larger"' }).toBe(true);
         await chooseOption(size, 'small');
-        await waitForValue(page, 'paragraph font size shrinks with "small"', async () => (await paragraphFontSize(page)) < baseSize, true);
+        await expect.poll(async () => (await paragraphFontSize(page)) < baseSize, { message: 'paragraph font size shrinks with "small"' }).toBe(true);
         await chooseOption(size, 'medium');
-        await waitForValue(page, 'paragraph font size back with "medium"', () => paragraphFontSize(page), baseSize);
+        await expect.poll(() => paragraphFontSize(page), { message: 'paragraph font size back with "medium"' }).toStrictEqual(baseSize);
 
         const baseWidth = await paragraphWidth(page);
         const baseMax = await articleMaxWidth(page);
         await chooseOption(width, 'narrow');
-        await pollUntil(page, async () => {
+        await expect(async () => {
             const [w, max] = [await paragraphWidth(page), await articleMaxWidth(page)];
-            return { ok: w < baseWidth - 20, width: w, maxWidth: max };
-        }, { message: (last) => `"narrow" did not narrow the text: paragraph width ${baseWidth} → ${last?.width}, main#article max-width ${baseMax} → ${last?.maxWidth}` });
+            expect(w, `"narrow" did not narrow the text: paragraph width ${baseWidth} → ${w}, main#article max-width ${baseMax} → ${max}`)
+                .toBeLessThan(baseWidth - 20);
+        }).toPass();
         await chooseOption(width, 'wide');
-        await pollUntil(page, async () => ({ ok: (await paragraphWidth(page)) >= baseWidth, width: await paragraphWidth(page) }),
-            { message: (last) => `"wide" is narrower than "medium": ${baseWidth} → ${last?.width}` });
+        await expect.poll(() => paragraphWidth(page), { message: `"wide" is narrower than "medium" (${baseWidth})` })
+            .toBeGreaterThanOrEqual(baseWidth);
     });
 
     readerTest('4b. themes change the page colours, "system" follows the browser, and every setting survives a reload', async () => {
@@ -569,14 +554,13 @@ describe('Briefing reader and analyst tools', () => {
         const backgrounds = { light };
         for (const theme of ['dark', 'sepia', 'contrast']) {
             await setTheme(page, theme);
-            await waitForValue(page, `background with theme ${theme} differs from light (${light})`,
-                async () => (await pageBackground(page)) !== light, true);
+            await expect.poll(async () => (await pageBackground(page)) !== light, { message: `background with theme ${theme} differs from light (${light})` }).toBe(true);
             backgrounds[theme] = await pageBackground(page);
         }
-        assert.ok(luminance(backgrounds.dark) < 0.05, `dark theme is dark: ${backgrounds.dark}`);
+        expect(luminance(backgrounds.dark) < 0.05, `dark theme is dark: ${backgrounds.dark}`).toBeTruthy();
         const [r, , b] = backgrounds.sepia.match(/[\d.]+/g).map(Number);
-        assert.ok(r > b, `sepia is warm: ${backgrounds.sepia}`);
-        assert.notEqual(backgrounds.sepia, backgrounds.dark, 'sepia is not dark');
+        expect(r > b, `sepia is warm: ${backgrounds.sepia}`).toBeTruthy();
+        expect(backgrounds.sepia, 'sepia is not dark').not.toBe(backgrounds.dark);
 
         // Settings survive a reload.
         const baseSize = await paragraphFontSize(page);
@@ -584,25 +568,25 @@ describe('Briefing reader and analyst tools', () => {
         await chooseOption(page.locator('#text-size'), 'larger');
         await chooseOption(page.locator('#line-width'), 'narrow');
         await setTheme(page, 'sepia');
-        await waitForValue(page, 'font size grows', async () => (await paragraphFontSize(page)) > baseSize, true);
+        await expect.poll(async () => (await paragraphFontSize(page)) > baseSize, { message: 'font size grows' }).toBe(true);
         const largerSize = await paragraphFontSize(page);
         await page.reload();
-        await page.locator('main#article h1').waitFor({ state: 'visible', timeout: 15_000 });
-        await waitForAttribute(page.locator('html'), 'data-theme', 'sepia');
-        await waitForValue(page, 'background after reload', () => pageBackground(page), backgrounds.sepia);
-        await waitForValue(page, 'paragraph font size after reload', () => paragraphFontSize(page), largerSize);
-        assert.ok((await paragraphWidth(page)) < baseWidth, 'still narrow after reload');
-        assert.equal(await selectedWord(page.locator('#text-size')), 'larger');
-        assert.equal(await selectedWord(page.locator('#line-width')), 'narrow');
-        assert.equal(await selectedWord(page.locator('#theme')), 'sepia');
+        await expect(page.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
+        await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+        await expect.poll(() => pageBackground(page), { message: 'background after reload' }).toStrictEqual(backgrounds.sepia);
+        await expect.poll(() => paragraphFontSize(page), { message: 'paragraph font size after reload' }).toStrictEqual(largerSize);
+        expect((await paragraphWidth(page)) < baseWidth, 'still narrow after reload').toBeTruthy();
+        expect(await selectedWord(page.locator('#text-size'))).toBe('larger');
+        expect(await selectedWord(page.locator('#line-width'))).toBe('narrow');
+        expect(await selectedWord(page.locator('#theme'))).toBe('sepia');
 
         // "system" follows the browser's colour scheme.
         await openReadingControls(page);
         await chooseOption(page.locator('#theme'), 'system');
         await page.emulateMedia({ colorScheme: 'dark' });
-        await waitForValue(page, 'system theme in a dark browser is dark', async () => luminance(await pageBackground(page)) < 0.05, true);
+        await expect.poll(async () => luminance(await pageBackground(page)) < 0.05, { message: 'system theme in a dark browser is dark' }).toBe(true);
         await page.emulateMedia({ colorScheme: 'light' });
-        await waitForValue(page, 'system theme in a light browser is light', async () => luminance(await pageBackground(page)) > 0.5, true);
+        await expect.poll(async () => luminance(await pageBackground(page)) > 0.5, { message: 'system theme in a light browser is light' }).toBe(true);
     });
 
     readerTest('5. print shows every section, the lists after the article, link URLs, and no tools', async () => {
@@ -613,19 +597,19 @@ describe('Briefing reader and analyst tools', () => {
         if (await published.count()) await published.locator('summary').click();
         await page.emulateMedia({ media: 'print' });
 
-        assert.deepEqual(await hiddenParagraphIds(page), [], 'every paragraph prints, though every section was collapsed');
+        expect(await hiddenParagraphIds(page), 'every paragraph prints, though every section was collapsed').toStrictEqual([]);
 
         const article = await page.locator('main#article').boundingBox();
         const articleBottom = article.y + article.height;
         for (const selector of ['aside.sidebar', 'ol.timeline-list']) {
             const element = page.locator(selector);
-            assert.equal(await element.isVisible(), true, `${selector} prints`);
+            await expect(element, `${selector} prints`).toBeVisible();
             const box = await element.boundingBox();
-            assert.ok(box.y >= articleBottom - 1, `${selector} top ${box.y} is below the article bottom ${articleBottom}`);
+            expect(box.y >= articleBottom - 1, `${selector} top ${box.y} is below the article bottom ${articleBottom}`).toBeTruthy();
         }
         for (const selector of ['.timeline-drawing', '.reading-controls', '.article-search']) {
-            assert.ok(await page.locator(selector).count() >= 1, `${selector} exists on screen`);
-            assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} does not print`);
+            expect(await page.locator(selector).count() >= 1, `${selector} exists on screen`).toBeTruthy();
+            await expect(page.locator(selector).first(), `${selector} does not print`).toBeHidden();
         }
 
         const links = await page.locator('a[href^="http"]').evaluateAll((anchors) =>
@@ -634,45 +618,45 @@ describe('Briefing reader and analyst tools', () => {
                 visible: a.checkVisibility(),
                 after: getComputedStyle(a, '::after').content,
             })));
-        assert.ok(links.some((l) => l.visible), `an outside link prints: ${JSON.stringify(links)}`);
+        expect(links.some((l) => l.visible), `an outside link prints: ${JSON.stringify(links)}`).toBeTruthy();
         const bare = links.filter((l) => l.visible && !l.after.includes('http'));
-        assert.deepEqual(bare, [], 'every printed outside link shows its URL after it');
+        expect(bare, 'every printed outside link shows its URL after it').toStrictEqual([]);
     });
 
     readerTest('6. downloads: TimelineJS JSON, entities CSV, events CSV and JSON-LD, with the right names and contents', async () => {
         const { page } = await open();
         const downloads = page.locator('.downloads');
-        await downloads.waitFor({ state: 'visible' });
+        await expect(downloads).toBeVisible();
         const button = (name) => downloads.getByRole('button', { name, exact: true });
 
         const timeline = await download(page, () => button('TimelineJS JSON').click());
-        assert.equal(timeline.name, `${ARTICLE_ID}.timeline.json`);
+        expect(timeline.name).toBe(`${ARTICLE_ID}.timeline.json`);
         const timelineJson = JSON.parse(timeline.text);
-        assert.equal(timelineJson.events?.length, 12, 'TimelineJS JSON has 12 events');
+        expect(timelineJson.events?.length, 'TimelineJS JSON has 12 events').toBe(12);
 
         const entities = await download(page, () => button('Entities CSV').click());
-        assert.equal(entities.name, `${ARTICLE_ID}-entities.csv`);
-        assert.match(entities.text.replace(/^\uFEFF/, ''), /^"id","name","kind"/, 'entities CSV header, every field quoted');
+        expect(entities.name).toBe(`${ARTICLE_ID}-entities.csv`);
+        expect(entities.text.replace(/^\uFEFF/, ''), 'entities CSV header, every field quoted').toMatch(/^"id","name","kind"/);
         const entityRows = parseCsv(entities.text.replace(/^\uFEFF/, '')).filter((r) => r.some((f) => f !== ''));
         const patrushev = entityRows.find((r) => r[0] === 'nikolay-patrushev');
-        assert.ok(patrushev, 'a row for nikolay-patrushev');
-        assert.equal(patrushev[1], 'Nikolay Patrushev');
-        assert.equal(entityRows.length, article.entities.length + 1, 'header + one row per entity');
+        expect(patrushev, 'a row for nikolay-patrushev').toBeTruthy();
+        expect(patrushev[1]).toBe('Nikolay Patrushev');
+        expect(entityRows.length, 'header + one row per entity').toBe(article.entities.length + 1);
 
         const events = await download(page, () => button('Events CSV').click());
-        assert.equal(events.name, `${ARTICLE_ID}-events.csv`);
+        expect(events.name).toBe(`${ARTICLE_ID}-events.csv`);
         const eventText = events.text.replace(/^\uFEFF/, '').replace(/(\r?\n)+$/, '');
-        assert.equal(eventText.split(/\r?\n/).length, 13, 'events CSV: header + 12 lines');
+        expect(eventText.split(/\r?\n/).length, 'events CSV: header + 12 lines').toBe(13);
         const eventRows = parseCsv(eventText);
-        for (const { id } of article.events) assert.ok(eventRows.some((r) => r.includes(id)), `events CSV has ${id}`);
+        for (const { id } of article.events) expect(eventRows.some((r) => r.includes(id)), `events CSV has ${id}`).toBeTruthy();
 
         const jsonLd = await download(page, () => button('JSON-LD').click());
-        assert.equal(jsonLd.name, `${ARTICLE_ID}.jsonld`);
+        expect(jsonLd.name).toBe(`${ARTICLE_ID}.jsonld`);
         const data = JSON.parse(jsonLd.text);
         const nodes = [data, ...(data['@graph'] ?? [])];
         const news = nodes.find((n) => n['@type'] === 'NewsArticle');
-        assert.ok(news, `JSON-LD has "@type": "NewsArticle": ${jsonLd.text.slice(0, 200)}`);
-        assert.equal(news.publisher?.name, 'Global Village Space');
+        expect(news, `JSON-LD has "@type": "NewsArticle": ${jsonLd.text.slice(0, 200)}`).toBeTruthy();
+        expect(news.publisher?.name).toBe('Global Village Space');
     });
 
     readerTest('7. axe-core (target size too): no violations with a search on, a card shown, the settings open, in every theme', async () => {
@@ -683,7 +667,7 @@ describe('Briefing reader and analyst tools', () => {
         const mention = page.locator('.mention[data-entity-id="nikolay-patrushev"]').first();
         await mention.scrollIntoViewIfNeeded();
         await mention.hover();
-        await page.locator('#entity-card[role="tooltip"]').waitFor({ state: 'visible' });
+        await expect(page.locator('#entity-card[role="tooltip"]')).toBeVisible();
         await assertNoAxeViolations(page, WITH_TARGET_SIZE, 'with the entity card shown');
 
         await openReadingControls(page);
@@ -696,9 +680,8 @@ describe('Briefing reader and analyst tools', () => {
 
         // Patrushev chosen too, with his marks, in the dark and contrast themes.
         await entityButton(page, 'nikolay-patrushev').click();
-        await waitForAttribute(entityButton(page, 'nikolay-patrushev'), 'aria-pressed', 'true');
-        await waitForValue(page, 'his mentions are marked',
-            async () => (await page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]').count()) >= 7, true);
+        await expect(entityButton(page, 'nikolay-patrushev')).toHaveAttribute('aria-pressed', 'true');
+        await expect.poll(async () => (await page.locator('mark.mention.marked[data-entity-id="nikolay-patrushev"]').count()) >= 7, { message: 'his mentions are marked' }).toBe(true);
         for (const theme of ['dark', 'contrast']) {
             await setTheme(page, theme);
             await nextFrame(page);
@@ -732,8 +715,8 @@ describe('Briefing reader and analyst tools', () => {
                         .map(([el, r]) => `${el.className || el.tagName} "${el.getAttribute('aria-label') ?? el.textContent.trim()}" ${r.width.toFixed(1)}×${r.height.toFixed(1)}`),
                 };
             });
-            assert.ok(small.count >= 12, `targets measured at ${width} px: ${small.count}`);
-            assert.deepEqual(small.small, [], `targets under 24 by 24 CSS px at ${width} px`);
+            expect(small.count >= 12, `targets measured at ${width} px: ${small.count}`).toBeTruthy();
+            expect(small.small, `targets under 24 by 24 CSS px at ${width} px`).toStrictEqual([]);
         }
     });
 });

@@ -1,8 +1,9 @@
-// Shared helpers for the Briefing end-to-end tests: the static file server (tests/server.mjs,
-// which the benchmark uses too) and host pages on it, a Chromium launcher, a viewer opener
-// that records console and page errors, the waits, and axe-core checks.
+// Shared helpers for the Briefing end-to-end tests (Playwright Test): the static file server
+// (tests/server.mjs, which the benchmark uses too) and host pages on it, the `test` of the
+// suite with its fixtures (the server over dist/, and `suite`, a viewer opener that records
+// console and page errors), axe-core checks, storage keys and the one wait Playwright does
+// not have (the next animation frame). Every other wait is a web-first assertion.
 
-import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,9 +11,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
-import { chromium, errors } from 'playwright-core';
+import { expect, test as base } from '@playwright/test';
 import { startStaticServer } from '../server.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 export { startStaticServer };
 
@@ -124,47 +125,48 @@ export async function startHostServer(host, pages, options = {}) {
     };
 }
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags headless Chromium needs here: root, no GPU, and no calls to the outside. */
-export const CHROMIUM_ARGS = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-];
-
-export function launchBrowser() {
-    return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 /**
- * For a test file: one static server over dist/ and one browser, registered with the
- * node:test hooks, and `open(url, options)` for viewers that are closed after each test.
+ * The suite's `test`, with two fixtures beside Playwright's own (`browser` is the system
+ * Chromium of playwright.config.mjs):
+ * - `distServer` (one per worker): the static server over dist/, on a loopback port chosen
+ *   when it starts; `requests` records every request it answered.
+ * - `suite`: `{ server, browser, opened, open(url, options) }` for one test; `open` opens a
+ *   viewer (see `openViewer`, `url` defaults to the server's) and every viewer it opened is
+ *   closed after the test.
+ * A test file whose helpers use the suite takes it in a `test.beforeEach`.
  */
-export function viewerSuite() {
-    const suite = { server: undefined, browser: undefined, opened: [] };
-    before(async () => {
-        suite.server = await startStaticServer(requireDist());
-        suite.browser = await launchBrowser();
-    });
-    after(async () => {
-        await suite.browser?.close();
-        await suite.server?.close();
-    });
-    afterEach(async () => {
+export const test = base.extend({
+    distServer: [
+        async ({}, use) => {
+            const server = await startStaticServer(requireDist());
+            await use(server);
+            await server.close();
+        },
+        { scope: 'worker' },
+    ],
+    suite: async ({ browser, distServer }, use) => {
+        const suite = { server: distServer, browser, opened: [] };
+        suite.open = async (url, options) => {
+            const viewer = await openViewer(browser, url ?? distServer.url, options);
+            suite.opened.push(viewer);
+            return viewer;
+        };
+        await use(suite);
         await Promise.all(suite.opened.map((viewer) => viewer.close()));
-        suite.opened = [];
-    });
-    suite.open = async (url, options) => {
-        const viewer = await openViewer(suite.browser, url ?? suite.server.url, options);
-        suite.opened.push(viewer);
-        return viewer;
-    };
-    return suite;
+    },
+});
+
+export { expect };
+
+/** Fails the test if any viewer in `viewers` logged a console error or threw a page error. */
+export function expectNoErrors(viewers) {
+    const errors = viewers.flatMap((v) => [
+        ...v.consoleErrors.map((e) => `console: ${e}`),
+        ...v.pageErrors.map((e) => `page: ${e}`),
+    ]);
+    expect(errors, 'no console errors or page errors').toStrictEqual([]);
 }
 
 /**
@@ -235,18 +237,17 @@ export function formatViolations(violations) {
 
 export async function assertNoAxeViolations(page, options = {}, label = '') {
     const violations = await runAxe(page, options);
-    assert.equal(
+    expect(
         violations.length,
-        0,
         `axe-core found ${violations.length} violation(s)${label ? ` ${label}` : ''}:\n${formatViolations(violations)}`,
-    );
+    ).toBe(0);
 }
 
 /** Ids of the article's paragraphs that are not visible (for print checks). */
 export async function hiddenParagraphIds(page) {
     const paragraphs = page.locator('section.article-section .section-body p');
     const count = await paragraphs.count();
-    assert.ok(count >= 8, `paragraphs: ${count}`);
+    expect(count, `paragraphs: ${count}`).toBeGreaterThanOrEqual(8);
     const hidden = [];
     for (let i = 0; i < count; i++) {
         if (!(await paragraphs.nth(i).isVisible())) hidden.push(await paragraphs.nth(i).getAttribute('id'));
@@ -254,152 +255,27 @@ export async function hiddenParagraphIds(page) {
     return hidden;
 }
 
-// ---- waits ------------------------------------------------------------------------------
-// The tests' one vocabulary for waiting. Each re-checks a condition until it holds, and
-// fails after `timeout` (5 s unless told) naming what it last saw; none sleeps. The locator
-// waits work on the page, inside an open shadow root (a <briefing-viewer>) and inside a
-// frame (a FrameLocator's locators). Playwright's `locator.waitFor({ state })` stays the
-// call for visible, hidden, attached and detached.
-//
-// - waitForAttribute(locator, name, value): the one element's attribute is `value` (`null`: absent)
-// - waitForText(locator, expected): the first element's trimmed text is `expected`, contains it
-//   (`{ contains: true }`), or matches it (a RegExp; returns the match)
-// - waitForCount(locator, count): the locator matches `count` elements
-// - waitForFocus(locator): one of its elements has the focus of its document or shadow root
-// - waitInViewport(locator): the one element lies wholly inside its frame's viewport
-// - waitUntil(page, fn, arg): `fn(arg)`, run in the page, is truthy
-// - waitForValue(page, what, read, expected): `read()`, run in Node, deep-equals `expected`
-// - pollUntil(page, check, { message }): `check()`, run in Node, returns `true` or `{ ok: true, … }`
-// - nextFrame(page): the next animation frame, the pause between two checks
-
-const WAIT_TIMEOUT = 5_000;
-
-/** Resolves after the next animation frame of `page`: the pause between two checks. */
+/** Resolves after the next animation frame of `page` (a rendering step, not a time). */
 export function nextFrame(page) {
     return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
 }
 
-/**
- * Re-checks `check()` (a Node-side async function) after each animation frame of `page`
- * until it returns `true`, or an object whose `ok` is true (the rest describes what was
- * seen, for the failure message `message(last)`). Returns the last result.
- */
-export async function pollUntil(page, check, { timeout = WAIT_TIMEOUT, message = (last) => `condition not met; last: ${JSON.stringify(last)}` } = {}) {
-    const deadline = Date.now() + timeout;
-    let last;
-    do {
-        last = await check();
-        if (last === true || (typeof last === 'object' && last?.ok === true)) return last;
-        await nextFrame(page);
-    } while (Date.now() < deadline);
-    assert.fail(message(last));
-}
-
-/** Waits until `read()` (Node side) returns `expected` (deepEqual); `what` names it in the failure. */
-export async function waitForValue(page, what, read, expected, { timeout } = {}) {
-    await pollUntil(
-        page,
-        async () => {
-            const value = await read();
-            return { ok: isDeepStrictEqual(value, expected), value };
-        },
-        { timeout, message: (last) => `${what}: expected ${JSON.stringify(expected)}, saw ${JSON.stringify(last.value)}` },
-    );
+/** Fails the test with `message` (for a `.catch()` that names what went wrong). */
+export function fail(message) {
+    throw new Error(message);
 }
 
 /**
- * Waits until `fn(arg)`, run in the page at each animation frame, is truthy (a thin
- * `page.waitForFunction`); on time-out fails with `message`.
+ * Waits until the trimmed text of the locator's first element matches `pattern`, and
+ * returns the match (for a number in it, say).
  */
-export async function waitUntil(page, fn, arg, { timeout = WAIT_TIMEOUT, message = `${fn} did not hold within ${timeout} ms` } = {}) {
-    try {
-        await page.waitForFunction(fn, arg, { timeout, polling: 'raf' });
-    } catch (error) {
-        if (error instanceof errors.TimeoutError) assert.fail(message);
-        throw error;
-    }
-}
-
-/** Waits until the locator's one element has attribute `name` equal to `value` (`null`: no such attribute). */
-export async function waitForAttribute(locator, name, value, { timeout } = {}) {
-    await pollUntil(
-        locator.page(),
-        async () => {
-            const actual = await locator.evaluateAll(
-                (elements, name) => (elements.length === 1 ? elements[0].getAttribute(name) : `<${elements.length} elements>`),
-                name,
-            );
-            return { ok: actual === value, actual };
-        },
-        { timeout, message: (last) => `${locator} [${name}] is ${JSON.stringify(last.actual)}, expected ${JSON.stringify(value)}` },
-    );
-}
-
-/**
- * Waits until the trimmed text of the locator's first element is `expected`, contains it
- * (`contains: true`), or matches it (`expected` a RegExp). Returns the text, or the match.
- */
-export async function waitForText(locator, expected, { contains = false, timeout } = {}) {
-    const test = (text) => {
-        if (text === null) return null;
-        if (expected instanceof RegExp) return text.match(expected);
-        return (contains ? text.includes(expected) : text === expected) ? text : null;
-    };
-    const { result } = await pollUntil(
-        locator.page(),
-        async () => {
-            const text = await locator.evaluateAll((elements) => (elements.length ? elements[0].textContent.trim() : null));
-            const result = test(text);
-            return { ok: result !== null, result, text };
-        },
-        {
+export async function textMatching(locator, pattern, { timeout } = {}) {
+    let match = null;
+    await expect
+        .poll(async () => (match = (await locator.allTextContents())[0]?.trim().match(pattern) ?? null), {
+            message: `${locator} text matches ${pattern}`,
             timeout,
-            message: (last) => `${locator} text ${JSON.stringify(last.text)} ` +
-                `${expected instanceof RegExp ? 'does not match' : contains ? 'does not contain' : 'is not'} ${expected instanceof RegExp ? expected : JSON.stringify(expected)}`,
-        },
-    );
-    return result;
-}
-
-/** Waits until the locator matches `count` elements. */
-export async function waitForCount(locator, count, { timeout } = {}) {
-    await pollUntil(
-        locator.page(),
-        async () => {
-            const actual = await locator.count();
-            return { ok: actual === count, actual };
-        },
-        { timeout, message: (last) => `expected ${count} of ${locator}, found ${last.actual}` },
-    );
-}
-
-/** Waits until one of the locator's elements is the focused element of its own tree (document or shadow root). */
-export async function waitForFocus(locator, { timeout } = {}) {
-    await pollUntil(
-        locator.page(),
-        () => locator.evaluateAll((elements) => {
-            const root = elements[0]?.getRootNode() ?? document;
-            const active = root.activeElement;
-            return {
-                ok: elements.some((element) => element.getRootNode().activeElement === element),
-                active: active ? active.outerHTML.slice(0, 120) : null,
-            };
-        }),
-        { timeout, message: (last) => `${locator} is not focused; focus is on ${last.active}` },
-    );
-}
-
-/** Waits until the locator's one element lies wholly inside the viewport of its frame. */
-export async function waitInViewport(locator, { timeout } = {}) {
-    await pollUntil(
-        locator.page(),
-        () => locator.evaluateAll((elements) => {
-            if (elements.length !== 1) return { ok: false, elements: elements.length };
-            const r = elements[0].getBoundingClientRect();
-            const ok = r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 &&
-                r.bottom <= window.innerHeight && r.right <= window.innerWidth;
-            return { ok, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), vh: innerHeight, vw: innerWidth };
-        }),
-        { timeout, message: (last) => `${locator} is not in the viewport: ${JSON.stringify(last)}` },
-    );
+        })
+        .not.toBeNull();
+    return match;
 }

@@ -2,11 +2,12 @@
 // release build in dist/: every label whole, none overlapping, same-day events apart,
 // and the month labels inside the drawing.
 
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { assertNoAxeViolations, viewerSuite, waitUntil } from './support.mjs';
+import { assertNoAxeViolations, expect, test } from './support.mjs';
 
-const suite = viewerSuite();
+let suite;
+test.beforeEach(({ suite: current }) => {
+    suite = current;
+});
 const WIDE = { width: 1366, height: 900 };
 const SAME_DAY = ['moscow-meeting', 'tass-report', 'nsa-tweet'];
 
@@ -14,10 +15,9 @@ const SAME_DAY = ['moscow-meeting', 'tass-report', 'nsa-tweet'];
 async function openDrawing(viewport) {
     const viewer = await suite.open(undefined, { viewport });
     const drawing = viewer.page.locator('section.timeline .timeline-drawing');
-    await drawing.locator('.marker').first().waitFor();
+    await expect(drawing.locator('.marker').first()).toBeVisible();
     // Positions go in through the CSSOM after the render: wait until every marker has one.
-    await viewer.page.waitForFunction(() => [...document.querySelectorAll('.timeline-drawing .marker')]
-        .every((m) => m.style.getPropertyValue('--pos') !== ''));
+    await expect(drawing.locator('.marker:not([style*="--pos"])'), 'every marker has its position').toHaveCount(0);
     await drawing.scrollIntoViewIfNeeded();
     return { ...viewer, drawing };
 }
@@ -47,7 +47,7 @@ function intersecting(boxes) {
     return found;
 }
 
-describe('the timeline drawing at 1366 px', () => {
+test.describe('the timeline drawing at 1366 px', () => {
     test('no marker label is cut: none overflows its box and none ends in an ellipsis', async () => {
         const { drawing } = await openDrawing(WIDE);
         const cut = await drawing.evaluate((d) => [...d.querySelectorAll('.marker')].flatMap((m) => {
@@ -62,25 +62,25 @@ describe('the timeline drawing at 1366 px', () => {
             }
             return problems.map((p) => `${m.dataset.eventId}: ${p}`);
         }));
-        assert.deepEqual(cut, []);
+        expect(cut).toStrictEqual([]);
         // The date is shown with the whole label.
         const kabul = drawing.locator('.marker[data-event-id="taliban-take-kabul"]');
-        assert.equal(await kabul.locator('.marker-date').innerText(), '15 Aug');
-        assert.equal(await kabul.locator('.marker-label').innerText(), 'Taliban take Kabul');
+        expect(await kabul.locator('.marker-date').innerText()).toBe('15 Aug');
+        expect(await kabul.locator('.marker-label').innerText()).toBe('Taliban take Kabul');
     });
 
     test('no two marker labels overlap, and every label stays inside the drawing', async () => {
         const { drawing } = await openDrawing(WIDE);
         const boxes = await labelBoxes(drawing);
-        assert.equal(boxes.length, 12, 'every marker label is visible');
-        assert.deepEqual(intersecting(boxes), []);
+        expect(boxes.length, 'every marker label is visible').toBe(12);
+        expect(intersecting(boxes)).toStrictEqual([]);
         const d = await drawing.boundingBox();
         const outside = boxes.filter((b) => b.left < d.x - 0.5 || b.right > d.x + d.width + 0.5)
             .map((b) => `${b.id}: ${Math.round(b.left)}–${Math.round(b.right)}`);
-        assert.deepEqual(outside, [], `inside ${Math.round(d.x)}–${Math.round(d.x + d.width)}`);
+        expect(outside, `inside ${Math.round(d.x)}–${Math.round(d.x + d.width)}`).toStrictEqual([]);
         // The check can fail: the labels overlap once their rows are taken away.
         await drawing.evaluate((d) => d.querySelectorAll('.marker').forEach((m) => m.style.setProperty('--row', '0')));
-        assert.notDeepEqual(intersecting(await labelBoxes(drawing)), []);
+        expect(intersecting(await labelBoxes(drawing))).not.toStrictEqual([]);
     });
 
     test('the three events of 1 December are drawn apart, in rows of their own', async () => {
@@ -90,9 +90,9 @@ describe('the timeline drawing at 1366 px', () => {
             return { id, x: Math.round(dot.left), y: Math.round(dot.top) };
         }), SAME_DAY);
         const spots = new Set(placed.map(({ x, y }) => `${x},${y}`));
-        assert.equal(spots.size, 3, `three places: ${JSON.stringify(placed)}`);
+        expect(spots.size, `three places: ${JSON.stringify(placed)}`).toBe(3);
         const rows = new Set(placed.map(({ y }) => y));
-        assert.equal(rows.size, 3, `three rows: ${JSON.stringify(placed)}`);
+        expect(rows.size, `three rows: ${JSON.stringify(placed)}`).toBe(3);
     });
 
     test('the month labels lie within the drawing, the first and last included', async () => {
@@ -101,17 +101,16 @@ describe('the timeline drawing at 1366 px', () => {
         const ticks = drawing.locator('.tick-label');
         const first = await ticks.first().boundingBox();
         const last = await ticks.last().boundingBox();
-        assert.equal((await ticks.first().textContent()).trim(), 'May 2021');
+        await expect(ticks.first()).toHaveText('May 2021');
         for (const [name, box] of [['first', first], ['last', last]]) {
-            assert.ok(box.x >= d.x - 0.5 && box.x + box.width <= d.x + d.width + 0.5,
-                `${name} tick label ${Math.round(box.x)}–${Math.round(box.x + box.width)} within the drawing ${Math.round(d.x)}–${Math.round(d.x + d.width)}`);
+            expect(box.x >= d.x - 0.5 && box.x + box.width <= d.x + d.width + 0.5, `${name} tick label ${Math.round(box.x)}–${Math.round(box.x + box.width)} within the drawing ${Math.round(d.x)}–${Math.round(d.x + d.width)}`).toBeTruthy();
         }
         // Neighbouring month labels do not run into each other.
         const boxes = await ticks.evaluateAll((labels) => labels.map((l, i) => {
             const r = l.getBoundingClientRect();
             return { id: `${i}:${l.textContent}`, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
         }));
-        assert.deepEqual(intersecting(boxes), []);
+        expect(intersecting(boxes)).toStrictEqual([]);
     });
 
     test('the page with the new labels passes axe', async () => {
@@ -120,7 +119,7 @@ describe('the timeline drawing at 1366 px', () => {
     });
 });
 
-describe('the list points at the drawing', () => {
+test.describe('the list points at the drawing', () => {
     /** The ids of the markers drawn as pointed at. */
     const pointedIds = (page) => page.locator('.timeline-drawing .marker.pointed')
         .evaluateAll((ms) => ms.map((m) => m.dataset.eventId));
@@ -129,21 +128,20 @@ describe('the list points at the drawing', () => {
     test('focusing or hovering a list item marks its event in the drawing, its label whole', async () => {
         for (const viewport of [WIDE, { width: 390, height: 800 }]) {
             const { page, drawing } = await openDrawing(viewport);
-            assert.deepEqual(await pointedIds(page), []);
+            expect(await pointedIds(page)).toStrictEqual([]);
             await item(page, 'nsa-tweet').focus();
-            await waitUntil(page, () => document.querySelectorAll('.timeline-drawing .marker.pointed').length === 1);
-            assert.deepEqual(await pointedIds(page), ['nsa-tweet']);
+            await expect(page.locator('.timeline-drawing .marker.pointed')).toHaveCount(1);
+            expect(await pointedIds(page)).toStrictEqual(['nsa-tweet']);
             // Whole, even in the narrow drawing's columns, where other labels show three lines.
             const text = drawing.locator('.marker[data-event-id="nsa-tweet"] .marker-text');
-            assert.ok(await text.evaluate((t) => t.scrollHeight <= t.clientHeight + 1 && getComputedStyle(t).webkitLineClamp === 'none'),
-                `label whole at ${viewport.width} px`);
+            expect(await text.evaluate((t) => t.scrollHeight <= t.clientHeight + 1 && getComputedStyle(t).webkitLineClamp === 'none'), `label whole at ${viewport.width} px`).toBeTruthy();
             await page.locator('body').focus();
             await page.evaluate(() => document.activeElement.blur());
-            await waitUntil(page, () => document.querySelectorAll('.timeline-drawing .marker.pointed').length === 0);
+            await expect(page.locator('.timeline-drawing .marker.pointed')).toHaveCount(0);
             await item(page, 'taliban-take-kabul').hover();
-            await waitUntil(page, () => document.querySelector('.timeline-drawing .marker.pointed')?.dataset.eventId === 'taliban-take-kabul');
+            await expect(page.locator('.timeline-drawing .marker.pointed').first()).toHaveAttribute('data-event-id', 'taliban-take-kabul');
             await page.mouse.move(0, 0);
-            await waitUntil(page, () => document.querySelectorAll('.timeline-drawing .marker.pointed').length === 0);
+            await expect(page.locator('.timeline-drawing .marker.pointed')).toHaveCount(0);
         }
     });
 });

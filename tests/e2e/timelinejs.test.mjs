@@ -5,12 +5,16 @@
 // GitHub Pages answers). Requests to any other host are blocked and reported.
 // Every wait is for a condition, never for time.
 
-import assert from 'node:assert/strict';
 import { cp, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launchBrowser, requireDist, startHostServer, startStaticServer, waitUntil } from './support.mjs';
+import {
+    expect,
+    requireDist,
+    startHostServer,
+    startStaticServer,
+    test,
+} from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
@@ -50,7 +54,7 @@ window.timeline.on('loaded', () => { window.timelineLoaded = true; });
 </html>
 `;
 
-before(async () => {
+test.beforeAll(async ({ browser: workerBrowser }) => {
     const distDir = requireDist();
     const exportFile = resolve(distDir, 'articles', `${ARTICLE_ID}.timeline.json`);
     exported = JSON.parse(await readFile(exportFile, 'utf8'));
@@ -63,21 +67,18 @@ before(async () => {
     await cp(resolve(TIMELINEJS_DIST, 'css', 'timeline.css'), resolve(host.dir, 'timelinejs', 'css', 'timeline.css'));
     // The icon font timeline.css points at (css/icons/), so that no request fails.
     await cp(resolve(TIMELINEJS_DIST, 'css', 'icons'), resolve(host.dir, 'timelinejs', 'css', 'icons'), { recursive: true });
-    browser = await launchBrowser();
+    // The worker's Chromium (playwright.config.mjs); Playwright closes it.
+    browser = workerBrowser;
 });
 
-after(async () => {
-    await browser?.close();
+test.afterAll(async () => {
     await host?.close();
     await dist?.close();
 });
 
 test('the built-in article export matches the article it ships with', () => {
-    assert.equal(exported.events.length, article.events.length);
-    assert.deepEqual(
-        exported.events.map((slide) => slide.unique_id).sort(),
-        article.events.map((event) => event.id).sort(),
-    );
+    expect(exported.events.length).toBe(article.events.length);
+    expect(exported.events.map((slide) => slide.unique_id).sort()).toStrictEqual(article.events.map((event) => event.id).sort());
 });
 
 test('TimelineJS renders the export: one marker per event, the headlines and the lanes', async () => {
@@ -100,52 +101,36 @@ test('TimelineJS renders the export: one marker per event, the headlines and the
     try {
         await page.goto(host.url);
         const events = article.events;
-        await waitUntil(
-            page,
-            (count) => window.timelineLoaded === true && document.querySelectorAll('.tl-timemarker').length === count,
-            events.length,
-            { timeout: 15_000 },
-        );
+        await expect.poll(() => page.evaluate((count) => window.timelineLoaded === true && document.querySelectorAll('.tl-timemarker').length === count, events.length), { timeout: 15_000 }).toBeTruthy();
 
-        assert.equal(await page.locator('.tl-timemarker').count(), events.length, 'one marker per event');
+        await expect(page.locator('.tl-timemarker'), 'one marker per event').toHaveCount(events.length);
         const markerHeadlines = await page.locator('.tl-timemarker .tl-headline').allTextContents();
-        assert.equal(markerHeadlines.length, events.length);
+        expect(markerHeadlines.length).toBe(events.length);
         for (const event of events) {
-            assert.equal(
-                markerHeadlines.filter((text) => text.trim() === event.label).length,
-                1,
-                `the marker headline "${event.label}" appears once among ${JSON.stringify(markerHeadlines)}`,
-            );
+            expect(markerHeadlines.filter((text) => text.trim() === event.label).length, `the marker headline "${event.label}" appears once among ${JSON.stringify(markerHeadlines)}`).toBe(1);
         }
 
         const groups = (await page.locator('.tl-timegroup-message').allTextContents()).map((t) => t.trim());
-        assert.deepEqual(
-            [...groups].sort(),
-            [...new Set(events.map((event) => article.lanes.find((lane) => lane.id === event.lane).label))].sort(),
-            'one group per lane, named by its label',
-        );
+        expect([...groups].sort(), 'one group per lane, named by its label').toStrictEqual([...new Set(events.map((event) => article.lanes.find((lane) => lane.id === event.lane).label))].sort());
 
         // The title slide shows the headline and the site; the meeting's slide its
         // provenance, with outside sources as links that open in a new tab.
         const title = page.locator('.tl-slide-titleslide');
-        assert.equal((await title.locator('.tl-headline-title').textContent()).trim(), article.title);
-        assert.match(await title.textContent(), /Global Village Space/);
+        await expect(title.locator('.tl-headline-title')).toHaveText(article.title);
+        await expect(title).toHaveText(/Global Village Space/);
         const meeting = page.locator('.tl-slide#moscow-meeting');
-        assert.match(await meeting.textContent(), /Stated in the article: “on December 1 in Moscow”/);
+        await expect(meeting).toHaveText(/Stated in the article: “on December 1 in Moscow”/);
         const dawn = meeting.locator('a[href^="https://www.dawn.com/"]');
-        assert.equal(await dawn.count(), 1);
-        assert.equal(await dawn.getAttribute('target'), '_blank');
-        assert.equal(await dawn.getAttribute('rel'), 'noopener noreferrer');
+        await expect(dawn).toHaveCount(1);
+        await expect(dawn).toHaveAttribute('target', '_blank');
+        await expect(dawn).toHaveAttribute('rel', 'noopener noreferrer');
 
-        assert.deepEqual(pageErrors, [], 'no page errors');
-        assert.deepEqual(consoleErrors, [], 'no console errors');
-        assert.deepEqual(outside, [], 'no request left loopback');
-        assert.deepEqual(host.failedRequests(), [], 'every TimelineJS file was found');
-        assert.deepEqual(dist.failedRequests(), [], 'the export was found');
-        assert.ok(
-            dist.requests.some((r) => r.path === `/articles/${ARTICLE_ID}.timeline.json` && r.status === 200),
-            'TimelineJS read the export from the release build',
-        );
+        expect(pageErrors, 'no page errors').toStrictEqual([]);
+        expect(consoleErrors, 'no console errors').toStrictEqual([]);
+        expect(outside, 'no request left loopback').toStrictEqual([]);
+        expect(host.failedRequests(), 'every TimelineJS file was found').toStrictEqual([]);
+        expect(dist.failedRequests(), 'the export was found').toStrictEqual([]);
+        expect(dist.requests.some((r) => r.path === `/articles/${ARTICLE_ID}.timeline.json` && r.status === 200), 'TimelineJS read the export from the release build').toBeTruthy();
     } finally {
         await context.close();
     }

@@ -2,16 +2,23 @@
 // run in a Web Worker that loads the first time a tool is used. A reader who only reads
 // never downloads it; a failure to load it ends in a message, with the article kept.
 
-import assert from 'node:assert/strict';
 import { copyFile, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { test } from 'node:test';
-import { makeTempDir, requireDist, viewerSuite, waitUntil } from './support.mjs';
+import { expect, makeTempDir, requireDist, test } from './support.mjs';
 
 const BUILTIN_TITLE = 'Strong future: NSA meets Russian counterpart in Moscow';
 const seedText = await readFile(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
-const suite = viewerSuite();
+let suite;
+test.beforeEach(({ suite: current }) => {
+    suite = current;
+});
+/** What the running test leaves to remove after it. */
+let cleanUps = [];
+test.afterEach(async () => {
+    await Promise.all(cleanUps.map((cleanUp) => cleanUp()));
+    cleanUps = [];
+});
 
 const openRecording = (options = {}) => suite.open(undefined, options);
 
@@ -45,37 +52,34 @@ test('reading loads no tools; the first conversion loads them once, and download
     // The page is interactive: a section toggle answers.
     const toggle = page.locator('.section-toggle').first();
     await toggle.click();
-    await waitUntil(page, () => document.querySelector('.section-toggle').getAttribute('aria-expanded') === 'false');
+    await expect(page.locator('.section-toggle').first()).toHaveAttribute('aria-expanded', 'false');
     await page.locator('.entity-button').first().click();
-    await page.locator('mark.mention.marked').first().waitFor();
-    assert.deepEqual(toolsRequests(requested), [], 'nothing of the tools module is fetched for reading');
+    await expect(page.locator('mark.mention.marked').first()).toBeVisible();
+    expect(toolsRequests(requested), 'nothing of the tools module is fetched for reading').toStrictEqual([]);
 
     await chooseFile(page, 'seed.txt', seedText);
-    await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
-    assert.deepEqual(
-        toolsRequests(requested).sort(),
-        ['/briefing-tools-loader.js', '/briefing-tools.js', '/briefing-tools_bg.wasm'],
-    );
+    await expect(page.locator('.opening-notes li', { hasText: 'Converted from plain text' })).toBeVisible();
+    expect(toolsRequests(requested).sort()).toStrictEqual(['/briefing-tools-loader.js', '/briefing-tools.js', '/briefing-tools_bg.wasm']);
 
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Entities CSV' }).click(),
     ]);
-    assert.equal(download.suggestedFilename(), 'seed-entities.csv');
-    assert.equal(toolsRequests(requested).length, 3, 'the module is loaded once');
+    expect(download.suggestedFilename()).toBe('seed-entities.csv');
+    expect(toolsRequests(requested).length, 'the module is loaded once').toBe(3);
 });
 
 test('a converted article saves as Briefing JSON that opens again the same', async () => {
     const { page } = await openRecording();
     await chooseFile(page, 'seed.txt', seedText);
-    await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
+    await expect(page.locator('.opening-notes li', { hasText: 'Converted from plain text' })).toBeVisible();
     const converted = await shownArticle(page);
-    assert.ok(converted.entities.length > 5, JSON.stringify(converted));
+    expect(converted.entities.length > 5, JSON.stringify(converted)).toBeTruthy();
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Briefing JSON' }).click(),
     ]);
-    assert.equal(download.suggestedFilename(), 'seed.json');
+    expect(download.suggestedFilename()).toBe('seed.json');
     const saved = await readFile(await download.path(), 'utf8');
 
     // Open the saved file in a fresh viewer: the same article, with nothing converted.
@@ -85,22 +89,22 @@ test('a converted article saves as Briefing JSON that opens again the same', asy
         again.page.getByRole('button', { name: 'Open article…' }).click(),
     ]);
     await chooser.setFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
-    await again.page.locator('main#article h1', { hasText: converted.title }).waitFor();
-    assert.deepEqual(await shownArticle(again.page), converted);
-    assert.equal(await again.page.locator('.opening-notes li').count(), 0, 'a saved article is not converted again');
+    await expect(again.page.locator('main#article h1', { hasText: converted.title })).toBeVisible();
+    expect(await shownArticle(again.page)).toStrictEqual(converted);
+    await expect(again.page.locator('.opening-notes li'), 'a saved article is not converted again').toHaveCount(0);
 });
 
 test('a real news page converts with its stated publication date and dated events', async () => {
     const text = await readFile(new URL('../fixtures/eval/voa-austin-cancer.txt', import.meta.url), 'utf8');
     const { page } = await openRecording();
     await chooseFile(page, 'voa-austin-cancer.txt', text);
-    await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
+    await expect(page.locator('.opening-notes li', { hasText: 'Converted from plain text' })).toBeVisible();
     const published = await page.locator('.published summary').textContent();
-    assert.match(published, /9 January 2024.*\(stated in the article\)/, published);
+    expect(published, published).toMatch(/9 January 2024.*\(stated in the article\)/);
     const events = await page.locator('ol.timeline-list .event-button').allTextContents();
-    assert.ok(events.length >= 2, `dated events: ${events.join(' | ')}`);
-    assert.ok(events.every((e) => /suggested/.test(e)), 'every converted event is marked suggested');
-    assert.ok(await page.locator('.entity-button').count() >= 3);
+    expect(events.length >= 2, `dated events: ${events.join(' | ')}`).toBeTruthy();
+    expect(events.every((e) => /suggested/.test(e)), 'every converted event is marked suggested').toBeTruthy();
+    expect(await page.locator('.entity-button').count() >= 3).toBeTruthy();
 });
 
 test('a download says it is being prepared while the tools load', async () => {
@@ -108,7 +112,7 @@ test('a download says it is being prepared while the tools load', async () => {
         // Hold the tools' wasm until the test has seen the status.
         prepare: (context) =>
             context.route('**/briefing-tools_bg.wasm', async (route) => {
-                await page.locator('.opening-status', { hasText: 'Preparing the download…' }).waitFor();
+                await expect(page.locator('.opening-status', { hasText: 'Preparing the download…' })).toBeVisible();
                 await route.continue();
             }),
     });
@@ -116,8 +120,8 @@ test('a download says it is being prepared while the tools load', async () => {
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Events CSV' }).click(),
     ]);
-    assert.equal(download.suggestedFilename(), 'nsa-moscow-2021-12-01-events.csv');
-    await page.locator('.opening-status p').waitFor({ state: 'detached' });
+    expect(download.suggestedFilename()).toBe('nsa-moscow-2021-12-01-events.csv');
+    await expect(page.locator('.opening-status p')).not.toBeAttached();
 });
 
 for (const [what, blocked] of [
@@ -130,24 +134,24 @@ for (const [what, blocked] of [
         });
         await chooseFile(page, 'seed.txt', seedText);
         const alert = page.locator('.opening-error[role="alert"]');
-        await alert.waitFor();
+        await expect(alert).toBeVisible();
         const message = await alert.textContent();
-        assert.match(message, /^Could not open seed\.txt\. The tools could not be loaded/);
-        assert.match(message, /The article on screen is unchanged\.$/);
-        assert.equal(await page.locator('main#article h1').textContent(), BUILTIN_TITLE);
+        expect(message).toMatch(/^Could not open seed\.txt\. The tools could not be loaded/);
+        expect(message).toMatch(/The article on screen is unchanged\.$/);
+        expect(await page.locator('main#article h1').textContent()).toBe(BUILTIN_TITLE);
 
         const [download] = await Promise.all([
             page.waitForEvent('download', { timeout: 1_000 }).catch(() => null),
             page.getByRole('button', { name: 'JSON-LD' }).click(),
         ]);
-        assert.equal(download, null, 'nothing is downloaded');
-        await page.locator('.opening-error', { hasText: 'Could not prepare the download.' }).waitFor();
+        expect(download, 'nothing is downloaded').toBe(null);
+        await expect(page.locator('.opening-error', { hasText: 'Could not prepare the download.' })).toBeVisible();
     });
 }
 
-test('the one-file viewer carries the tools: it converts and exports from disk, offline', async (t) => {
+test('the one-file viewer carries the tools: it converts and exports from disk, offline', async () => {
     const temp = await makeTempDir();
-    t.after(temp.remove);
+    cleanUps.push(temp.remove);
     const file = join(temp.dir, 'briefing.html');
     await copyFile(resolve(requireDist(), 'briefing.html'), file);
     const network = [];
@@ -160,13 +164,13 @@ test('the one-file viewer carries the tools: it converts and exports from disk, 
     });
     const { page } = viewer;
     await chooseFile(page, 'seed.txt', seedText);
-    await page.locator('.opening-notes li', { hasText: 'Converted from plain text' }).waitFor();
+    await expect(page.locator('.opening-notes li', { hasText: 'Converted from plain text' })).toBeVisible();
     const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Events CSV' }).click(),
     ]);
-    assert.equal(download.suggestedFilename(), 'seed-events.csv');
-    assert.deepEqual(network, [], 'nothing was asked of the network');
-    assert.deepEqual(viewer.pageErrors, [], 'page errors');
-    assert.deepEqual(viewer.consoleErrors, [], 'console errors');
+    expect(download.suggestedFilename()).toBe('seed-events.csv');
+    expect(network, 'nothing was asked of the network').toStrictEqual([]);
+    expect(viewer.pageErrors, 'page errors').toStrictEqual([]);
+    expect(viewer.consoleErrors, 'console errors').toStrictEqual([]);
 });

@@ -9,7 +9,6 @@
 // .ci/test.sh does): the article servers here run on 127.0.0.1 over plain http. An
 // untrusted site is a self-signed https server on 127.0.0.2.
 
-import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
@@ -17,19 +16,16 @@ import { createServer as createHttpsServer } from 'node:https';
 import { join, resolve } from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { after, afterEach, before, describe, test } from 'node:test';
 import {
     assertNoAxeViolations,
-    launchBrowser,
+    expect,
     makeTempDir,
     openSectionsKey,
     openViewer,
-    pollUntil,
     requireDist,
     startHostServer,
     startStaticServer,
-    waitForText,
-    waitUntil,
+    test,
 } from './support.mjs';
 
 const ARTICLE_ID = 'nsa-moscow-2021-12-01';
@@ -76,8 +72,9 @@ async function selfSignedServer(handler) {
     };
 }
 
-before(async () => {
-    browser = await launchBrowser();
+test.beforeAll(async ({ browser: workerBrowser }) => {
+    // The worker's Chromium (playwright.config.mjs); Playwright closes it.
+    browser = workerBrowser;
     viewerSite = await startStaticServer(dist, { cors: true });
     temp = await makeTempDir({ 'changed.json': changedJson });
     articles = await startStaticServer(temp.dir, { cors: true });
@@ -87,13 +84,12 @@ before(async () => {
     });
 });
 
-after(async () => {
-    await browser?.close();
+test.afterAll(async () => {
     await Promise.all([viewerSite?.close(), articles?.close(), untrusted?.close()]);
     await temp?.remove();
 });
 
-afterEach(async () => {
+test.afterEach(async () => {
     await Promise.all(opened.map((viewer) => viewer.close()));
     opened = [];
 });
@@ -120,48 +116,46 @@ const articleHost = () => `127.0.0.1:${articles.port}`;
 const bannerFor = (host) => `Opened from ${host}, not published by this site`;
 const title = (scope) => scope.locator('main#article h1');
 
-describe('1. where an article came from', () => {
+test.describe('1. where an article came from', () => {
     test('1a. an article from another address says where it came from, outside the article, and in the page title', async () => {
         const { page, pageErrors, consoleErrors } = await open(withArticle(`${articles.url}changed.json`));
-        await waitForText(title(page), CHANGED_TITLE, { timeout: 15_000 });
+        await expect(title(page)).toHaveText(CHANGED_TITLE, { timeout: 15_000 });
         const banner = page.locator('.source-banner');
-        assert.equal((await banner.textContent()).trim(), bannerFor(articleHost()));
-        assert.ok(await banner.isVisible(), 'the banner is visible');
-        assert.equal(await page.locator('main#article .source-banner, header.masthead .source-banner').count(), 0,
-            'the banner is not part of the article or its masthead');
-        assert.equal(await page.title(), `${CHANGED_TITLE} · from ${articleHost()} · Briefing`);
-        assert.equal(await page.locator('.consent').count(), 0, 'a trusted origin is not asked about');
+        await expect(banner).toHaveText(bannerFor(articleHost()));
+        await expect(banner, 'the banner is visible').toBeVisible();
+        await expect(page.locator('main#article .source-banner, header.masthead .source-banner'), 'the banner is not part of the article or its masthead').toHaveCount(0);
+        expect(await page.title()).toBe(`${CHANGED_TITLE} · from ${articleHost()} · Briefing`);
+        await expect(page.locator('.consent'), 'a trusted origin is not asked about').toHaveCount(0);
         await assertNoAxeViolations(page, {}, 'with the banner');
-        assert.deepEqual(pageErrors, []);
-        assert.deepEqual(consoleErrors, []);
+        expect(pageErrors).toStrictEqual([]);
+        expect(consoleErrors).toStrictEqual([]);
     });
 
     test('1b. the built-in article has no banner and keeps its title', async () => {
         const { page } = await open(viewerSite.url);
-        assert.equal(await page.locator('.source-banner').count(), 0);
-        assert.equal(await page.title(), `${TITLE} · Briefing`);
+        await expect(page.locator('.source-banner')).toHaveCount(0);
+        expect(await page.title()).toBe(`${TITLE} · Briefing`);
     });
 
     test('1c. "Copy link" keeps the article\'s address, and whoever opens the link sees the banner too', async () => {
         const { page, context } = await open(withArticle(`${articles.url}changed.json`), {
             prepare: (context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: viewerSite.origin }),
         });
-        await waitForText(title(page), CHANGED_TITLE, { timeout: 15_000 });
+        await expect(title(page)).toHaveText(CHANGED_TITLE, { timeout: 15_000 });
         await page.locator('aside.sidebar button.entity-button[data-entity-id="nikolay-patrushev"]').click();
         await page.evaluate(() => navigator.clipboard.writeText(''));
         await page.locator('.mention-stepper button.copy-link').click();
         let copied = '';
-        await pollUntil(page, async () => {
-            copied = await page.evaluate(() => navigator.clipboard.readText());
-            return { ok: copied !== '', copied };
-        }, { message: () => 'nothing was copied' });
+        await expect
+            .poll(async () => (copied = await page.evaluate(() => navigator.clipboard.readText())), { message: 'nothing was copied' })
+            .not.toBe('');
         const link = new URL(copied);
-        assert.equal(link.searchParams.get('article'), `${articles.url}changed.json`, `the copied link ${copied} names the article`);
+        expect(link.searchParams.get('article'), `the copied link ${copied} names the article`).toBe(`${articles.url}changed.json`);
         const receiver = await context.newPage();
         await receiver.goto(copied);
-        await waitForText(title(receiver), CHANGED_TITLE, { timeout: 15_000 });
-        assert.equal((await receiver.locator('.source-banner').textContent()).trim(), bannerFor(articleHost()));
-        await receiver.locator('aside.sidebar button.entity-button[data-entity-id="nikolay-patrushev"][aria-pressed="true"]').waitFor();
+        await expect(title(receiver)).toHaveText(CHANGED_TITLE, { timeout: 15_000 });
+        await expect(receiver.locator('.source-banner')).toHaveText(bannerFor(articleHost()));
+        await expect(receiver.locator('aside.sidebar button.entity-button[data-entity-id="nikolay-patrushev"][aria-pressed="true"]')).toBeVisible();
     });
 
     test('1d. an article from a site the build does not trust is fetched only after the reader agrees', async () => {
@@ -169,36 +163,35 @@ describe('1. where an article came from', () => {
         const before = untrusted.requests.length;
         const { page, pageErrors } = await open(withArticle(address), { waitFor: '.consent' });
         const question = page.locator('.consent-question');
-        assert.equal((await question.textContent()).trim(), `This article comes from ${untrusted.host}, not from this site. Show it?`);
-        assert.equal(await page.locator('section.article-section').count(), 0, 'no article is shown behind the question');
-        assert.equal(untrusted.requests.length, before, 'nothing was fetched before the reader agreed');
+        await expect(question).toHaveText(`This article comes from ${untrusted.host}, not from this site. Show it?`);
+        await expect(page.locator('section.article-section'), 'no article is shown behind the question').toHaveCount(0);
+        expect(untrusted.requests.length, 'nothing was fetched before the reader agreed').toBe(before);
         await assertNoAxeViolations(page, {}, 'with the click-through notice');
         await page.getByRole('button', { name: 'Show it' }).click();
-        await waitForText(title(page), CHANGED_TITLE, { timeout: 15_000 });
-        assert.equal((await page.locator('.source-banner').textContent()).trim(), bannerFor(untrusted.host));
-        assert.equal(await page.locator('.consent').count(), 0, 'the question is gone');
-        assert.equal(untrusted.requests.length, before + 1, 'fetched once');
-        assert.deepEqual(pageErrors, []);
-        assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+        await expect(title(page)).toHaveText(CHANGED_TITLE, { timeout: 15_000 });
+        await expect(page.locator('.source-banner')).toHaveText(bannerFor(untrusted.host));
+        await expect(page.locator('.consent'), 'the question is gone').toHaveCount(0);
+        expect(untrusted.requests.length, 'fetched once').toBe(before + 1);
+        expect(pageErrors).toStrictEqual([]);
+        expect(await page.evaluate(() => window.__cspViolations)).toStrictEqual([]);
     });
 
     test('1e. declining shows the built-in article, with no banner', async () => {
         const before = untrusted.requests.length;
         const { page } = await open(withArticle(`${untrusted.origin}/story.json`), { waitFor: '.consent' });
         await page.getByRole('button', { name: 'Show the built-in article instead' }).click();
-        await waitForText(title(page), TITLE, { timeout: 15_000 });
-        assert.equal(await page.locator('.source-banner').count(), 0);
-        assert.equal(await page.title(), `${TITLE} · Briefing`);
-        assert.equal(untrusted.requests.length, before, 'nothing was fetched');
+        await expect(title(page)).toHaveText(TITLE, { timeout: 15_000 });
+        await expect(page.locator('.source-banner')).toHaveCount(0);
+        expect(await page.title()).toBe(`${TITLE} · Briefing`);
+        expect(untrusted.requests.length, 'nothing was fetched').toBe(before);
     });
 
     test('1f. a look-alike host is named as the browser parses it (punycode), and a long address by its host only', async () => {
         const address = `https://\u0430pple.com/${'a/'.repeat(2000)}story.json`;
         const { page } = await open(withArticle(address), { waitFor: '.consent' });
-        assert.equal((await page.locator('.consent-question').textContent()).trim(),
-            'This article comes from xn--pple-43d.com, not from this site. Show it?');
+        await expect(page.locator('.consent-question')).toHaveText('This article comes from xn--pple-43d.com, not from this site. Show it?');
         const text = await page.locator('body').innerText();
-        assert.ok(!text.includes('a/a/a/'), 'the page does not repeat the path');
+        expect(!text.includes('a/a/a/'), 'the page does not repeat the path').toBeTruthy();
     });
 
     test('1g. an article opened from a file names the file, cut when it is long', async () => {
@@ -206,28 +199,27 @@ describe('1. where an article came from', () => {
         const name = `${'n'.repeat(300)}.json`;
         const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open article…' }).click()]);
         await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(changedJson) });
-        await waitForText(title(page), CHANGED_TITLE, { timeout: 15_000 });
+        await expect(title(page)).toHaveText(CHANGED_TITLE, { timeout: 15_000 });
         const banner = (await page.locator('.source-banner').textContent()).trim();
-        assert.match(banner, /^Opened from the file “n+…”, not published by this site$/);
-        assert.ok(banner.length < 140, `the banner is ${banner.length} characters`);
-        assert.ok((await page.title()).startsWith(`${CHANGED_TITLE} · from the file nnn`), await page.title());
+        expect(banner).toMatch(/^Opened from the file “n+…”, not published by this site$/);
+        expect(banner.length < 140, `the banner is ${banner.length} characters`).toBeTruthy();
+        expect((await page.title()).startsWith(`${CHANGED_TITLE} · from the file nnn`), await page.title()).toBeTruthy();
     });
 });
 
-describe('1h. plain http', () => {
+test.describe('1h. plain http', () => {
     test('1h. plain http from a site the build does not trust is refused at once, with a message naming the host', async () => {
         const { page } = await open(withArticle(`http://127.0.0.2:9/${'p'.repeat(500)}.json`));
         const error = page.locator('.opening-error[role="alert"]');
-        await error.waitFor();
-        assert.equal((await error.textContent()).trim(),
-            '127.0.0.2:9 serves articles over plain http, which this site accepts only from the sites it was built to trust. Showing the built-in article instead.');
-        await waitForText(title(page), TITLE, { timeout: 15_000 });
-        assert.equal(await page.locator('.consent').count(), 0);
-        assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'nothing was even tried');
+        await expect(error).toBeVisible();
+        await expect(error).toHaveText('127.0.0.2:9 serves articles over plain http, which this site accepts only from the sites it was built to trust. Showing the built-in article instead.');
+        await expect(title(page)).toHaveText(TITLE, { timeout: 15_000 });
+        await expect(page.locator('.consent')).toHaveCount(0);
+        expect(await page.evaluate(() => window.__cspViolations), 'nothing was even tried').toStrictEqual([]);
     });
 });
 
-describe('3. the size limit counts what arrives', () => {
+test.describe('3. the size limit counts what arrives', () => {
     /** Answers with a JSON string that never ends, until the client goes away. */
     function endless(encode) {
         const state = { closed: false, sent: 0 };
@@ -258,16 +250,14 @@ describe('3. the size limit counts what arrives', () => {
             try {
                 const { page, pageErrors } = await open(withArticle(`http://127.0.0.1:${server.address().port}/big.json`));
                 const error = page.locator('.opening-error[role="alert"]');
-                await error.waitFor({ timeout: 15_000 });
+                await expect(error).toBeVisible({ timeout: 15_000 });
                 const text = (await error.textContent()).trim();
-                assert.ok(text.includes(`larger than ${LIMIT} bytes`), text);
-                await waitForText(title(page), TITLE, { timeout: 15_000 });
-                await pollUntil(page, async () => ({ ok: state.closed }), {
-                    message: () => 'the server is still sending: the request was not aborted',
-                });
+                expect(text.includes(`larger than ${LIMIT} bytes`), text).toBeTruthy();
+                await expect(title(page)).toHaveText(TITLE, { timeout: 15_000 });
+                await expect.poll(() => state.closed, { message: 'the server is still sending: the request was not aborted' }).toBe(true);
                 // Uncompressed, the bytes sent are what the browser read (give or take buffers).
-                if (!encode) assert.ok(state.sent < 4 * LIMIT, `the server sent ${state.sent} bytes before the request was aborted`);
-                assert.deepEqual(pageErrors, []);
+                if (!encode) expect(state.sent < 4 * LIMIT, `the server sent ${state.sent} bytes before the request was aborted`).toBeTruthy();
+                expect(pageErrors).toStrictEqual([]);
             } finally {
                 server.closeAllConnections();
                 await new Promise((done) => server.close(done));
@@ -276,7 +266,7 @@ describe('3. the size limit counts what arrives', () => {
     }
 });
 
-describe('6. remembered state belongs to one article from one source', () => {
+test.describe('6. remembered state belongs to one article from one source', () => {
     const expanded = (page, id) => page.locator(`#toggle-${id}`).getAttribute('aria-expanded');
     const stored = (page, key) => page.evaluate((key) => localStorage.getItem(key), key);
 
@@ -284,29 +274,29 @@ describe('6. remembered state belongs to one article from one source', () => {
         const builtinKey = openSectionsKey('builtin', ARTICLE_ID);
         const { page } = await open(viewerSite.url);
         await page.locator('#toggle-lead').click();
-        await waitUntil(page, (key) => JSON.parse(localStorage.getItem(key) ?? '[]').includes('the-backdrop')
-            && !JSON.parse(localStorage.getItem(key)).includes('lead'), builtinKey);
+        await expect.poll(() => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]').includes('the-backdrop')
+            && !JSON.parse(localStorage.getItem(key)).includes('lead'), builtinKey)).toBeTruthy();
         const builtinState = await stored(page, builtinKey);
 
         const address = `${articles.url}changed.json`;
         await page.goto(withArticle(address));
-        await waitForText(title(page), CHANGED_TITLE, { timeout: 15_000 });
-        assert.equal(await expanded(page, 'lead'), 'true', 'the other article does not read the built-in one\'s state');
+        await expect(title(page)).toHaveText(CHANGED_TITLE, { timeout: 15_000 });
+        expect(await expanded(page, 'lead'), 'the other article does not read the built-in one\'s state').toBe('true');
         await page.locator('#toggle-the-backdrop').click();
         const otherKey = openSectionsKey(`url:${address}`, ARTICLE_ID);
-        await waitUntil(page, (key) => {
+        await expect.poll(() => page.evaluate((key) => {
             const open = JSON.parse(localStorage.getItem(key) ?? 'null');
             return open && open.includes('lead') && !open.includes('the-backdrop');
-        }, otherKey);
-        assert.equal(await stored(page, builtinKey), builtinState, 'the built-in article\'s state is untouched');
+        }, otherKey)).toBeTruthy();
+        expect(await stored(page, builtinKey), 'the built-in article\'s state is untouched').toBe(builtinState);
 
         await page.goto(viewerSite.url);
-        await waitUntil(page, () => document.querySelector('#toggle-lead')?.getAttribute('aria-expanded') === 'false');
-        assert.equal(await expanded(page, 'the-backdrop'), 'true');
+        await expect(page.locator('#toggle-lead')).toHaveAttribute('aria-expanded', 'false');
+        expect(await expanded(page, 'the-backdrop')).toBe('true');
         const keys = await page.evaluate(() => Object.keys(localStorage));
-        assert.ok(keys.every((key) => key.startsWith('briefing.') && key.length < 64), `keys: ${keys}`);
+        expect(keys.every((key) => key.startsWith('briefing.') && key.length < 64), `keys: ${keys}`).toBeTruthy();
         const values = await page.evaluate(() => Object.values(localStorage).map((v) => v.length));
-        assert.ok(values.every((length) => length <= 400), `value lengths: ${values}`);
+        expect(values.every((length) => length <= 400), `value lengths: ${values}`).toBeTruthy();
     });
 
     test('6c. keys an earlier version wrote per article id are removed', async () => {
@@ -320,7 +310,7 @@ describe('6. remembered state belongs to one article from one source', () => {
             }, legacy),
         });
         await page.locator('#toggle-lead').click();
-        await waitUntil(page, (key) => localStorage.getItem(key) === null, legacy);
+        await expect.poll(() => page.evaluate((key) => localStorage.getItem(key) === null, legacy)).toBeTruthy();
     });
 
     test('6b. an oversized stored value is ignored', async () => {
@@ -330,35 +320,35 @@ describe('6. remembered state belongs to one article from one source', () => {
                 localStorage.setItem(key, JSON.stringify(['lead', ...Array.from({ length: 100 }, (_, i) => `padding-${i}`)]));
             }, builtinKey),
         });
-        await waitUntil(page, () => document.querySelectorAll('button.section-toggle[aria-expanded="true"]').length === 4);
+        await expect(page.locator('button.section-toggle[aria-expanded="true"]')).toHaveCount(4);
     });
 });
 
-describe('8. echoed input is cut', () => {
+test.describe('8. echoed input is cut', () => {
     test('8a. a link to a very long unknown entity id repeats only the start of it', async () => {
         const { page } = await open(`${viewerSite.url}?entity=${'x'.repeat(3000)}`);
         const notice = page.getByText('This link names', { exact: false });
-        await notice.waitFor();
+        await expect(notice).toBeVisible();
         const text = (await notice.textContent()).trim();
-        assert.ok(text.includes('x…'), text);
-        assert.ok(text.length < 200, `the notice is ${text.length} characters long`);
+        expect(text.includes('x…'), text).toBeTruthy();
+        expect(text.length < 200, `the notice is ${text.length} characters long`).toBeTruthy();
     });
 
     test('8b. an address that is not http or https is refused with a short message', async () => {
         const { page } = await open(withArticle(`ftp://example.org/${'p'.repeat(3000)}`));
         const error = page.locator('.opening-error[role="alert"]');
-        await error.waitFor();
+        await expect(error).toBeVisible();
         const text = (await error.textContent()).trim();
-        assert.ok(text.includes('is not an http or https address'), text);
-        assert.ok(text.length < 250, `the message is ${text.length} characters long`);
-        await waitForText(title(page), TITLE, { timeout: 15_000 });
+        expect(text.includes('is not an http or https address'), text).toBeTruthy();
+        expect(text.length < 250, `the message is ${text.length} characters long`).toBeTruthy();
+        await expect(title(page)).toHaveText(TITLE, { timeout: 15_000 });
     });
 });
 
-describe('9. embedding', () => {
+test.describe('9. embedding', () => {
     let host;
     let viewer;
-    before(async () => {
+    test.beforeAll(async () => {
         host = await startHostServer('127.0.0.2', (hostOrigin) => ({
             'index.html': `<!DOCTYPE html>
 <html lang="en">
@@ -390,7 +380,7 @@ addEventListener('message', (e) => {
         // One page for the whole group, closed after it.
         viewer = await openViewer(browser, host.url, { waitFor: null });
     });
-    after(async () => {
+    test.afterAll(async () => {
         await viewer?.close();
         await host?.close();
     });
@@ -399,41 +389,36 @@ addEventListener('message', (e) => {
 
     test('9a. a frame far below the fold, never scrolled into view, gets its height, posted to the origin it named', async () => {
         const { page } = viewer;
-        await pollUntil(page, async () => {
-            const height = await frameHeight('below');
-            return { ok: height > 600, height };
-        }, { timeout: 15_000, message: (last) => `the off-screen frame stayed ${last.height}px tall` });
-        assert.equal(await page.evaluate(() => scrollY), 0, 'the host page was never scrolled');
+        await expect.poll(() => frameHeight('below'), { timeout: 15_000, message: 'the off-screen frame grows past 600 px' }).toBeGreaterThan(600);
+        expect(await page.evaluate(() => scrollY), 'the host page was never scrolled').toBe(0);
         const inView = await page.locator('#below').evaluate((f) => f.getBoundingClientRect().top < innerHeight);
-        assert.ok(!inView, 'the frame is below the fold');
+        expect(!inView, 'the frame is below the fold').toBeTruthy();
     });
 
     test('9b. a frame told another origin posts its height to nobody here', async () => {
         const { page } = viewer;
         const frame = await (await page.locator('#wrong').elementHandle()).contentFrame();
-        await waitForText(title(page.frameLocator('#wrong')), TITLE, { timeout: 15_000 });
+        await expect(title(page.frameLocator('#wrong'))).toHaveText(TITLE, { timeout: 15_000 });
         // Messages from one window to another arrive in order: once this probe from the
         // frame has arrived, so has every height it posted where this page could read it.
         await frame.evaluate(() => parent.postMessage({ type: 'briefing:probe' }, '*'));
-        await waitUntil(page, () => window.__messages.some((m) => m.frame === 'wrong' && m.type === 'briefing:probe'));
+        await expect.poll(() => page.evaluate(() => window.__messages.some((m) => m.frame === 'wrong' && m.type === 'briefing:probe'))).toBeTruthy();
         const heights = await page.evaluate(() => window.__messages.filter((m) => m.frame === 'wrong'));
-        assert.deepEqual(heights, [{ frame: 'wrong', type: 'briefing:probe' }], 'the host received a height from the frame');
-        assert.equal(await frameHeight('wrong'), 150);
+        expect(heights, 'the host received a height from the frame').toStrictEqual([{ frame: 'wrong', type: 'briefing:probe' }]);
+        expect(await frameHeight('wrong')).toBe(150);
     });
 
     test('9c. a page that frames the full viewer without ?embed gets the embed view: no file opening, no downloads', async () => {
         const { page } = viewer;
         const frame = page.frameLocator('#full');
-        await waitForText(title(frame), TITLE, { timeout: 15_000 });
-        assert.equal(await frame.locator('.open-bar').count(), 0, 'no "Open article…"');
-        assert.equal(await frame.locator('.downloads, footer.site-footer').count(), 0, 'no downloads');
-        await pollUntil(page, async () => ({ ok: (await frameHeight('full')) > 600 }), {
-            timeout: 15_000, message: () => 'the framed viewer posted no height',
-        });
+        await expect(title(frame)).toHaveText(TITLE, { timeout: 15_000 });
+        await expect(frame.locator('.open-bar'), 'no "Open article…"').toHaveCount(0);
+        await expect(frame.locator('.downloads, footer.site-footer'), 'no downloads').toHaveCount(0);
+        await expect.poll(() => frameHeight('full'), { timeout: 15_000, message: 'the framed viewer posted no height' }).toBeGreaterThan(600);
     });
 });
 
-describe('9. embedding: a bad origin', () => {
+test.describe('9. embedding: a bad origin', () => {
     test('9d. a frame given something that is not an origin says so, and posts its height nowhere', async () => {
         const host = await startHostServer('127.0.0.2', {
             'index.html': `<!DOCTYPE html>
@@ -453,21 +438,21 @@ addEventListener('message', (e) => window.__messages.push(e.data?.type));
         try {
             const { page } = await open(host.url, { waitFor: null });
             const frame = page.frameLocator('#bad');
-            await waitForText(title(frame), TITLE, { timeout: 15_000 });
+            await expect(title(frame)).toHaveText(TITLE, { timeout: 15_000 });
             const message = (await frame.locator('.opening-error').textContent()).trim();
-            assert.match(message, /^The embedding page named “javascript:alert\(1\)\/\/x+…” as its origin, which is not one/);
-            assert.ok(message.length < 300, `the message is ${message.length} characters long`);
+            expect(message).toMatch(/^The embedding page named “javascript:alert\(1\)\/\/x+…” as its origin, which is not one/);
+            expect(message.length < 300, `the message is ${message.length} characters long`).toBeTruthy();
             const inner = await (await page.locator('#bad').elementHandle()).contentFrame();
             await inner.evaluate(() => parent.postMessage({ type: 'briefing:probe' }, '*'));
-            await waitUntil(page, () => window.__messages.includes('briefing:probe'));
-            assert.deepEqual(await page.evaluate(() => window.__messages), ['briefing:probe'], 'no height was posted');
+            await expect.poll(() => page.evaluate(() => window.__messages.includes('briefing:probe'))).toBeTruthy();
+            expect(await page.evaluate(() => window.__messages), 'no height was posted').toStrictEqual(['briefing:probe']);
         } finally {
             await host.close();
         }
     });
 });
 
-describe('1 and 9. in an iframe and as an element', () => {
+test.describe('1 and 9. in an iframe and as an element', () => {
     test('the banner shows in an iframe and in <briefing-viewer>, and the element leaves the host page\'s title and storage names alone', async () => {
         const article = `${articles.url}changed.json`;
         const host = await startHostServer('127.0.0.2', {
@@ -491,44 +476,44 @@ describe('1 and 9. in an iframe and as an element', () => {
         try {
             const { page, pageErrors } = await open(host.url, { waitFor: null });
             const element = page.locator('briefing-viewer');
-            await waitForText(title(element), CHANGED_TITLE, { timeout: 15_000 });
-            assert.equal((await element.locator('.source-banner').textContent()).trim(), bannerFor(articleHost()));
+            await expect(title(element)).toHaveText(CHANGED_TITLE, { timeout: 15_000 });
+            await expect(element.locator('.source-banner')).toHaveText(bannerFor(articleHost()));
             const frame = page.frameLocator('#framed');
-            await waitForText(title(frame), CHANGED_TITLE, { timeout: 15_000 });
-            assert.equal((await frame.locator('.source-banner').textContent()).trim(), bannerFor(articleHost()));
-            assert.equal(await page.title(), "The host page's own title");
+            await expect(title(frame)).toHaveText(CHANGED_TITLE, { timeout: 15_000 });
+            await expect(frame.locator('.source-banner')).toHaveText(bannerFor(articleHost()));
+            expect(await page.title()).toBe("The host page's own title");
             // The element's skip link sits above it until focused: it must not show there.
             const skipShows = await element.evaluate((host) => {
                 const link = host.shadowRoot.querySelector('.skip-link');
                 const box = link.getBoundingClientRect();
                 return host.shadowRoot.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === link;
             });
-            assert.equal(skipShows, false, 'the element\'s skip link shows over the host page');
+            expect(skipShows, 'the element\'s skip link shows over the host page').toBe(false);
             await element.locator('#toggle-lead').click();
-            await waitUntil(page, () => Object.keys(localStorage).some((k) => k.includes('open-sections')));
+            await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.includes('open-sections')))).toBeTruthy();
             const keys = await page.evaluate(() => Object.keys(localStorage));
-            assert.ok(keys.length > 0 && keys.every((k) => k.startsWith('briefing-viewer.')), `host page keys: ${keys}`);
-            assert.deepEqual(pageErrors, []);
+            expect(keys.length > 0 && keys.every((k) => k.startsWith('briefing-viewer.')), `host page keys: ${keys}`).toBeTruthy();
+            expect(pageErrors).toStrictEqual([]);
         } finally {
             await host.close();
         }
     });
 });
 
-describe('10. Content Security Policy', () => {
+test.describe('10. Content Security Policy', () => {
     test('10. no inline style is allowed, fetches go to the site, https and the trusted origins only, and the timeline is still drawn in place', async () => {
         const { page, consoleErrors } = await open(viewerSite.url);
         const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-        assert.doesNotMatch(policy, /'unsafe-inline'/);
-        assert.match(policy, /style-src-attr 'none'/);
-        assert.equal(policy.match(/connect-src ([^;]*)/)[1], "'self' https: http://127.0.0.1:*");
+        expect(policy).not.toMatch(/'unsafe-inline'/);
+        expect(policy).toMatch(/style-src-attr 'none'/);
+        expect(policy.match(/connect-src ([^;]*)/)[1]).toBe("'self' https: http://127.0.0.1:*");
         const lefts = await page.locator('.lane-track .marker').evaluateAll((markers) =>
             markers.map((m) => m.getBoundingClientRect().left - m.parentElement.getBoundingClientRect().left));
-        assert.ok(lefts.length > 3, 'markers are drawn');
-        assert.ok(new Set(lefts.map(Math.round)).size > 3, `the markers are spread along the axis: ${lefts}`);
+        expect(lefts.length > 3, 'markers are drawn').toBeTruthy();
+        expect(new Set(lefts.map(Math.round)).size > 3, `the markers are spread along the axis: ${lefts}`).toBeTruthy();
         await page.locator('ol.timeline-list button.event-button[data-event-id="moscow-meeting"]').click();
-        await page.locator('.event-details').waitFor();
-        assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
-        assert.deepEqual(consoleErrors, []);
+        await expect(page.locator('.event-details')).toBeVisible();
+        expect(await page.evaluate(() => window.__cspViolations)).toStrictEqual([]);
+        expect(consoleErrors).toStrictEqual([]);
     });
 });

@@ -1,0 +1,83 @@
+// The start of the page: the pre-rendered first view does not wait for the viewer's
+// WebAssembly, a button pressed before it arrives still does what it says, and a
+// WebAssembly that cannot load is told on screen while the article stays readable.
+
+import { expect, test } from './support.mjs';
+
+let suite;
+test.beforeEach(({ suite: current }) => {
+    suite = current;
+});
+
+/** Holds every request for the viewer's wasm until `release()`; `requested` resolves on the first. */
+async function holdWasm(context) {
+    let release;
+    const released = new Promise((done) => {
+        release = done;
+    });
+    let requested;
+    const firstRequest = new Promise((done) => {
+        requested = done;
+    });
+    await context.route(/briefing-[0-9a-f]+_bg\.wasm$/, async (route) => {
+        requested();
+        await released;
+        await route.continue();
+    });
+    return { release, firstRequest };
+}
+
+test.describe('Start', () => {
+    test('the first view loads without the viewer; a toggle pressed before it is ready works once it is', async () => {
+        let wasm;
+        const { page, consoleErrors, pageErrors } = await suite.open(undefined, {
+            prepare: async (context) => {
+                wasm = await holdWasm(context);
+            },
+        });
+        await expect(page.locator('link[rel="preload"], link[rel="modulepreload"]'), 'nothing is preloaded').toHaveCount(0);
+        await page.waitForLoadState('load');
+        const toggle = page.locator('#toggle-the-backdrop');
+        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+        await toggle.click();
+        // The viewer is on its way (idle or the click started it) but held: nothing has changed yet.
+        await wasm.firstRequest;
+        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+        wasm.release();
+        await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+        await expect(page.locator('#section-body-the-backdrop'), 'the section closed').toBeHidden();
+        // Neither the glue nor the wasm was asked for before the first view had loaded.
+        const timing = await page.evaluate(() => {
+            const loaded = performance.getEntriesByType('navigation')[0].loadEventStart;
+            return performance
+                .getEntriesByType('resource')
+                .filter((entry) => /briefing-[0-9a-f]+(_bg\.wasm|\.js)$/.test(entry.name))
+                .map((entry) => ({ name: entry.name.split('/').pop(), afterLoad: entry.startTime >= loaded }));
+        });
+        expect(timing.length, JSON.stringify(timing)).toBe(2);
+        expect(timing.every((entry) => entry.afterLoad), JSON.stringify(timing)).toBeTruthy();
+        expect(consoleErrors).toStrictEqual([]);
+        expect(pageErrors).toStrictEqual([]);
+    });
+
+    test('the viewer loads by itself once the page is idle', async () => {
+        const { page } = await suite.open();
+        // No interaction at all: choosing an entity works, because the viewer has started.
+        await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('_bg.wasm')))).toBeTruthy();
+        const entity = page.locator('aside.sidebar .entity-button').first();
+        await entity.click();
+        await expect(entity).toHaveAttribute('aria-pressed', 'true');
+    });
+
+    test('a WebAssembly that cannot load is told on screen, and the article stays', async () => {
+        const { page } = await suite.open(undefined, {
+            prepare: (context) => context.route(/briefing-[0-9a-f]+_bg\.wasm$/, (route) => route.abort()),
+        });
+        await page.locator('#toggle-the-backdrop').click();
+        const alert = page.locator('#start-error[role="alert"]');
+        await expect(alert).toBeVisible();
+        await expect(alert).toHaveText(/could not start.*the article is still here to read/);
+        await expect(page.locator('main#article h1')).toBeVisible();
+        await expect(page.getByText('led a six-member delegation')).toBeVisible();
+    });
+});
