@@ -1,44 +1,36 @@
 // The one-file viewer's unpacker (briefing.html inlines this file; the post-build hook
 // also runs it, to check what it packed). `unpack(text, size)` unpacks the `size` bytes
 // that the hook packed into `text`, an LZMA stream (the .lzma format of `xz
-// --format=lzma`) written seven bits to a character so that it can sit in a script. It
-// returns `take`: `take(n)` unpacks the next `n` bytes, so a part needed later (the tools
-// module) is unpacked when it is needed.
+// --format=lzma`) written in printable ASCII so that it can sit in a script. It returns
+// `take`: `take(n)` unpacks the next `n` bytes, so a part needed later (the tools module)
+// is unpacked when it is needed.
 //
-// Text: each character below U+0080 carries seven bits. A 7-bit value that cannot be
-// written as itself in a double-quoted string in a script (NUL, LF, CR, ", <, \) is
-// written U+0100 + 128 × its index in that list + the seven bits that follow it, or,
-// when it is the last one, U+0400 + its index. UTF-8 takes two bytes for those, so the
-// text costs 8/7 of the stream (base64 costs 4/3).
+// Text: every two characters carry 13 bits of the stream, as a number below 92 × 92 in
+// base 92, low digit first. The 92 digits are the printable ASCII characters but for "
+// and \ (a double-quoted string cannot hold them as they are) and < (which could start
+// "</script"); HTML forbids control characters. The text costs 16/13 of the stream
+// (base64: 4/3).
 //
 // LZMA: the decoder of the format's specification (LzmaSpec.cpp in the LZMA SDK),
 // stopping after `size` bytes instead of at an end marker.
 // eslint-disable-next-line no-unused-vars
 function unpack(text, size) {
-    const awkward = [0, 10, 13, 34, 60, 92];
-    const input = new Uint8Array(Math.ceil(text.length * 14 / 8) + 1);
+    const digit = new Uint8Array(128);
+    for (let c = 32, d = 0; c < 127; c++) {
+        if (c !== 34 && c !== 60 && c !== 92) digit[c] = d++;
+    }
+    const input = new Uint8Array(Math.ceil(text.length * 13 / 16) + 2);
     let count = 0;
     let bits = 0;
     let held = 0;
-    const put = (seven) => {
-        bits = (bits << 7) | seven;
-        held += 7;
-        if (held >= 8) {
+    for (let i = 0; i + 1 < text.length; i += 2) {
+        bits = (bits << 13) | (digit[text.charCodeAt(i)] + 92 * digit[text.charCodeAt(i + 1)]);
+        held += 13;
+        while (held >= 8) {
             held -= 8;
             input[count++] = bits >>> held;
-            bits &= (1 << held) - 1;
         }
-    };
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 0x80) {
-            put(c);
-        } else if (c < 0x400) {
-            put(awkward[(c - 0x100) >> 7]);
-            put(c & 0x7f);
-        } else {
-            put(awkward[c - 0x400]);
-        }
+        bits &= (1 << held) - 1;
     }
 
     // The .lzma header: properties, dictionary size, uncompressed size (not read).

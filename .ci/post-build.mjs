@@ -89,7 +89,8 @@ const write = (name, text) => {
 
 // One file. Its scripts and WebAssembly modules travel as one LZMA stream (`xz`
 // compresses the two modules together to about a third less than gzip does apart),
-// written seven bits to a character and unpacked by .ci/one-file-unpack.js, inlined:
+// written 13 bits to two printable characters and unpacked by .ci/one-file-unpack.js,
+// inlined:
 // the viewer's glue and module at start, the tools' glue and module when the viewer
 // first asks for the tools' worker (window.briefingToolsUrl). The glue, an ES module,
 // runs as an inline module script whose hash the policy lists; it finds its module in
@@ -113,7 +114,11 @@ const toolsGlue = `${readFileSync(join(staging, 'briefing-tools.js'), 'utf8')}
 const parts = [Buffer.from(viewerGlue), readFileSync(join(staging, wasmFile)),
     Buffer.from(toolsGlue), readFileSync(join(staging, 'briefing-tools_bg.wasm'))];
 const payload = Buffer.concat(parts);
-const awkward = [0, 10, 13, 34, 60, 92];
+// The digits of the text: printable ASCII but for ", < and \ (see one-file-unpack.js).
+const digits = [];
+for (let c = 32; c < 127; c++) {
+    if (c !== 34 && c !== 60 && c !== 92) digits.push(String.fromCharCode(c));
+}
 const pack = (bytes) => {
     let lzma;
     try {
@@ -123,26 +128,21 @@ const pack = (bytes) => {
         console.error(`post-build: xz (from xz-utils) is needed to pack briefing.html: ${error.message}`);
         process.exit(1);
     }
-    const sevens = [];
+    // 13 bits at a time, the last ones padded with zeros, each as two base-92 digits.
+    const text = [];
     let bits = 0;
     let held = 0;
+    const put = (value) => text.push(digits[value % 92], digits[Math.floor(value / 92)]);
     for (const byte of lzma) {
         bits = (bits << 8) | byte;
         held += 8;
-        while (held >= 7) {
-            held -= 7;
-            sevens.push((bits >>> held) & 127);
+        if (held >= 13) {
+            held -= 13;
+            put(bits >>> held);
+            bits &= (1 << held) - 1;
         }
-        bits &= (1 << held) - 1;
     }
-    if (held > 0) sevens.push((bits << (7 - held)) & 127);
-    const text = [];
-    for (let i = 0; i < sevens.length; i++) {
-        const index = awkward.indexOf(sevens[i]);
-        if (index < 0) text.push(String.fromCharCode(sevens[i]));
-        else if (i + 1 < sevens.length) text.push(String.fromCharCode(0x100 + (index << 7) + sevens[++i]));
-        else text.push(String.fromCharCode(0x400 + index));
-    }
+    if (held > 0) put(bits << (13 - held));
     return text.join('');
 };
 const packed = pack(payload);
