@@ -156,7 +156,7 @@ impl Document {
             })
             .collect();
         let mut chronology: Vec<EventIx> = (0..article.events.len()).map(EventIx).collect();
-        crate::sort::sort_by(&mut chronology, |&a, &b| {
+        chronology.sort_by(|&a, &b| {
             event_dates[a]
                 .midpoint_day()
                 .total_cmp(&event_dates[b].midpoint_day())

@@ -27,7 +27,6 @@ pub mod remember;
 pub mod search;
 pub mod segments;
 pub mod settings;
-pub mod sort;
 pub mod source;
 pub mod state;
 pub mod text;

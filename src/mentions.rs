@@ -128,7 +128,7 @@ impl MentionFinder {
             .into_iter()
             .map(|((state, token), next)| (state, token, next))
             .collect();
-        crate::sort::sort(&mut sorted);
+        sorted.sort_unstable();
         let mut move_start = vec![0u32; parent.len() + 1];
         for &(state, _, _) in &sorted {
             move_start[state as usize + 1] += 1;
@@ -150,7 +150,7 @@ impl MentionFinder {
 
         // Breadth first, so a state's fallback (shallower) is settled before it.
         let mut by_depth: Vec<u32> = (1..parent.len() as u32).collect();
-        crate::sort::sort_by_key(&mut by_depth, |&state| depth[state as usize]);
+        by_depth.sort_by_key(|&state| depth[state as usize]);
         for state in by_depth {
             let (from, token) = parent[state as usize];
             let fallback = if from == 0 {
@@ -226,9 +226,7 @@ impl MentionFinder {
         // claimed before a candidate is at least as long, so if one overlaps the candidate
         // it covers the candidate's first or last byte: two lookups, not a search.
         let mut order: Vec<usize> = (0..candidates.len()).collect();
-        crate::sort::sort_by_key(&mut order, |&i| {
-            std::cmp::Reverse(candidates[i].end - candidates[i].start)
-        });
+        order.sort_by_key(|&i| std::cmp::Reverse(candidates[i].end - candidates[i].start));
         let mut claimed = vec![false; text.len()];
         let mut kept = vec![false; candidates.len()];
         for i in order {

@@ -46,7 +46,7 @@ pub fn pieces(
         cuts.push(hit.end);
     }
     cuts.retain(|&cut| cut <= len);
-    crate::sort::sort(&mut cuts);
+    cuts.sort_unstable();
     cuts.dedup();
 
     let mut result = Vec::new();

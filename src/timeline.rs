@@ -218,7 +218,7 @@ pub fn layout_timeline(
             }
         })
         .collect();
-    crate::sort::sort_by(&mut events, |a, b| {
+    events.sort_by(|a, b| {
         a.position
             .total_cmp(&b.position)
             .then(a.event.cmp(&b.event))
@@ -252,7 +252,7 @@ pub fn layout_timeline(
             events[i].narrow_position = spread;
         }
     }
-    crate::sort::sort_by_key(&mut events, |placed| placed.event);
+    events.sort_by_key(|placed| placed.event);
     let mut lane_events = vec![Vec::new(); lane_count];
     for (index, placed) in events.iter().enumerate() {
         lane_events[placed.lane].push(index);

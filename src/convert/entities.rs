@@ -607,7 +607,9 @@ pub(super) fn suggest_entities(article: &Article, warnings: &mut Vec<String>) ->
             finds.drafts.len()
         ));
         // Stable, so among equals the first found stays.
-        crate::sort::sort_by_key(&mut finds.drafts, |draft| std::cmp::Reverse(draft.hits));
+        finds
+            .drafts
+            .sort_by_key(|draft| std::cmp::Reverse(draft.hits));
         finds.drafts.truncate(MAX_SUGGESTIONS);
     }
     for draft in &mut finds.drafts {
@@ -681,7 +683,7 @@ pub(super) fn suggest_entities(article: &Article, warnings: &mut Vec<String>) ->
             kept.push((at, counts[index], entity));
         }
     }
-    crate::sort::sort_by_key(&mut kept, |(at, _, _)| *at);
+    kept.sort_by_key(|(at, _, _)| *at);
     // The page marks every mention, so an article has a limit on them: the entities named
     // first are kept while their mentions fit.
     let mut marked = 0;

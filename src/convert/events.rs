@@ -152,7 +152,7 @@ fn dates_in(
             },
         }
     }
-    crate::sort::sort_by_key(&mut found, |found| found.start);
+    found.sort_by_key(|found| found.start);
     found
 }
 
