@@ -3,8 +3,8 @@
 // for search engines and link previews), starts the viewer with static/briefing-start.js
 // (the WebAssembly follows the first view), and beside it writes:
 // - briefing.html: the whole viewer in one file (CSS, the wasm-bindgen glue and both wasm
-//   modules inlined, gzipped) that opens from disk. A Trunk index.html cannot: Chromium
-//   refuses module imports and wasm fetches from file:// URLs.
+//   modules inlined, packed with LZMA) that opens from disk. A Trunk index.html cannot:
+//   Chromium refuses module imports and wasm fetches from file:// URLs.
 // - briefing-element.js (static/briefing-element.js with the hashed file names filled in)
 //   and briefing-element.css: the <briefing-viewer> custom element, for embedding in other
 //   pages; it loads the same wasm and renders in a shadow root.
@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import vm from 'node:vm';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -65,10 +65,11 @@ for (const origin of trustedOrigins) {
 }
 // Articles the reader asks for (?article=) may be on any https site, or a trusted origin;
 // no inline style at all: the timeline's positions are set through the CSSOM.
-const withPolicy = (html) => {
+// Scripts that a page's own script inserts are listed too (`scripts`, their texts).
+const withPolicy = (html, scripts = []) => {
     const policy = [
         "default-src 'self'",
-        `script-src 'self' 'wasm-unsafe-eval' ${inlineHashes(html, 'script')}`,
+        `script-src 'self' 'wasm-unsafe-eval' ${[inlineHashes(html, 'script'), ...scripts.map(sha256)].join(' ')}`,
         `style-src-elem 'self' ${inlineHashes(html, 'style')}`,
         "style-src-attr 'none'",
         ["connect-src 'self' https:", ...trustedOrigins].join(' '),
@@ -86,23 +87,95 @@ const write = (name, text) => {
     console.log(`post-build: wrote ${name} (${Buffer.byteLength(text)} bytes)`);
 };
 
-// One file. The glue is an ES module; inlined, its export line goes and init is synchronous.
-// Both WebAssembly modules are stored gzipped (base64) and inflated by the browser's
-// DecompressionStream at start; the tools module runs in a worker made from a blob.
-const glue = readFileSync(join(staging, jsFile), 'utf8').replace(/^export \{[^}]*\};?\s*$/m, '');
-const gzipBase64 = (file) => gzipSync(readFileSync(join(staging, file)), { level: 9 }).toString('base64');
-const inflate = `const inflate = (base64) => new Response(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))])
-    .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();`;
-const toolsWorker = `${readFileSync(join(staging, 'briefing-tools.js'), 'utf8')}
-${inflate}
-inflate("${gzipBase64('briefing-tools_bg.wasm')}")
-    .then((module_or_path) => wasm_bindgen({ module_or_path }))
-    .catch((error) => postMessage(\`failed: \${error}\`));
+// One file. Its scripts and WebAssembly modules travel as one LZMA stream (`xz`
+// compresses the two modules together to about a third less than gzip does apart),
+// written 13 bits to two printable characters and unpacked by .ci/one-file-unpack.js,
+// inlined:
+// the viewer's glue and module at start, the tools' glue and module when the viewer
+// first asks for the tools' worker (window.briefingToolsUrl). The glue, an ES module,
+// runs as an inline module script whose hash the policy lists; it finds its module in
+// window.briefingWasm.
+const unpackSource = readFileSync(join(process.env.TRUNK_SOURCE_DIR || process.cwd(), '.ci', 'one-file-unpack.js'), 'utf8');
+const viewerGlue = `${readFileSync(join(staging, jsFile), 'utf8').replace(/^export \{[^}]*\};?\s*$/m, '')}
+initSync({ module: window.briefingWasm });
+delete window.briefingWasm;
 `;
-const loader = `${glue}
-${inflate}
-window.briefingToolsUrl = URL.createObjectURL(new Blob([${JSON.stringify(toolsWorker)}], { type: 'text/javascript' }));
-initSync({ module: await inflate("${gzipBase64(wasmFile)}") });
+// The tools' worker is a blob made when it is first needed; its module comes in it as
+// base64 (self.briefingToolsWasm), which costs nothing in the file.
+const toolsGlue = `${readFileSync(join(staging, 'briefing-tools.js'), 'utf8')}
+{
+    const binary = atob(self.briefingToolsWasm);
+    delete self.briefingToolsWasm;
+    const module_or_path = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) module_or_path[i] = binary.charCodeAt(i);
+    wasm_bindgen({ module_or_path }).catch((error) => postMessage(\`failed: \${error}\`));
+}
+`;
+const parts = [Buffer.from(viewerGlue), readFileSync(join(staging, wasmFile)),
+    Buffer.from(toolsGlue), readFileSync(join(staging, 'briefing-tools_bg.wasm'))];
+const payload = Buffer.concat(parts);
+// The digits of the text: printable ASCII but for ", < and \ (see one-file-unpack.js).
+const digits = [];
+for (let c = 32; c < 127; c++) {
+    if (c !== 34 && c !== 60 && c !== 92) digits.push(String.fromCharCode(c));
+}
+const pack = (bytes) => {
+    let lzma;
+    try {
+        lzma = execFileSync('xz', ['--format=lzma', '--lzma1=preset=9e,lc=3,lp=0,pb=0,nice=273', '--stdout'],
+            { input: bytes, maxBuffer: 1 << 28 });
+    } catch (error) {
+        console.error(`post-build: xz (from xz-utils) is needed to pack briefing.html: ${error.message}`);
+        process.exit(1);
+    }
+    // 13 bits at a time, the last ones padded with zeros, each as two base-92 digits.
+    const text = [];
+    let bits = 0;
+    let held = 0;
+    const put = (value) => text.push(digits[value % 92], digits[Math.floor(value / 92)]);
+    for (const byte of lzma) {
+        bits = (bits << 8) | byte;
+        held += 8;
+        if (held >= 13) {
+            held -= 13;
+            put(bits >>> held);
+            bits &= (1 << held) - 1;
+        }
+    }
+    if (held > 0) put(bits << (13 - held));
+    return text.join('');
+};
+const packed = pack(payload);
+// The unpacker, run here on what it will run on in the page, in parts as the page asks.
+const sandbox = {};
+vm.runInNewContext(`${unpackSource}\nthis.take = unpack(${JSON.stringify(packed)}, ${payload.length});`, sandbox);
+const unpacked = Buffer.concat(parts.map((part) => Buffer.from(sandbox.take(part.length))));
+if (!unpacked.equals(payload)) {
+    console.error('post-build: briefing.html would not unpack to its scripts and modules');
+    process.exit(1);
+}
+const [viewerGlueSize, viewerWasmSize, toolsGlueSize, toolsWasmSize] = parts.map((part) => part.length);
+const loader = `${unpackSource}
+const take = unpack("${packed}", ${payload.length});
+const text = (bytes) => new TextDecoder().decode(bytes);
+const glue = text(take(${viewerGlueSize}));
+window.briefingWasm = take(${viewerWasmSize});
+let tools;
+Object.defineProperty(window, 'briefingToolsUrl', {
+    configurable: true,
+    get: () => tools ??= (() => {
+        const glue = text(take(${toolsGlueSize}));
+        const wasm = take(${toolsWasmSize});
+        let binary = '';
+        for (let i = 0; i < wasm.length; i += 0x8000) binary += String.fromCharCode(...wasm.subarray(i, i + 0x8000));
+        const script = \`self.briefingToolsWasm = "\${btoa(binary)}";\\n\${glue}\`;
+        return URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
+    })(),
+});
+const script = document.createElement('script');
+script.type = 'module';
+script.textContent = glue;
+document.body.append(script);
 `;
 // The page's start: static/briefing-start.js instead of Trunk's loader and preloads, so the
 // pre-rendered first view does not wait for the viewer's WebAssembly (it follows when the
@@ -135,7 +208,8 @@ write('briefing.html', withPolicy(page
     .replace(/<script type="module">[\s\S]*?<\/script>\s*/, '')
     .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
-    .replace('</body>', () => `<script type="module">${loader.replaceAll('</script', '<\\/script')}</script>\n</body>`)));
+    .replace('</body>', () => `<script type="module">${loader.replaceAll('</script', '<\\/script')}</script>\n</body>`),
+[viewerGlue]));
 
 // The element's stylesheet: the page's, with `rem` turned into pixels and the element
 // reset, so that the host page's fonts and sizes (`html { font-size: 40px }`, `* { font:

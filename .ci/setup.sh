@@ -13,7 +13,8 @@ briefing_setup() {
     local want_browser=false
     [ "${1:-}" = "--browser" ] && want_browser=true
 
-    for tool in cargo rustup node npm; do
+    # xz (xz-utils) packs briefing.html in the release build's post-build hook.
+    for tool in cargo rustup node npm xz; do
         command -v "$tool" >/dev/null || { echo "setup: $tool is missing; this machine kind ships it" >&2; return 1; }
     done
 

@@ -2,9 +2,8 @@
 //! the grammar of [`crate::ids`].
 
 use crate::ids::is_valid_id;
+use crate::text::is_combining_mark;
 use std::collections::{HashMap, HashSet};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// The longest slug, in characters: readable in a link, with room for a "-2" suffix
 /// within [`crate::ids::MAX_ID_CHARS`].
@@ -51,27 +50,70 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// The word in lower-case ASCII letters and digits, or `None` when it has a letter that
-/// is not a Latin one with accents.
+/// is not a Latin one with accents. Each character counts as its canonical decomposition
+/// (NFD) would: a letter with accents as its base letter, accents dropped.
 fn ascii_word(word: &str) -> Option<String> {
     let mut out = String::new();
-    for c in word.nfd() {
-        match c {
-            _ if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
-            _ if is_combining_mark(c) || is_apostrophe(c) => {}
-            // Latin letters that do not decompose into a letter and accents.
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'ø' | 'Ø' => out.push('o'),
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'þ' | 'Þ' => out.push_str("th"),
-            'ł' | 'Ł' => out.push('l'),
-            'ı' => out.push('i'),
-            _ => return None,
+    for c in word.chars() {
+        if !fold(c, &mut out) {
+            return None;
         }
     }
     Some(out).filter(|word| !word.is_empty())
 }
+
+/// Adds the ASCII spelling of `c` to `out`; false when it has none.
+fn fold(c: char, out: &mut String) -> bool {
+    match c {
+        _ if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+        _ if is_combining_mark(c) || is_apostrophe(c) => {}
+        // Latin letters that do not decompose into a letter and accents.
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        'þ' | 'Þ' => out.push_str("th"),
+        'ł' | 'Ł' => out.push('l'),
+        'ı' => out.push('i'),
+        _ => match decomposed_base(c) {
+            Some(b'&') => out.push_str("ae"),
+            Some(base) => out.push(char::from(base)),
+            None => return false,
+        },
+    }
+    true
+}
+
+/// The lower-case base letter of a letter whose decomposition is an ASCII letter (or
+/// "æ", written `&`) and accents: "Ḗ" → `e`.
+fn decomposed_base(c: char) -> Option<u8> {
+    let c = u32::from(c);
+    BASES.iter().find_map(|&(first, bases)| {
+        let base = *bases
+            .as_bytes()
+            .get(usize::try_from(c.checked_sub(first)?).ok()?)?;
+        (base != b'.').then_some(base)
+    })
+}
+
+/// The base letters of the code points from the first one on, `.` where there is none.
+/// The test `letters_fold_as_their_decompositions` checks every character against its
+/// decomposition by the `unicode-normalization` crate, whose tables would cost the
+/// WebAssembly module about a hundred kilobytes.
+#[rustfmt::skip]
+const BASES: [(u32, &str); 3] = [
+    (0xC0, "aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.yaaaaaaccccccccdd\
+         ..eeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll....nnnnnn...oooooo..rrrrrrssssss\
+         sstttt..uuuuuuuuuuuuwwyyyzzzzzz.................................oo.............u\
+         u............................aaiioouuuuuuuuuu.aaaa&&..ggkkoooo..j...gg..nnaa&&oo\
+         aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............................"),
+    (0x1E00, "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooo\
+         oooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy......\
+         aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuu\
+         uuyyyyyyyy......"),
+    (0x212A, "ka"),
+];
 
 /// Hands out unique ids: "lead", "lead-2", …
 #[derive(Default)]
@@ -119,6 +161,44 @@ mod tests {
         // Words in other scripts are left out; with nothing left, the slug is empty.
         assert_eq!(slug("Russia (Россия)"), "russia");
         assert_eq!(slug("Россия ٣"), "");
+    }
+
+    /// What a character adds to a slug word, worked out from its decomposition with the
+    /// `unicode-normalization` crate, as the converter did before it had its own table.
+    fn fold_by_decomposition(c: char) -> Option<String> {
+        use unicode_normalization::char::is_combining_mark;
+        use unicode_normalization::UnicodeNormalization;
+        let mut out = String::new();
+        for c in c.nfd() {
+            match c {
+                _ if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+                _ if is_combining_mark(c) || is_apostrophe(c) => {}
+                'ß' | 'ẞ' => out.push_str("ss"),
+                'æ' | 'Æ' => out.push_str("ae"),
+                'œ' | 'Œ' => out.push_str("oe"),
+                'ø' | 'Ø' => out.push('o'),
+                'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+                'þ' | 'Þ' => out.push_str("th"),
+                'ł' | 'Ł' => out.push('l'),
+                'ı' => out.push('i'),
+                _ => return None,
+            }
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn letters_fold_as_their_decompositions() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut folded = String::new();
+            let ours = fold(c, &mut folded).then_some(folded);
+            assert_eq!(
+                ours,
+                fold_by_decomposition(c),
+                "{c:?} (U+{:04X})",
+                u32::from(c)
+            );
+        }
     }
 
     #[test]
