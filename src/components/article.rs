@@ -104,7 +104,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     <button type="button" onclick={action(Action::ExpandAll)}>{ "Expand all" }</button>
                     <button type="button" onclick={action(Action::CollapseAll)}>{ "Collapse all" }</button>
                 </div>
-                { for section_hits.into_iter().enumerate().take(shown).map(|(index, hits)| {
+                // The sections are a list of their own (a fragment), not children beside the
+                // header: only a list whose children all have keys is matched by key, so
+                // adding sections at the end keeps those already there instead of
+                // re-creating every one.
+                <>{ for section_hits.into_iter().enumerate().take(shown).map(|(index, hits)| {
                     let index = SectionIx(index);
                     let in_section = |passage: PassageIx| document.passages[passage].section == index;
                     let current_hit = props.current_hit.filter(|&hit| {
@@ -122,7 +126,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             {current_hit}
                         />
                     }
-                }) }
+                }) }</>
             </article>
         </main>
     }
