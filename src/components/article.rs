@@ -46,6 +46,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         props.all_at_once,
         props.reveal_section.map_or(0, |section| section.0 + 1),
     );
+    // Counting the words of a long article takes a while: once per article, not per render.
+    let reading_minutes = use_memo(viewer.document.clone(), |document| {
+        document.reading_minutes()
+    });
     let sentence = props
         .chosen_event
         .and_then(|event| document.sentence_range(event));
@@ -81,7 +85,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <article>
                 <header class="article-header">
                     <h1 dir="auto">{ &article.title }</h1>
-                    <p class="reading-time" dir="auto">{ format!("{} min read", document.reading_minutes()) }</p>
+                    <p class="reading-time" dir="auto">{ format!("{} min read", *reading_minutes) }</p>
                     if let Some(published) = &article.published {
                         <details class="published">
                             <summary>

@@ -124,10 +124,17 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         // Positions go in through the CSSOM, not style attributes, so the pages'
         // Content Security Policy can refuse every inline style.
         let drawing = drawing.clone();
+        let layout = &viewer.document.timeline;
+        let lanes = layout.rows.len();
+        let lane_rows: usize = layout.rows.iter().map(|&rows| rows.max(1)).sum();
         // The axis and the lanes; each chunk of markers places its own.
         use_effect_with(viewer.document.clone(), move |_| {
-            if let Some(drawing) = drawing.cast::<web_sys::Element>() {
+            if let Some(drawing) = drawing.cast::<web_sys::HtmlElement>() {
                 place(&drawing, ".tick, .lane");
+                // How tall the drawing is taken to be until it is first laid out.
+                let style = drawing.style();
+                let _ = style.set_property("--lanes", &lanes.to_string());
+                let _ = style.set_property("--lane-rows", &lane_rows.to_string());
             }
         });
     }
@@ -219,8 +226,10 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                     <ItemChunk
                         key={index}
                         {index}
+                        // Only chunks with events that involve it name it, so choosing an
+                        // entity re-renders only those chunks.
+                        chosen_entity={props.chosen_entity.filter(|_| !chunk_marks.involved.is_empty())}
                         marks={chunk_marks}
-                        chosen_entity={props.chosen_entity}
                         point={pointed.setter()}
                     />
                 }
@@ -326,19 +335,21 @@ struct MarkerChunkProps {
 }
 
 /// A run of [`EVENTS_PER_CHUNK`] markers of one lane in the drawing. It places its own
-/// markers through the CSSOM after each render, since it renders on its own.
+/// markers through the CSSOM when it comes into the page (or shows other markers); a
+/// render that only changes their classes leaves them where they are.
 #[component]
 fn MarkerChunk(props: &MarkerChunkProps) -> Html {
+    let viewer = use_viewer();
     let node = use_node_ref();
     {
         let node = node.clone();
-        use_effect(move || {
+        let which = (viewer.document.clone(), props.lane_index, props.index);
+        use_effect_with(which, move |_| {
             if let Some(chunk) = node.cast::<web_sys::Element>() {
                 place(&chunk, "[data-pos]");
             }
         });
     }
-    let viewer = use_viewer();
     let document = &viewer.document;
     let layout = &document.timeline;
     let placed_events = &layout.lane_events[props.lane_index];
