@@ -356,35 +356,64 @@ fn MarkerChunk(props: &MarkerChunkProps) -> Html {
     let start = props.index * EVENTS_PER_CHUNK;
     let chunk = &placed_events[start..(start + EVENTS_PER_CHUNK).min(placed_events.len())];
     let markers = chunk.iter().map(|&p| {
-        let placed = &layout.events[p];
-        let event = &document.article.events[placed.event];
-        let date = document.event_dates[placed.event];
-        let class = classes!(
-            "marker",
-            format!("basis-{}", event.basis.kind.slug()),
-            (props.marks.chosen == Some(EventIx(placed.event))).then_some("chosen"),
-            props.marks.involved.contains(&EventIx(placed.event)).then_some("involves-entity"),
-            placed.label_before.then_some("label-before"),
-            (props.marks.pointed == Some(EventIx(placed.event))).then_some("pointed"),
-        );
-        let index = EventIx(placed.event);
-        let onclick = viewer
-            .dispatch
-            .reform(move |_: MouseEvent| Action::ChooseEvent(index));
+        let event = EventIx(layout.events[p].event);
         html! {
-            <>
-                <span class="narrow-tick" data-pos={css_percent(placed.position)}></span>
-                <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-label-chars={placed.label_chars.to_string()} data-narrow-pos={css_percent(placed.narrow_position)} data-event-id={event.id.clone()} {onclick}>
-                    <span class="marker-dot"></span>
-                    <span class="marker-text">
-                        <span class="marker-date">{ date.short() }</span>
-                        <span class="marker-label">{ &event.label }</span>
-                    </span>
-                </button>
-            </>
+            <Marker
+                key={p}
+                placed={p}
+                chosen={props.marks.chosen == Some(event)}
+                involved={props.marks.involved.contains(&event)}
+                pointed={props.marks.pointed == Some(event)}
+            />
         }
     });
     html! { <span class="marker-chunk" ref={node}>{ for markers }</span> }
+}
+
+#[derive(Properties, PartialEq)]
+struct MarkerProps {
+    /// The marker, as its index among the drawing's placed events.
+    placed: usize,
+    chosen: bool,
+    /// The event involves the chosen entity.
+    involved: bool,
+    /// Its list item is pointed at or focused.
+    pointed: bool,
+}
+
+/// One event's marker in the drawing (and its tick in the narrow drawing); a component of
+/// its own, so that a choice re-renders only the markers whose marks change.
+#[component]
+fn Marker(props: &MarkerProps) -> Html {
+    let viewer = use_viewer();
+    let document = &viewer.document;
+    let placed = &document.timeline.events[props.placed];
+    let event = &document.article.events[placed.event];
+    let date = document.event_dates[placed.event];
+    let class = classes!(
+        "marker",
+        format!("basis-{}", event.basis.kind.slug()),
+        props.chosen.then_some("chosen"),
+        props.involved.then_some("involves-entity"),
+        placed.label_before.then_some("label-before"),
+        props.pointed.then_some("pointed"),
+    );
+    let index = EventIx(placed.event);
+    let onclick = viewer
+        .dispatch
+        .reform(move |_: MouseEvent| Action::ChooseEvent(index));
+    html! {
+        <>
+            <span class="narrow-tick" data-pos={css_percent(placed.position)}></span>
+            <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-label-chars={placed.label_chars.to_string()} data-narrow-pos={css_percent(placed.narrow_position)} data-event-id={event.id.clone()} {onclick}>
+                <span class="marker-dot"></span>
+                <span class="marker-text">
+                    <span class="marker-date">{ date.short() }</span>
+                    <span class="marker-label">{ &event.label }</span>
+                </span>
+            </button>
+        </>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -419,41 +448,74 @@ fn ItemChunk(props: &ItemChunkProps) -> Html {
     let chronology = &document.chronology;
     let chunk = &chronology[start..(start + EVENTS_PER_CHUNK).min(chronology.len())];
     let items = chunk.iter().map(|&index| {
-        let event = &article.events[index];
-        let date = document.event_dates[index];
-        let chosen = props.marks.chosen == Some(index);
         let involves = props.marks.involved.contains(&index);
-        let matches = props.marks.matches.contains(&index);
-        let onclick = viewer
-            .dispatch
-            .reform(move |_: MouseEvent| Action::ChooseEvent(index));
-        let point = &props.point;
-        let (onfocus, onblur) = (pointer(point, Some(index)), pointer(point, None));
-        let (onmouseenter, onmouseleave) = (pointer(point, Some(index)), pointer(point, None));
         html! {
-            <li key={event.id.clone()} class={classes!("timeline-item", chosen.then_some("chosen"), involves.then_some("involves-entity"), matches.then_some("search-match"))} data-lane={event.lane.clone()}>
-                <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} {onclick} {onfocus} {onblur} {onmouseenter} {onmouseleave}>
-                    <time datetime={date.iso()}>{ date.to_string() }</time>
-                    <span class="event-label">{ &event.label }</span>
-                    if matches {
-                        <span class="search-match-tag">{ "matches the search" }</span>
-                    }
-                    if event.suggested {
-                        <span class="suggested-tag">{ "suggested, found automatically" }</span>
-                    }
-                    <span class={classes!("event-basis", format!("basis-{}", event.basis.kind.slug()))}>
-                        <span class="basis-icon" aria-hidden="true"></span>
-                        { event.basis.kind.label() }
-                        { format!(" · {}", document.lane_label(index)) }
-                    </span>
-                    if involves {
-                        if let Some(entity) = props.chosen_entity {
-                            <span class="event-involves">{ "Involves " }<bdi>{ &article.entities[entity].name }</bdi></span>
-                        }
-                    }
-                </button>
-            </li>
+            <TimelineItem
+                key={article.events[index].id.clone()}
+                {index}
+                chosen={props.marks.chosen == Some(index)}
+                {involves}
+                matches={props.marks.matches.contains(&index)}
+                chosen_entity={props.chosen_entity.filter(|_| involves)}
+                point={props.point.clone()}
+            />
         }
     });
     html! { <>{ for items }</> }
+}
+
+#[derive(Properties, PartialEq)]
+struct TimelineItemProps {
+    index: EventIx,
+    chosen: bool,
+    /// The event involves the chosen entity.
+    involves: bool,
+    /// Its label matches the search.
+    matches: bool,
+    /// The chosen entity, when the event involves it: the item names it.
+    chosen_entity: Option<EntityIx>,
+    point: UseStateSetter<Option<EventIx>>,
+}
+
+/// One event in the list; a component of its own, so that a choice re-renders only the
+/// items whose marks change.
+#[component]
+fn TimelineItem(props: &TimelineItemProps) -> Html {
+    let viewer = use_viewer();
+    let document = &viewer.document;
+    let article = &document.article;
+    let index = props.index;
+    let event = &article.events[index];
+    let date = document.event_dates[index];
+    let (chosen, involves, matches) = (props.chosen, props.involves, props.matches);
+    let onclick = viewer
+        .dispatch
+        .reform(move |_: MouseEvent| Action::ChooseEvent(index));
+    let point = &props.point;
+    let (onfocus, onblur) = (pointer(point, Some(index)), pointer(point, None));
+    let (onmouseenter, onmouseleave) = (pointer(point, Some(index)), pointer(point, None));
+    html! {
+        <li class={classes!("timeline-item", chosen.then_some("chosen"), involves.then_some("involves-entity"), matches.then_some("search-match"))} data-lane={event.lane.clone()}>
+            <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} {onclick} {onfocus} {onblur} {onmouseenter} {onmouseleave}>
+                <time datetime={date.iso()}>{ date.to_string() }</time>
+                <span class="event-label">{ &event.label }</span>
+                if matches {
+                    <span class="search-match-tag">{ "matches the search" }</span>
+                }
+                if event.suggested {
+                    <span class="suggested-tag">{ "suggested, found automatically" }</span>
+                }
+                <span class={classes!("event-basis", format!("basis-{}", event.basis.kind.slug()))}>
+                    <span class="basis-icon" aria-hidden="true"></span>
+                    { event.basis.kind.label() }
+                    { format!(" · {}", document.lane_label(index)) }
+                </span>
+                if involves {
+                    if let Some(entity) = props.chosen_entity {
+                        <span class="event-involves">{ "Involves " }<bdi>{ &article.entities[entity].name }</bdi></span>
+                    }
+                }
+            </button>
+        </li>
+    }
 }
