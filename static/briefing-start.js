@@ -26,8 +26,10 @@ const positions = [
     ['data-narrow-top', '--narrow-top'],
     ['data-narrow-height', '--narrow-height'],
     ['data-rows', '--rows'],
+    ['data-lanes', '--lanes'],
+    ['data-lane-rows', '--lane-rows'],
 ];
-for (const element of root?.querySelectorAll('.timeline-drawing [data-pos], .timeline-drawing [data-rows], .timeline-drawing [data-narrow-height]') ?? []) {
+for (const element of root?.querySelectorAll('.timeline-drawing, .timeline-drawing [data-pos], .timeline-drawing [data-rows]') ?? []) {
     for (const [attribute, property] of positions) {
         const value = element.getAttribute(attribute);
         if (value !== null) element.style.setProperty(property, value);

@@ -44,6 +44,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         props.all_at_once,
         props.reveal_section.map_or(0, |section| section.0 + 1),
     );
+    // Counting the words of a long article takes a while: once per article, not per render.
+    let reading_minutes = use_memo(viewer.document.clone(), |document| {
+        document.reading_minutes()
+    });
     let sentence = props
         .chosen_event
         .and_then(|event| document.sentence_range(event));
@@ -78,7 +82,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <article>
                 <header class="article-header">
                     <h1 dir="auto">{ &article.title }</h1>
-                    <p class="reading-time" dir="auto">{ format!("{} min read", document.reading_minutes()) }</p>
+                    <p class="reading-time" dir="auto">{ format!("{} min read", *reading_minutes) }</p>
                     if let Some(published) = &article.published {
                         <details class="published">
                             <summary>
@@ -101,7 +105,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     <button type="button" onclick={action(Action::ExpandAll)}>{ "Expand all" }</button>
                     <button type="button" onclick={action(Action::CollapseAll)}>{ "Collapse all" }</button>
                 </div>
-                { for section_hits.into_iter().enumerate().take(shown).map(|(index, hits)| {
+                // The sections are a list of their own (a fragment), not children beside the
+                // header: only a list whose children all have keys is matched by key, so
+                // adding sections at the end keeps those already there instead of
+                // re-creating every one.
+                <>{ for section_hits.into_iter().enumerate().take(shown).map(|(index, hits)| {
                     let index = SectionIx(index);
                     let in_section = |passage: PassageIx| document.passages[passage].section == index;
                     let current_hit = props.current_hit.filter(|&hit| {
@@ -119,7 +127,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             {current_hit}
                         />
                     }
-                }) }
+                }) }</>
             </article>
         </main>
     }

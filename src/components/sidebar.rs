@@ -140,7 +140,7 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                 .collect::<Vec<_>>();
             let heading_id = dom_ids::entity_group_heading(kind);
             html! {
-                <section class="entity-group" aria-labelledby={heading_id.clone()}>
+                <section key={kind.slug()} class="entity-group" aria-labelledby={heading_id.clone()}>
                     <h3 id={heading_id}>{ kind.plural_label() }</h3>
                     <ul>{ for chunks }</ul>
                 </section>
@@ -161,7 +161,9 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                     { "Mark all names in the text" }
                 </label>
             </fieldset>
-            { for groups }
+            // A keyed list of its own, so hiding a kind removes its group and leaves the
+            // others as they are (children are matched by key only when all have one).
+            <>{ for groups }</>
         </aside>
     }
 }

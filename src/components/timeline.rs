@@ -75,13 +75,15 @@ impl ChunkMarks {
 /// The data attributes that carry the drawing's positions, and the custom properties
 /// the stylesheet reads them from (static/briefing-start.js copies the same pairs on the
 /// pre-rendered page before the viewer starts).
-const POSITIONS: [(&str, &str); 6] = [
+const POSITIONS: [(&str, &str); 8] = [
     ("data-pos", "--pos"),
     ("data-row", "--row"),
     ("data-label-chars", "--label-chars"),
     ("data-narrow-top", "--narrow-top"),
     ("data-narrow-height", "--narrow-height"),
     ("data-rows", "--rows"),
+    ("data-lanes", "--lanes"),
+    ("data-lane-rows", "--lane-rows"),
 ];
 
 /// Copies the data attributes of the positioned elements in `root` that match `selector`
@@ -92,17 +94,20 @@ fn place(root: &web_sys::Element, selector: &str) {
         return;
     };
     for index in 0..elements.length() {
-        let Some(element) = elements
+        if let Some(element) = elements
             .item(index)
             .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        let style = element.style();
-        for (attribute, property) in POSITIONS {
-            if let Some(value) = element.get_attribute(attribute) {
-                let _ = style.set_property(property, &value);
-            }
+        {
+            place_one(&element);
+        }
+    }
+}
+
+fn place_one(element: &web_sys::HtmlElement) {
+    let style = element.style();
+    for (attribute, property) in POSITIONS {
+        if let Some(value) = element.get_attribute(attribute) {
+            let _ = style.set_property(property, &value);
         }
     }
 }
@@ -129,8 +134,11 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         let drawing = drawing.clone();
         // The axis and the lanes; each chunk of markers places its own.
         use_effect_with(viewer.document.clone(), move |_| {
-            if let Some(drawing) = drawing.cast::<web_sys::Element>() {
-                place(&drawing, ".axis, .tick, .lane");
+            if let Some(drawing) = drawing.cast::<web_sys::HtmlElement>() {
+                // The drawing's own sizes (how tall it is taken to be until first laid
+                // out; the narrow axis's length), then the ticks and the lanes.
+                place_one(&drawing);
+                place(&drawing, ".tick, .lane");
             }
         });
     }
@@ -188,7 +196,6 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         }
     });
     let mut ordinal = 0;
-    let narrow_height = AttrValue::from(css_number(layout.narrow_height));
     let lanes = article.lanes.iter().zip(&layout.lane_events).enumerate().map(|(lane_index, (lane, placed))| {
         let chunks = placed.chunks(EVENTS_PER_CHUNK).enumerate().filter_map(|(index, chunk)| {
             let events: Vec<EventIx> = chunk.iter().map(|&p| EventIx(layout.events[p].event)).collect();
@@ -205,7 +212,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             })
         }).collect::<Vec<_>>();
         html! {
-            <div class="lane" data-lane={lane.id.clone()} data-rows={layout.rows[lane_index].max(1).to_string()} data-narrow-height={narrow_height.clone()}>
+            <div class="lane" data-lane={lane.id.clone()} data-rows={layout.rows[lane_index].max(1).to_string()}>
                 <span class="lane-label">{ &lane.label }</span>
                 <div class="lane-track">{ for chunks }</div>
             </div>
@@ -223,8 +230,10 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                     <ItemChunk
                         key={index}
                         {index}
+                        // Only chunks with events that involve it name it, so choosing an
+                        // entity re-renders only those chunks.
+                        chosen_entity={props.chosen_entity.filter(|_| !chunk_marks.involved.is_empty())}
                         marks={chunk_marks}
-                        chosen_entity={props.chosen_entity}
                         point={pointed.setter()}
                     />
                 }
@@ -306,8 +315,15 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                 <dl class="lane-descriptions">{ for described }</dl>
             }
             <div class="timeline-body">
-                <div class="timeline-drawing" aria-hidden="true" ref={drawing}>
-                    <div class="axis" data-narrow-height={narrow_height}>{ for ticks }</div>
+                <div
+                    class="timeline-drawing"
+                    aria-hidden="true"
+                    ref={drawing}
+                    data-lanes={layout.rows.len().to_string()}
+                    data-lane-rows={layout.rows.iter().map(|&rows| rows.max(1)).sum::<usize>().to_string()}
+                    data-narrow-height={css_number(layout.narrow_height)}
+                >
+                    <div class="axis">{ for ticks }</div>
                     { for lanes }
                 </div>
                 <div class="timeline-side">
@@ -330,54 +346,85 @@ struct MarkerChunkProps {
 }
 
 /// A run of [`EVENTS_PER_CHUNK`] markers of one lane in the drawing. It places its own
-/// markers through the CSSOM after each render, since it renders on its own.
+/// markers through the CSSOM when it comes into the page (or shows other markers); a
+/// render that only changes their classes leaves them where they are.
 #[component]
 fn MarkerChunk(props: &MarkerChunkProps) -> Html {
+    let viewer = use_viewer();
     let node = use_node_ref();
     {
         let node = node.clone();
-        use_effect(move || {
+        let which = (viewer.document.clone(), props.lane_index, props.index);
+        use_effect_with(which, move |_| {
             if let Some(chunk) = node.cast::<web_sys::Element>() {
                 place(&chunk, "[data-pos]");
             }
         });
     }
-    let viewer = use_viewer();
     let document = &viewer.document;
     let layout = &document.timeline;
     let placed_events = &layout.lane_events[props.lane_index];
     let start = props.index * EVENTS_PER_CHUNK;
     let chunk = &placed_events[start..(start + EVENTS_PER_CHUNK).min(placed_events.len())];
     let markers = chunk.iter().map(|&p| {
-        let placed = &layout.events[p];
-        let event = &document.article.events[placed.event];
-        let date = document.event_dates[placed.event];
-        let class = classes!(
-            "marker",
-            format!("basis-{}", event.basis.kind.slug()),
-            (props.marks.chosen == Some(EventIx(placed.event))).then_some("chosen"),
-            props.marks.involved.contains(&EventIx(placed.event)).then_some("involves-entity"),
-            placed.label_before.then_some("label-before"),
-            (props.marks.pointed == Some(EventIx(placed.event))).then_some("pointed"),
-        );
-        let index = EventIx(placed.event);
-        let onclick = viewer
-            .dispatch
-            .reform(move |_: MouseEvent| Action::ChooseEvent(index));
+        let event = EventIx(layout.events[p].event);
         html! {
-            <>
-                <span class="narrow-tick" data-pos={css_percent(placed.position)}></span>
-                <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-label-chars={placed.label_chars.to_string()} data-narrow-top={css_number(placed.narrow_top)} data-event-id={event.id.clone()} {onclick}>
-                    <span class="marker-dot"></span>
-                    <span class="marker-text">
-                        <span class="marker-date">{ date.short() }</span>
-                        <span class="marker-label">{ &event.label }</span>
-                    </span>
-                </button>
-            </>
+            <Marker
+                key={p}
+                placed={p}
+                chosen={props.marks.chosen == Some(event)}
+                involved={props.marks.involved.contains(&event)}
+                pointed={props.marks.pointed == Some(event)}
+            />
         }
     });
     html! { <span class="marker-chunk" ref={node}>{ for markers }</span> }
+}
+
+#[derive(Properties, PartialEq)]
+struct MarkerProps {
+    /// The marker, as its index among the drawing's placed events.
+    placed: usize,
+    chosen: bool,
+    /// The event involves the chosen entity.
+    involved: bool,
+    /// Its list item is pointed at or focused.
+    pointed: bool,
+}
+
+/// One event's marker in the drawing (and its tick in the narrow drawing); a component of
+/// its own, so that a choice re-renders only the markers whose marks change.
+#[component]
+fn Marker(props: &MarkerProps) -> Html {
+    let viewer = use_viewer();
+    let document = &viewer.document;
+    let placed = &document.timeline.events[props.placed];
+    let event = &document.article.events[placed.event];
+    let date = document.event_dates[placed.event];
+    let class = classes!(
+        "marker",
+        format!("basis-{}", event.basis.kind.slug()),
+        props.chosen.then_some("chosen"),
+        props.involved.then_some("involves-entity"),
+        placed.label_before.then_some("label-before"),
+        props.pointed.then_some("pointed"),
+    );
+    let index = EventIx(placed.event);
+    let onclick = viewer
+        .dispatch
+        .reform(move |_: MouseEvent| Action::ChooseEvent(index));
+    html! {
+        <>
+            <span class="narrow-tick" data-pos={css_percent(placed.position)}></span>
+            <button type="button" tabindex="-1" {class} data-pos={css_percent(placed.position)} data-row={placed.row.to_string()} data-label-chars={placed.label_chars.to_string()} data-narrow-top={css_number(placed.narrow_top)} data-event-id={event.id.clone()} {onclick}>
+                <span class="marker-dot"></span>
+                <span class="marker-text">
+                    <span class="marker-date">{ date.short() }</span>
+                    <span class="marker-label">{ &event.label }</span>
+                </span>
+            </button>
+        </>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -412,41 +459,74 @@ fn ItemChunk(props: &ItemChunkProps) -> Html {
     let chronology = &document.chronology;
     let chunk = &chronology[start..(start + EVENTS_PER_CHUNK).min(chronology.len())];
     let items = chunk.iter().map(|&index| {
-        let event = &article.events[index];
-        let date = document.event_dates[index];
-        let chosen = props.marks.chosen == Some(index);
         let involves = props.marks.involved.contains(&index);
-        let matches = props.marks.matches.contains(&index);
-        let onclick = viewer
-            .dispatch
-            .reform(move |_: MouseEvent| Action::ChooseEvent(index));
-        let point = &props.point;
-        let (onfocus, onblur) = (pointer(point, Some(index)), pointer(point, None));
-        let (onmouseenter, onmouseleave) = (pointer(point, Some(index)), pointer(point, None));
         html! {
-            <li key={event.id.clone()} class={classes!("timeline-item", chosen.then_some("chosen"), involves.then_some("involves-entity"), matches.then_some("search-match"))} data-lane={event.lane.clone()}>
-                <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} {onclick} {onfocus} {onblur} {onmouseenter} {onmouseleave}>
-                    <time datetime={date.iso()}>{ date.to_string() }</time>
-                    <span class="event-label">{ &event.label }</span>
-                    if matches {
-                        <span class="search-match-tag">{ "matches the search" }</span>
-                    }
-                    if event.suggested {
-                        <span class="suggested-tag">{ "suggested, found automatically" }</span>
-                    }
-                    <span class={classes!("event-basis", format!("basis-{}", event.basis.kind.slug()))}>
-                        <span class="basis-icon" aria-hidden="true"></span>
-                        { event.basis.kind.label() }
-                        { format!(" · {}", document.lane_label(index)) }
-                    </span>
-                    if involves {
-                        if let Some(entity) = props.chosen_entity {
-                            <span class="event-involves">{ "Involves " }<bdi>{ &article.entities[entity].name }</bdi></span>
-                        }
-                    }
-                </button>
-            </li>
+            <TimelineItem
+                key={article.events[index].id.clone()}
+                {index}
+                chosen={props.marks.chosen == Some(index)}
+                {involves}
+                matches={props.marks.matches.contains(&index)}
+                chosen_entity={props.chosen_entity.filter(|_| involves)}
+                point={props.point.clone()}
+            />
         }
     });
     html! { <>{ for items }</> }
+}
+
+#[derive(Properties, PartialEq)]
+struct TimelineItemProps {
+    index: EventIx,
+    chosen: bool,
+    /// The event involves the chosen entity.
+    involves: bool,
+    /// Its label matches the search.
+    matches: bool,
+    /// The chosen entity, when the event involves it: the item names it.
+    chosen_entity: Option<EntityIx>,
+    point: UseStateSetter<Option<EventIx>>,
+}
+
+/// One event in the list; a component of its own, so that a choice re-renders only the
+/// items whose marks change.
+#[component]
+fn TimelineItem(props: &TimelineItemProps) -> Html {
+    let viewer = use_viewer();
+    let document = &viewer.document;
+    let article = &document.article;
+    let index = props.index;
+    let event = &article.events[index];
+    let date = document.event_dates[index];
+    let (chosen, involves, matches) = (props.chosen, props.involves, props.matches);
+    let onclick = viewer
+        .dispatch
+        .reform(move |_: MouseEvent| Action::ChooseEvent(index));
+    let point = &props.point;
+    let (onfocus, onblur) = (pointer(point, Some(index)), pointer(point, None));
+    let (onmouseenter, onmouseleave) = (pointer(point, Some(index)), pointer(point, None));
+    html! {
+        <li class={classes!("timeline-item", chosen.then_some("chosen"), involves.then_some("involves-entity"), matches.then_some("search-match"))} data-lane={event.lane.clone()}>
+            <button type="button" class="event-button" aria-pressed={chosen.to_string()} data-event-id={event.id.clone()} {onclick} {onfocus} {onblur} {onmouseenter} {onmouseleave}>
+                <time datetime={date.iso()}>{ date.to_string() }</time>
+                <span class="event-label">{ &event.label }</span>
+                if matches {
+                    <span class="search-match-tag">{ "matches the search" }</span>
+                }
+                if event.suggested {
+                    <span class="suggested-tag">{ "suggested, found automatically" }</span>
+                }
+                <span class={classes!("event-basis", format!("basis-{}", event.basis.kind.slug()))}>
+                    <span class="basis-icon" aria-hidden="true"></span>
+                    { event.basis.kind.label() }
+                    { format!(" · {}", document.lane_label(index)) }
+                </span>
+                if involves {
+                    if let Some(entity) = props.chosen_entity {
+                        <span class="event-involves">{ "Involves " }<bdi>{ &article.entities[entity].name }</bdi></span>
+                    }
+                }
+            </button>
+        </li>
+    }
 }
