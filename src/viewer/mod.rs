@@ -9,7 +9,7 @@ mod reader;
 mod start;
 
 use crate::components::{ArticleConsent, OpenBar};
-use crate::hooks::{use_frame_height, use_page_title};
+use crate::hooks::{use_frame_height, use_live_marker, use_page_title};
 use crate::options::{Host, ViewerOptions};
 use downloads::{DownloadsMenu, SiteFooter};
 use drop::use_file_drop;
@@ -39,6 +39,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let opening = use_opening(options);
     let container = use_node_ref();
     use_frame_height(container.clone(), options.host, options.parent.clone());
+    use_live_marker(container.clone());
     use_page_title(
         opening
             .shown

@@ -87,6 +87,7 @@ test.describe('Pre-rendered first view', () => {
             release = done;
         });
         const { page, close, consoleErrors, pageErrors } = await openViewer(browser, server.url, {
+            live: false,
             prepare: (context) => context.route(/briefing-[0-9a-f]+_bg\.wasm$/, async (route) => {
                 await held;
                 await route.continue();

@@ -31,6 +31,7 @@ test.describe('Start', () => {
     test('the first view loads without the viewer; a toggle pressed before it is ready works once it is', async () => {
         let wasm;
         const { page, consoleErrors, pageErrors } = await suite.open(undefined, {
+            live: false,
             prepare: async (context) => {
                 wasm = await holdWasm(context);
             },
@@ -78,6 +79,7 @@ test.describe('Start', () => {
 
     test('a WebAssembly that cannot load is told on screen, and the article stays', async () => {
         const { page } = await suite.open(undefined, {
+            live: false,
             prepare: (context) => context.route(/briefing-[0-9a-f]+_bg\.wasm$/, (route) => route.abort()),
         });
         await page.locator('#toggle-the-backdrop').click();

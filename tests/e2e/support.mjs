@@ -173,7 +173,8 @@ export function expectNoErrors(viewers) {
  * Opens the viewer in a fresh context and waits for the article title.
  * Returns `{ context, page, consoleErrors, pageErrors, close }`.
  * `prepare(context)` runs before the page opens (to route or block requests, say);
- * `waitFor` is the selector to wait for (`null`: wait for the load event only).
+ * `waitFor` is the selector to wait for (`null`: wait for the load event only), and then,
+ * on the pre-rendered page, for the viewer to run (`live: false` does not wait for that).
  */
 export async function openViewer(
     browser,
@@ -184,6 +185,7 @@ export async function openViewer(
         reducedMotion = 'no-preference',
         prepare,
         waitFor = 'main#article h1',
+        live = true,
         contextOptions = {},
     } = {},
 ) {
@@ -204,6 +206,11 @@ export async function openViewer(
     page.on('pageerror', (error) => pageErrors.push(String(error?.stack ?? error)));
     await page.goto(url);
     if (waitFor) await page.locator(waitFor).first().waitFor({ state: 'visible', timeout: 15_000 });
+    // A pre-rendered page shows before the viewer runs: unless the test is about that time
+    // (`live: false`), wait until it does, so what the test does reaches the viewer.
+    if (waitFor && live) {
+        await page.waitForFunction(() => !document.querySelector('#briefing[data-prerendered]') || document.querySelector('.briefing[data-live]'), null, { timeout: 15_000 });
+    }
     return { context, page, consoleErrors, pageErrors, close: () => context.close() };
 }
 

@@ -21,6 +21,8 @@ async function openDrawing(viewport) {
     // Positions go in through the CSSOM after the render: wait until every marker has one.
     await expect(drawing.locator('.marker:not([style*="--pos"])'), 'every marker has its position').toHaveCount(0);
     await drawing.scrollIntoViewIfNeeded();
+    // The drawing is laid out only near the screen (content-visibility): a frame after it is.
+    await expect.poll(() => drawing.evaluate((d) => d.querySelector('.marker-date').innerText), { message: 'the drawing is rendered' }).not.toBe('');
     return { ...viewer, drawing };
 }
 
