@@ -62,25 +62,35 @@ fn ascii_word(word: &str) -> Option<String> {
     Some(out).filter(|word| !word.is_empty())
 }
 
+/// The ASCII spelling of a Latin letter that does not decompose into a letter and accents.
+fn undecomposed_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' | 'ẞ' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'ø' | 'Ø' => "o",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'þ' | 'Þ' => "th",
+        'ł' | 'Ł' => "l",
+        'ı' => "i",
+        _ => return None,
+    })
+}
+
 /// Adds the ASCII spelling of `c` to `out`; false when it has none.
 fn fold(c: char, out: &mut String) -> bool {
-    match c {
-        _ if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
-        _ if is_combining_mark(c) || is_apostrophe(c) => {}
-        // Latin letters that do not decompose into a letter and accents.
-        'ß' | 'ẞ' => out.push_str("ss"),
-        'æ' | 'Æ' => out.push_str("ae"),
-        'œ' | 'Œ' => out.push_str("oe"),
-        'ø' | 'Ø' => out.push('o'),
-        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-        'þ' | 'Þ' => out.push_str("th"),
-        'ł' | 'Ł' => out.push('l'),
-        'ı' => out.push('i'),
-        _ => match decomposed_base(c) {
+    if c.is_ascii_alphanumeric() {
+        out.push(c.to_ascii_lowercase());
+    } else if is_combining_mark(c) || is_apostrophe(c) {
+        // Dropped.
+    } else if let Some(spelling) = undecomposed_latin(c) {
+        out.push_str(spelling);
+    } else {
+        match decomposed_base(c) {
             Some(b'&') => out.push_str("ae"),
             Some(base) => out.push(char::from(base)),
             None => return false,
-        },
+        }
     }
     true
 }
@@ -173,15 +183,7 @@ mod tests {
             match c {
                 _ if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
                 _ if is_combining_mark(c) || is_apostrophe(c) => {}
-                'ß' | 'ẞ' => out.push_str("ss"),
-                'æ' | 'Æ' => out.push_str("ae"),
-                'œ' | 'Œ' => out.push_str("oe"),
-                'ø' | 'Ø' => out.push('o'),
-                'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-                'þ' | 'Þ' => out.push_str("th"),
-                'ł' | 'Ł' => out.push('l'),
-                'ı' => out.push('i'),
-                _ => return None,
+                _ => out.push_str(undecomposed_latin(c)?),
             }
         }
         Some(out)
