@@ -921,9 +921,15 @@ mod tests {
         let problems = problems_of(value.clone());
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].starts_with("focus.event: no event has the id \"meeting\""));
-        assert!(problems[1].starts_with("focus.name: contains U+202E"), "{problems:?}");
+        assert!(
+            problems[1].starts_with("focus.name: contains U+202E"),
+            "{problems:?}"
+        );
         value["focus"] = json!({"event": "talks", "name": " "});
-        assert_eq!(problems_of(value.clone()), ["focus.name: must not be empty"]);
+        assert_eq!(
+            problems_of(value.clone()),
+            ["focus.name: must not be empty"]
+        );
         value["focus"] = json!({"event": "talks", "name": "t".repeat(61)});
         assert_eq!(
             problems_of(value.clone()),
