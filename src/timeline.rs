@@ -138,7 +138,7 @@ fn day_date(day: i32) -> Date {
 }
 
 fn month_name(date: Date) -> &'static str {
-    &MONTH_NAMES[usize::from(u8::from(date.month())) - 1]
+    MONTH_NAMES[usize::from(u8::from(date.month())) - 1]
 }
 
 const MONTH_NAMES: [&str; 12] = [
@@ -641,6 +641,9 @@ pub struct View {
     pub unclustered: bool,
 }
 
+/// An event's position on the axis and its index.
+type Dated = (f64, usize);
+
 /// A marker to place: an event's or a cluster's, with what its label needs.
 struct Mark {
     lane: usize,
@@ -712,7 +715,7 @@ pub fn layout_view(
     let mut clusters: Vec<PlacedCluster> = Vec::new();
     let mut lane_marks: Vec<Vec<usize>> = vec![Vec::new(); lane_count];
     for (lane, in_lane) in by_lane.iter().enumerate() {
-        let (kept, rest): (Vec<(f64, usize)>, Vec<(f64, usize)>) = in_lane
+        let (kept, rest): (Vec<Dated>, Vec<Dated>) = in_lane
             .iter()
             .partition(|&&(_, event)| Some(event) == view.keep);
         let positions: Vec<f64> = rest.iter().map(|&(at, _)| at).collect();

@@ -78,8 +78,12 @@ describe('the timeline drawing at 1366 px', () => {
         const outside = boxes.filter((b) => b.left < d.x - 0.5 || b.right > d.x + d.width + 0.5)
             .map((b) => `${b.id}: ${Math.round(b.left)}–${Math.round(b.right)}`);
         assert.deepEqual(outside, [], `inside ${Math.round(d.x)}–${Math.round(d.x + d.width)}`);
-        // The check can fail: the labels overlap once their rows are taken away.
-        await drawing.evaluate((d) => d.querySelectorAll('.marker').forEach((m) => m.style.setProperty('--row', '0')));
+        // The check can fail: the labels overlap once their rows (wide) or their tops
+        // (narrow) are taken away.
+        await drawing.evaluate((d) => d.querySelectorAll('.marker').forEach((m) => {
+            m.style.setProperty('--row', '0');
+            m.style.setProperty('--narrow-top', '0');
+        }));
         assert.notDeepEqual(intersecting(await labelBoxes(drawing)), []);
     });
 
@@ -117,6 +121,36 @@ describe('the timeline drawing at 1366 px', () => {
     test('the page with the new labels passes axe', async () => {
         const { page } = await openDrawing(WIDE);
         await assertNoAxeViolations(page);
+    });
+});
+
+describe('the timeline drawing zoomed, at 1100, 1366 and 390 px', () => {
+    test('no label is cut, none overlaps another, and the month labels stay inside the drawing', async () => {
+        for (const viewport of [{ width: 1100, height: 900 }, WIDE, { width: 390, height: 800 }]) {
+            const { page, drawing } = await openDrawing(viewport);
+            for (const name of ['Around the talks', 'Busiest month', 'All']) {
+                await page.locator('.zoom-presets button', { hasText: name }).click();
+                await waitUntil(page, (name) => document.querySelector('.zoom-presets button[aria-pressed="true"]')?.textContent.startsWith(name), name);
+                await page.waitForFunction(() => [...document.querySelectorAll('.timeline-drawing .marker')]
+                    .every((m) => m.style.getPropertyValue('--pos') !== ''));
+                const where = `${name} at ${viewport.width} px`;
+                const cut = await drawing.evaluate((d) => [...d.querySelectorAll('.marker-text')]
+                    .filter((t) => t.scrollHeight > t.clientHeight + 1 || t.scrollWidth > t.clientWidth + 1)
+                    .map((t) => t.textContent));
+                assert.deepEqual(cut, [], where);
+                assert.deepEqual(intersecting(await labelBoxes(drawing)), [], where);
+                const d = await drawing.boundingBox();
+                const ticks = await drawing.locator('.tick-label').evaluateAll((labels) => labels.map((l) => {
+                    const r = l.getBoundingClientRect();
+                    return { id: l.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+                }));
+                const outside = ticks.filter((b) => b.left < d.x - 0.5 || b.right > d.x + d.width + 0.5 || b.top < d.y - 0.5 || b.bottom > d.y + d.height + 0.5);
+                assert.deepEqual(outside, [], where);
+                assert.deepEqual(intersecting(ticks), [], where);
+                // Nothing in the drawing is clipped by it.
+                assert.ok(await drawing.evaluate((e) => e.scrollHeight <= e.clientHeight), `${where}: the drawing scrolls down`);
+            }
+        }
     });
 });
 
