@@ -176,9 +176,14 @@ impl Period {
         Period::around(self.centre(), self.days() / 2, within)
     }
 
-    /// Twice as long, about the same middle, inside `within`.
+    /// Twice as long, about the same middle, inside `within`; all of `within` when that
+    /// would leave less than a week of it out.
     pub fn zoomed_out(self, within: Period) -> Period {
-        Period::around(self.centre(), self.days().saturating_mul(2), within)
+        let days = self.days().saturating_mul(2);
+        if days.saturating_add(MIN_PERIOD_DAYS) > within.days() {
+            return within;
+        }
+        Period::around(self.centre(), days, within)
     }
 
     /// Half its length earlier (or later), inside `within`.
@@ -1627,6 +1632,8 @@ mod zoom_tests {
             zoomed = zoomed.zoomed_out(full);
         }
         assert_eq!(zoomed, full);
+        // In and out again is the whole timeline, though 245 days do not halve evenly.
+        assert_eq!(full.zoomed_in(full).zoomed_out(full), full);
         // A brush from a fifth to two fifths of the axis, dragged either way.
         let part = full.part(0.4, 0.2);
         assert_eq!(part, full.part(0.2, 0.4));

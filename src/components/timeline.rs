@@ -242,7 +242,10 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         // places its own.
         use_effect_with(layout_ref.clone(), move |_| {
             if let Some(drawing) = drawing.cast::<web_sys::Element>() {
-                place(&drawing, ".axis, .tick, .lane, .focus-rule, .cluster");
+                place(
+                    &drawing,
+                    ".axis, .tick, .lane, .focus-rule, .lane-track > [data-pos]",
+                );
             }
         });
     }
@@ -465,6 +468,8 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                 })
             };
             html! {
+                <>
+                <span class="narrow-tick" aria-hidden="true" data-pos={css_percent(cluster.position)}></span>
                 <button type="button" {class} data-pos={css_percent(cluster.position)} data-row={cluster.row.to_string()} data-label-chars={cluster.label_chars.to_string()} data-narrow-top={css_number(cluster.narrow_top)} {onclick}>
                     <span class="marker-dot" aria-hidden="true"></span>
                     <span class="marker-text">
@@ -473,6 +478,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                         <span class="visually-hidden">{ format!(" in {}: zoom to them", lane.label) }</span>
                     </span>
                 </button>
+                </>
             }
         }).collect::<Vec<_>>();
         html! {

@@ -79,6 +79,7 @@ function labelProblems(drawing) {
                 if (x > 0.5 && y > 0.5) problems.push(`${a.id} × ${b.id} overlap`);
             }
         }
+        if (boxes.length === 0) problems.push('no label is visible');
         // Axis labels: inside the drawing, none clipped by it, none meeting another.
         const ticks = [...d.querySelectorAll('.tick-label')].map((l) => ({ text: l.textContent, r: l.getBoundingClientRect() }));
         for (const { text, r } of ticks) {
@@ -175,20 +176,20 @@ describe('zooming to a period', () => {
 
     test('the keyboard zooms in and out and moves earlier and later', async () => {
         const { page, status } = await openTimeline(WIDE);
-        const zoomIn = page.getByRole('button', { name: 'Zoom in' });
-        const zoomOut = page.getByRole('button', { name: 'Zoom out' });
+        const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
+        const zoomOut = page.getByRole('button', { name: 'Zoom out', exact: true });
         assert.equal(await zoomOut.isDisabled(), true, 'the whole timeline cannot zoom out');
         await press(zoomIn);
         // Half of 1 May to 1 January (245 days: 122), about its middle.
         await waitForText(status, 'Showing 2 Jul – 31 Oct 2021, 5 of 12 events.', { contains: true });
         assert.equal(await preset(page, 'All').getAttribute('aria-pressed'), 'false');
-        const earlier = page.getByRole('button', { name: 'Earlier' });
+        const earlier = page.getByRole('button', { name: 'Earlier', exact: true });
         await press(earlier);
         await waitForText(status, 'Showing 2 May – 31 Aug 2021', { contains: true });
         await press(earlier);
         await waitForText(status, 'Showing 1 May – 30 Aug 2021', { contains: true });
         assert.equal(await earlier.isDisabled(), true, 'at the start');
-        await press(page.getByRole('button', { name: 'Later' }));
+        await press(page.getByRole('button', { name: 'Later', exact: true }));
         await waitForText(status, 'Showing 1 Jul – 30 Oct 2021', { contains: true });
         await press(zoomOut);
         await waitForText(status, 'Showing May–Dec 2021, all 12 events.', { contains: true });
