@@ -415,7 +415,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             </div>
             <p class="zoom-status" aria-live="polite" tabindex="-1" ref={status.clone()}>
                 { showing }
-                <span class="zoom-hint">{ " Drag along the dates of the drawing to zoom to a period." }</span>
+                <span class="zoom-hint">{ " With a mouse, drag along the dates of the drawing to zoom to a period." }</span>
             </p>
         </div>
     };
