@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import {
     assertNoAxeViolations,
     hiddenParagraphIds,
+    nextFrame,
     openSectionsKey,
     requireDist,
     viewerSuite,
@@ -53,6 +54,10 @@ const listEvent = (page, id) => page.locator(`ol.timeline-list button.event-butt
  */
 async function assertNotCovered(page, selector) {
     await page.locator(selector).scrollIntoViewIfNeeded();
+    // A list item scrolled in from off screen (content-visibility: auto) takes part in
+    // hit testing from the next frame on: wait for it, as a click would.
+    await nextFrame(page);
+    await nextFrame(page);
     const hit = await page.evaluate((selector) => {
         const element = document.querySelector(selector);
         const r = element.getBoundingClientRect();
