@@ -186,6 +186,23 @@ impl Period {
         Period::around(self.centre(), days, within)
     }
 
+    /// A fifth shorter (or a quarter longer, `out`), the day at `share` of it staying
+    /// where it is: a wheel's step about the pointer. All of `within` when that would
+    /// leave less than a week of it out.
+    pub fn scaled(self, share: f64, out: bool, within: Period) -> Period {
+        let days = if out {
+            self.days().saturating_mul(5) / 4 + 1
+        } else {
+            self.days() * 4 / 5
+        };
+        if out && days.saturating_add(MIN_PERIOD_DAYS) > within.days() {
+            return within;
+        }
+        let anchor = f64::from(self.start) + share.clamp(0.0, 1.0) * f64::from(self.days());
+        let days = days.max(MIN_PERIOD_DAYS);
+        Period::around(anchor + (0.5 - share) * f64::from(days), days, within)
+    }
+
     /// Half its length earlier (or later), inside `within`.
     pub fn moved(self, later: bool, within: Period) -> Period {
         let step = f64::from(self.days() / 2);
@@ -1632,6 +1649,20 @@ mod zoom_tests {
             zoomed = zoomed.zoomed_out(full);
         }
         assert_eq!(zoomed, full);
+        // A wheel's steps keep the pointer's day in place, and come back out to the whole.
+        let step = full.scaled(0.25, false, full);
+        assert_eq!(step.days(), 196);
+        let anchor = |p: Period| f64::from(p.start) + 0.25 * f64::from(p.days());
+        assert!((anchor(step) - anchor(full)).abs() <= 1.0);
+        let mut wheel = full;
+        for _ in 0..30 {
+            wheel = wheel.scaled(0.9, false, full);
+        }
+        assert_eq!(wheel.days(), MIN_PERIOD_DAYS);
+        for _ in 0..30 {
+            wheel = wheel.scaled(0.1, true, full);
+        }
+        assert_eq!(wheel, full);
         // In and out again is the whole timeline, though 245 days do not halve evenly.
         assert_eq!(full.zoomed_in(full).zoomed_out(full), full);
         // A brush from a fifth to two fifths of the axis, dragged either way.

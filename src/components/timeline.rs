@@ -249,6 +249,47 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             }
         });
     }
+    {
+        // Ctrl + wheel (and a trackpad's pinch, which browsers send as one) over the
+        // drawing zooms about the pointer's date, instead of zooming the page.
+        let (drawing, axis, zoom) = (drawing.clone(), axis.clone(), zoom.clone());
+        let (period, full) = (layout.period, layout.full);
+        use_effect_with(layout_ref.clone(), move |_| {
+            use gloo::events::{EventListener, EventListenerOptions};
+            use wasm_bindgen::JsCast;
+            let listener = drawing.cast::<web_sys::Element>().map(|target| {
+                EventListener::new_with_options(
+                    &target,
+                    "wheel",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() else {
+                            return;
+                        };
+                        let Some(axis) = axis.cast::<web_sys::Element>() else {
+                            return;
+                        };
+                        if !wheel.ctrl_key() || wheel.delta_y() == 0.0 {
+                            return;
+                        }
+                        wheel.prevent_default();
+                        let rect = axis.get_bounding_client_rect();
+                        let share = if rect.height() > rect.width() {
+                            (f64::from(wheel.client_y()) - rect.top()) / rect.height().max(1.0)
+                        } else {
+                            (f64::from(wheel.client_x()) - rect.left()) / rect.width().max(1.0)
+                        }
+                        .clamp(0.0, 1.0);
+                        zoom.set(
+                            Some(period.scaled(share, wheel.delta_y() > 0.0, full))
+                                .filter(|p| *p != full),
+                        );
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
     let document = &viewer.document;
     let article = &document.article;
     let layout = &*layout;

@@ -236,6 +236,24 @@ describe('zooming to a period', () => {
         }
     });
 
+    test('Ctrl and the wheel (or a pinch) zoom about the pointer\'s date, and back out to the whole', async () => {
+        const { page, drawing, status } = await openTimeline(HORIZONTAL);
+        const box = await drawing.locator('.axis').boundingBox();
+        await page.mouse.move(box.x + box.width * 0.25, box.y + box.height / 2);
+        await page.keyboard.down('Control');
+        await page.mouse.wheel(0, -100);
+        // A fifth shorter: 196 of 245 days, 1 May to 1 January, the pointer's day kept.
+        await waitForText(status, 'Showing 13 May – 24 Nov 2021', { contains: true });
+        for (let i = 0; i < 3; i += 1) await page.mouse.wheel(0, 100);
+        await waitForText(status, 'Showing May–Dec 2021, all 12 events.', { contains: true });
+        await page.keyboard.up('Control');
+        // Without Ctrl the wheel scrolls the page, as ever.
+        const scrolled = await page.evaluate(() => scrollY);
+        await page.mouse.wheel(0, 100);
+        await waitUntil(page, (before) => scrollY > before, scrolled);
+        assert.match(await status.textContent(), /all 12 events/);
+    });
+
     test('zoomed, every label is whole and apart and every axis label inside the drawing, at 1366 and 390 px, and axe finds nothing', async () => {
         for (const viewport of [WIDE, HORIZONTAL, NARROW]) {
             const { page, drawing, status } = await openTimeline(viewport);
