@@ -7,8 +7,8 @@ use crate::link::ViewLink;
 use crate::model::Precision;
 use crate::state::Action;
 use crate::timeline::{
-    busiest_period, css_number, css_percent, distance_words, focus_period, layout_view,
-    stretch_name, Period, TimelineLayout, View, MIN_PERIOD_DAYS,
+    busiest_period, css_number, css_percent, distance_words, focus_period, full_period,
+    layout_view, stretch_name, Period, TimelineLayout, View, MIN_PERIOD_DAYS,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -234,6 +234,22 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
         },
     );
     let layout_ref = LayoutRef(layout.clone());
+    // The presets, found in the data once per article (n log n).
+    let presets = use_memo(viewer.document.clone(), |document| {
+        let mut presets: Vec<(String, Period)> = Vec::new();
+        if let Some((event, name)) = story_focus(document) {
+            if let Some(around) = focus_period(&document.event_dates, event.0) {
+                presets.push((format!("Around {name}"), around));
+            }
+        }
+        if let Some((busiest, _)) = busiest_period(&document.event_dates) {
+            presets.push((format!("Busiest {}", stretch_name(busiest)), busiest));
+        }
+        let full = full_period(&document.event_dates);
+        presets.retain(|(_, p)| Some(*p) != full);
+        presets.dedup_by_key(|(_, p)| *p);
+        presets
+    });
     {
         // Positions go in through the CSSOM, not style attributes, so the pages'
         // Content Security Policy can refuse every inline style.
@@ -344,17 +360,6 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             zoom.set(target.filter(|period| *period != full));
         })
     };
-    let mut presets: Vec<(String, Period)> = Vec::new();
-    if let Some((event, name)) = focus {
-        if let Some(around) = focus_period(&document.event_dates, event.0) {
-            presets.push((format!("Around {name}"), around));
-        }
-    }
-    if let Some((busiest, _)) = busiest_period(&document.event_dates) {
-        presets.push((format!("Busiest {}", stretch_name(busiest)), busiest));
-    }
-    presets.retain(|(_, p)| *p != full);
-    presets.dedup_by_key(|(_, p)| *p);
     let preset_buttons = presets.iter().map(|(name, target)| {
         let pressed = *zoom == Some(*target);
         html! {
