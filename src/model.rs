@@ -50,6 +50,25 @@ pub struct Article {
     /// Dated events the story reports or assumes.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// The event the story itself reports, and what to call it: the timeline draws it as
+    /// its focus and says how far each other event is from it ("15 weeks before the talks").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<Focus>,
+}
+
+/// The story's own event, named for the timeline's distances.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Focus {
+    /// The id of one of the article's events.
+    pub event: String,
+    /// What to call it after "before" and "after", e.g. "the talks".
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(length(min = 1, max = crate::validate::MAX_FOCUS_NAME_CHARS))
+    )]
+    pub name: String,
 }
 
 fn default_language() -> String {

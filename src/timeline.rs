@@ -72,9 +72,31 @@ pub struct PlacedEvent {
     pub narrow_top: f64,
 }
 
+/// A cluster: a lane's events too many for their stretch of the axis at this zoom, drawn
+/// as one marker ("14 events") that zooms to them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedCluster {
+    pub lane: usize,
+    /// The events, in date order.
+    pub events: Vec<usize>,
+    /// Their dates, as the marker shows them: "15 Aug – 30 Aug", or one date.
+    pub date_text: String,
+    /// "14 events".
+    pub label: String,
+    /// The period to zoom to: their dates, widened to at least [`MIN_PERIOD_DAYS`].
+    pub zoom: Period,
+    /// Where its first event falls on the axis; the rest as for [`PlacedEvent`].
+    pub position: f64,
+    pub row: usize,
+    pub label_before: bool,
+    pub label_chars: usize,
+    pub narrow_top: f64,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TimelineLayout {
     pub ticks: Vec<Tick>,
+    /// The events drawn on their own (in the period, not in a cluster), in article order.
     pub events: Vec<PlacedEvent>,
     /// Rows needed per lane in the wide drawing, one entry per lane, in the article's order.
     pub rows: Vec<usize>,
@@ -82,6 +104,416 @@ pub struct TimelineLayout {
     pub lane_events: Vec<Vec<usize>>,
     /// Narrow drawing: the axis's length in rem, long enough for every lane's labels.
     pub narrow_height: f64,
+    /// The clusters, each lane's in position order.
+    pub clusters: Vec<PlacedCluster>,
+    /// Indexes into `clusters` of each lane's clusters, one entry per lane.
+    pub lane_clusters: Vec<Vec<usize>>,
+    /// The period the axis spans, and the whole timeline's.
+    pub period: Period,
+    pub full: Period,
+    /// How many events are dated within the period (drawn or in clusters).
+    pub in_view: usize,
+}
+
+/// A stretch of time in Julian days, from `start` (included) to `end` (excluded).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Period {
+    pub start: i32,
+    pub end: i32,
+}
+
+/// The shortest period the timeline zooms to, in days.
+pub const MIN_PERIOD_DAYS: i32 = 7;
+/// Clustering: a stretch of the axis this long (a share of it, whatever the zoom) ...
+pub const CLUSTER_WINDOW: f64 = 1.0 / 12.0;
+/// ... holding more than this many events of one lane is drawn as one cluster marker.
+/// (The built-in story's busiest stretch, 15 to 30 August, holds four.)
+pub const MAX_PER_STRETCH: usize = 4;
+/// The period around the story's own event starts with the first event at most this many
+/// months before it.
+pub const FOCUS_MONTHS_BEFORE: u32 = 4;
+
+fn day_date(day: i32) -> Date {
+    Date::from_julian_day(day).unwrap_or(if day < 0 { Date::MIN } else { Date::MAX })
+}
+
+fn month_name(date: Date) -> &'static str {
+    MONTH_NAMES[usize::from(u8::from(date.month())) - 1]
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl Period {
+    /// Its length in days, at least one.
+    pub fn days(self) -> i32 {
+        (self.end - self.start).max(1)
+    }
+
+    pub fn contains(self, day: f64) -> bool {
+        day >= f64::from(self.start) && day < f64::from(self.end)
+    }
+
+    /// The period `days` long (at least [`MIN_PERIOD_DAYS`], at most `within`'s length)
+    /// around `centre` (a Julian day), moved to lie inside `within`.
+    pub fn around(centre: f64, days: i32, within: Period) -> Period {
+        let days = days.max(MIN_PERIOD_DAYS).min(within.days());
+        let start = (centre - f64::from(days) / 2.0).round() as i32;
+        let start = start.clamp(within.start, within.end - days);
+        Period {
+            start,
+            end: start + days,
+        }
+    }
+
+    fn centre(self) -> f64 {
+        (f64::from(self.start) + f64::from(self.end)) / 2.0
+    }
+
+    /// Half as long, about the same middle.
+    pub fn zoomed_in(self, within: Period) -> Period {
+        Period::around(self.centre(), self.days() / 2, within)
+    }
+
+    /// Twice as long, about the same middle, inside `within`; all of `within` when that
+    /// would leave less than a week of it out.
+    pub fn zoomed_out(self, within: Period) -> Period {
+        let days = self.days().saturating_mul(2);
+        if days.saturating_add(MIN_PERIOD_DAYS) > within.days() {
+            return within;
+        }
+        Period::around(self.centre(), days, within)
+    }
+
+    /// A fifth shorter (or a quarter longer, `out`), the day at `share` of it staying
+    /// where it is: a wheel's step about the pointer. All of `within` when that would
+    /// leave less than a week of it out.
+    pub fn scaled(self, share: f64, out: bool, within: Period) -> Period {
+        let days = if out {
+            self.days().saturating_mul(5) / 4 + 1
+        } else {
+            self.days() * 4 / 5
+        };
+        if out && days.saturating_add(MIN_PERIOD_DAYS) > within.days() {
+            return within;
+        }
+        let anchor = f64::from(self.start) + share.clamp(0.0, 1.0) * f64::from(self.days());
+        let days = days.max(MIN_PERIOD_DAYS);
+        Period::around(anchor + (0.5 - share) * f64::from(days), days, within)
+    }
+
+    /// Half its length earlier (or later), inside `within`.
+    pub fn moved(self, later: bool, within: Period) -> Period {
+        let step = f64::from(self.days() / 2);
+        let centre = self.centre() + if later { step } else { -step };
+        Period::around(centre, self.days(), within)
+    }
+
+    /// The period from the pair of shares of it `from` and `to` (in any order): the days
+    /// they fall on, the last one whole.
+    pub fn part(self, from: f64, to: f64) -> Period {
+        let (low, high) = (from.min(to).clamp(0.0, 1.0), from.max(to).clamp(0.0, 1.0));
+        let day = |share: f64| f64::from(self.start) + share * f64::from(self.days());
+        let start = day(low).floor() as i32;
+        let end = (day(high).floor() as i32 + 1).max(start + 1);
+        Period::around((f64::from(start) + f64::from(end)) / 2.0, end - start, self)
+    }
+
+    /// How a reader says it: "Aug–Dec 2021", "Aug 2021", "Nov 2021 – Feb 2022",
+    /// "9–15 Aug 2021", "9 Aug – 5 Sep 2021" or "1 Dec 2021".
+    pub fn label(self) -> String {
+        let first = day_date(self.start);
+        let last = day_date(self.end - 1);
+        let whole_months = first.day() == 1 && day_date(self.end).day() == 1;
+        let whole_years = whole_months
+            && first.month() == Month::January
+            && day_date(self.end).month() == Month::January;
+        if whole_years && first.year() != last.year() {
+            format!("{}–{}", first.year(), last.year())
+        } else if whole_months {
+            let (a, b) = (month_name(first), month_name(last));
+            if first.year() != last.year() {
+                format!("{a} {} – {b} {}", first.year(), last.year())
+            } else if first.month() == last.month() {
+                format!("{a} {}", first.year())
+            } else {
+                format!("{a}–{b} {}", first.year())
+            }
+        } else if first.year() != last.year() {
+            format!(
+                "{} {} {} – {} {} {}",
+                first.day(),
+                month_name(first),
+                first.year(),
+                last.day(),
+                month_name(last),
+                last.year()
+            )
+        } else if first.month() != last.month() {
+            format!(
+                "{} {} – {} {} {}",
+                first.day(),
+                month_name(first),
+                last.day(),
+                month_name(last),
+                last.year()
+            )
+        } else if first.day() != last.day() {
+            format!(
+                "{}–{} {} {}",
+                first.day(),
+                last.day(),
+                month_name(last),
+                last.year()
+            )
+        } else {
+            format!("{} {} {}", last.day(), month_name(last), last.year())
+        }
+    }
+}
+
+/// The whole timeline's period: from the first of the earliest event's month to the first
+/// of the month after the last date. `None` without events.
+pub fn full_period(dates: &[PartialDate]) -> Option<Period> {
+    let first = dates.iter().map(PartialDate::first_day).min()?;
+    let last = dates
+        .iter()
+        .map(|d| d.midpoint_day())
+        .fold(f64::MIN, f64::max);
+    let start = first_of_month(first);
+    let last_date = Date::from_julian_day(last.ceil() as i32).unwrap_or(first);
+    let end = add_months(first_of_month(last_date), 1);
+    let start = start.to_julian_day();
+    Some(Period {
+        start,
+        end: end.to_julian_day().max(start + 1),
+    })
+}
+
+/// The months from the month of `from` to the month of `to`.
+fn months_between(from: Date, to: Date) -> i32 {
+    (to.year() - from.year()) * 12 + i32::from(u8::from(to.month()))
+        - i32::from(u8::from(from.month()))
+}
+
+/// The month step of ticks for `months` months: at most a dozen and one ticks.
+fn month_step(months: i32) -> i32 {
+    [1, 2, 3, 6, 12, 24, 60, 120, 600, 1200]
+        .into_iter()
+        .find(|step| months / step <= 12)
+        .unwrap_or(12_000)
+}
+
+/// The axis ticks of a period: a tick a day, every other day, each Monday or every other
+/// Monday for periods up to 14 weeks (at most 8, labelled "16 Aug"), else months or
+/// years (at most 13; the first month named with its year, and each January).
+pub fn ticks_for(period: Period) -> Vec<Tick> {
+    let days = period.days();
+    let position = |day: i32| (f64::from(day - period.start) / f64::from(days)).clamp(0.0, 1.0);
+    let mut ticks = Vec::new();
+    if days <= 14 * 7 {
+        let step = match days {
+            0..=7 => 1,
+            8..=14 => 2,
+            15..=56 => 7,
+            _ => 14,
+        };
+        let mut day = period.start;
+        if step >= 7 {
+            let weekday = day_date(day).weekday().number_days_from_monday();
+            day += (7 - i32::from(weekday)) % 7;
+        }
+        while day <= period.end {
+            let date = day_date(day);
+            ticks.push(Tick {
+                position: position(day),
+                label: format!("{} {}", date.day(), month_name(date)),
+                iso: format!(
+                    "{:04}-{:02}-{:02}",
+                    date.year(),
+                    u8::from(date.month()),
+                    date.day()
+                ),
+            });
+            day += step;
+        }
+        return ticks;
+    }
+    let first = day_date(period.start);
+    let end = day_date(period.end);
+    let mut tick = if first.day() == 1 {
+        first
+    } else {
+        add_months(first_of_month(first), 1)
+    };
+    let step = month_step(months_between(first, end));
+    if step >= 12 && tick.month() != Month::January {
+        tick = add_months(tick, (13 - u32::from(u8::from(tick.month()))) % 12);
+    }
+    let opening = tick;
+    while tick <= end {
+        ticks.push(Tick {
+            position: position(tick.to_julian_day()),
+            label: if step >= 12 {
+                tick.year().to_string()
+            } else {
+                month_tick_label(tick, tick == opening)
+            },
+            iso: format!("{:04}-{:02}", tick.year(), u8::from(tick.month())),
+        });
+        let next = add_months(tick, step as u32);
+        if next <= tick {
+            break;
+        }
+        tick = next;
+    }
+    ticks
+}
+
+/// The period around the story's own event (`focus`, an index into `dates`): from the
+/// month of the first event at most [`FOCUS_MONTHS_BEFORE`] months before it to the end
+/// of its month (of the next, when it falls in the last fortnight), within the whole
+/// timeline. Linear.
+pub fn focus_period(dates: &[PartialDate], focus: usize) -> Option<Period> {
+    let full = full_period(dates)?;
+    let date = dates.get(focus)?;
+    let month = first_of_month(date.first_day());
+    let bound = {
+        let total =
+            month.year() * 12 + i32::from(u8::from(month.month())) - 1 - FOCUS_MONTHS_BEFORE as i32;
+        Month::try_from((total.rem_euclid(12) + 1) as u8)
+            .ok()
+            .and_then(|m| Date::from_calendar_date(total.div_euclid(12), m, 1).ok())
+            .unwrap_or(Date::MIN)
+    };
+    let focus_day = date.midpoint_day();
+    let earliest = dates
+        .iter()
+        .filter(|d| d.first_day() >= bound && d.midpoint_day() <= focus_day)
+        .map(PartialDate::first_day)
+        .min()
+        .unwrap_or(month);
+    let last_day = (2.0 * focus_day).round() as i32 - date.first_day().to_julian_day();
+    let mut end = add_months(first_of_month(day_date(last_day)), 1);
+    if end.to_julian_day() - last_day <= 14 && date.day.is_some() {
+        end = add_months(end, 1);
+    }
+    let start = first_of_month(earliest).to_julian_day().max(full.start);
+    let end = end.to_julian_day().min(full.end);
+    Some(Period {
+        start,
+        end: end.max(start + 1),
+    })
+}
+
+/// The busiest stretch of the timeline: the calendar month (or the span of its tick
+/// step: two months, a quarter, a year...) holding the most events, the earliest of
+/// equals; events known less precisely than the step are not counted. `None` when no
+/// stretch holds two events. n log n.
+pub fn busiest_period(dates: &[PartialDate]) -> Option<(Period, usize)> {
+    let full = full_period(dates)?;
+    let step = month_step(months_between(day_date(full.start), day_date(full.end)));
+    let mut buckets: Vec<i32> = dates
+        .iter()
+        .filter(|d| d.month.is_some() || step >= 12)
+        .map(|d| {
+            let months = d.year * 12 + d.month.map_or(0, |m| i32::from(u8::from(m)) - 1);
+            months.div_euclid(step)
+        })
+        .collect();
+    buckets.sort_unstable();
+    let mut best: Option<(i32, usize)> = None;
+    let mut i = 0;
+    while i < buckets.len() {
+        let j = i + buckets[i..].partition_point(|&b| b == buckets[i]);
+        if best.is_none_or(|(_, count)| j - i > count) {
+            best = Some((buckets[i], j - i));
+        }
+        i = j;
+    }
+    let (bucket, count) = best.filter(|&(_, count)| count >= 2)?;
+    let month = |total: i32| {
+        Month::try_from((total.rem_euclid(12) + 1) as u8)
+            .ok()
+            .and_then(|m| Date::from_calendar_date(total.div_euclid(12), m, 1).ok())
+    };
+    let start = month(bucket * step)?.to_julian_day().max(full.start);
+    let end = month((bucket + 1) * step)
+        .map_or(full.end, |d| d.to_julian_day())
+        .min(full.end);
+    Some((Period { start, end }, count))
+}
+
+/// What the busiest stretch of [`busiest_period`] is called: "month", "3 months", "year".
+pub fn stretch_name(period: Period) -> &'static str {
+    let months = months_between(day_date(period.start), day_date(period.end));
+    match months {
+        0 | 1 => "month",
+        2..=11 => "months",
+        12 => "year",
+        _ => "years",
+    }
+}
+
+/// How far `date` is from the story's own event (`focus`, called `name`), in words, as
+/// precisely as both dates are known: "15 weeks before the talks", "2 days after the
+/// talks", "the same day as the talks"; for dates known to the month "about 3 months
+/// before the talks" or "in the same month as the talks"; to the year, "2 years before".
+pub fn distance_words(date: &PartialDate, focus: &PartialDate, name: &str) -> String {
+    let side = |later: bool| if later { "after" } else { "before" };
+    let count = |n: i32, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    };
+    if date.day.is_some() && focus.day.is_some() {
+        let days = date.first_day().to_julian_day() - focus.first_day().to_julian_day();
+        if days == 0 {
+            return format!("the same day as {name}");
+        }
+        let (from, to) = if days < 0 {
+            (date.first_day(), focus.first_day())
+        } else {
+            (focus.first_day(), date.first_day())
+        };
+        let n = days.abs();
+        let amount = if n < 14 {
+            count(n, "day")
+        } else if n < 16 * 7 {
+            count(n / 7, "week")
+        } else {
+            // Whole calendar months, the last one complete.
+            let months = months_between(from, to) - i32::from(to.day() < from.day());
+            if months < 24 {
+                count(months, "month")
+            } else {
+                count(months / 12, "year")
+            }
+        };
+        return format!("{amount} {} {name}", side(days > 0));
+    }
+    if date.month.is_some() && focus.month.is_some() {
+        let months = months_between(focus.first_day(), date.first_day());
+        return match months.abs() {
+            0 => format!("in the same month as {name}"),
+            1 => format!("in the month {} {name}", side(months > 0)),
+            n if n < 24 => format!("about {} {} {name}", count(n, "month"), side(months > 0)),
+            n => format!(
+                "about {} {} {name}",
+                count(n / 12, "year"),
+                side(months > 0)
+            ),
+        };
+    }
+    let years = date.year - focus.year;
+    match years.abs() {
+        0 => format!("in the same year as {name}"),
+        1 => format!("in the year {} {name}", side(years > 0)),
+        n => format!("about {} {} {name}", count(n, "year"), side(years > 0)),
+    }
 }
 
 fn first_of_month(date: Date) -> Date {
@@ -209,142 +641,183 @@ pub fn stack_labels(ideal: &[f64], heights: &[f64], gap: f64, height: f64) -> Ve
 }
 
 /// Lays out events (given as parsed dates, labels and lane indexes, in article order) in
-/// `lane_count` lanes; a lane index past the last lane counts as the last lane.
+/// `lane_count` lanes, the whole timeline at once with dense stretches clustered: the
+/// default view ([`layout_view`] with no period and no event kept apart).
 pub fn layout_timeline(
     dates: &[PartialDate],
     labels: &[&str],
     lanes: &[usize],
     lane_count: usize,
 ) -> TimelineLayout {
-    if dates.is_empty() {
-        return TimelineLayout::default();
-    }
-    let lane_count = lane_count.max(1);
-    let first = dates
-        .iter()
-        .map(PartialDate::first_day)
-        .min()
-        .expect("non-empty");
-    let last = dates
-        .iter()
-        .map(|d| d.midpoint_day())
-        .fold(f64::MIN, f64::max);
-    // The axis runs from the first of the earliest month to the first of the month after the last date.
-    let start = first_of_month(first);
-    let last_date = Date::from_julian_day(last.ceil() as i32).unwrap_or(first);
-    let end = add_months(first_of_month(last_date), 1);
-    let start_day = f64::from(start.to_julian_day());
-    let span = (f64::from(end.to_julian_day()) - start_day).max(1.0);
-    let position = |day: f64| ((day - start_day) / span).clamp(0.0, 1.0);
+    layout_view(dates, labels, lanes, lane_count, &View::default())
+}
 
-    let months = (end.year() - start.year()) * 12 + i32::from(u8::from(end.month()))
-        - i32::from(u8::from(start.month()));
-    let step = [1, 2, 3, 6, 12, 24, 60, 120, 600, 1200]
-        .into_iter()
-        .find(|step| months / step <= 12)
-        .unwrap_or(12_000);
-    let mut ticks = Vec::new();
-    let mut tick = start;
-    while tick <= end {
-        ticks.push(Tick {
-            position: position(f64::from(tick.to_julian_day())),
-            label: if step >= 12 {
-                tick.year().to_string()
-            } else {
-                month_tick_label(tick, tick == start)
-            },
-            iso: format!("{:04}-{:02}", tick.year(), u8::from(tick.month())),
-        });
-        let next = add_months(tick, step as u32);
-        if next <= tick {
-            break;
+/// What a view of the timeline shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    /// The period the axis spans: `None` for the whole timeline.
+    pub period: Option<Period>,
+    /// An event never put in a cluster (the story's own, drawn as the focus).
+    pub keep: Option<usize>,
+    /// Draw every event on its own, however dense (for tests of the row layout).
+    pub unclustered: bool,
+}
+
+/// An event's position on the axis and its index.
+type Dated = (f64, usize);
+
+/// A marker to place: an event's or a cluster's, with what its label needs.
+struct Mark {
+    lane: usize,
+    position: f64,
+    label_chars: usize,
+    narrow_height: f64,
+    row: usize,
+    label_before: bool,
+    narrow_top: f64,
+}
+
+impl Mark {
+    fn new(lane: usize, position: f64, date: &str, label: &str) -> Self {
+        let label_chars = label_chars(date, label);
+        // After the marker if the label fits there, else before it if it fits
+        // there, else on the roomier side.
+        let span = wide_span(label_chars);
+        Mark {
+            lane,
+            position,
+            label_chars,
+            narrow_height: narrow_label_height(date, label),
+            row: 0,
+            label_before: position + span > 1.0 && (position >= span || position > 0.5),
+            narrow_top: 0.0,
         }
-        tick = next;
     }
+}
 
-    let mut events: Vec<PlacedEvent> = dates
+/// Lays out the events of a view: the axis spans its period (ticks chosen for its
+/// length), the events dated outside it are left out, and in each lane a stretch of
+/// [`CLUSTER_WINDOW`] holding more than [`MAX_PER_STRETCH`] events becomes one cluster
+/// marker. Sorting is the dearest step: n log n.
+pub fn layout_view(
+    dates: &[PartialDate],
+    labels: &[&str],
+    lanes: &[usize],
+    lane_count: usize,
+    view: &View,
+) -> TimelineLayout {
+    let Some(full) = full_period(dates) else {
+        return TimelineLayout::default();
+    };
+    let lane_count = lane_count.max(1);
+    let period = view.period.unwrap_or(full);
+    let start_day = f64::from(period.start);
+    let span = f64::from(period.days());
+    let position = |day: f64| ((day - start_day) / span).clamp(0.0, 1.0);
+    let ticks = ticks_for(period);
+
+    // The events in view, each lane's in position order, in one pass after one sort.
+    let mut in_view: Vec<(f64, usize)> = dates
         .iter()
-        .zip(labels)
-        .zip(lanes)
         .enumerate()
-        .map(|(event, ((date, label), &lane))| {
-            let position = position(date.midpoint_day());
-            let label_chars = label_chars(&date.short(), label);
-            // After the marker if the label fits there, else before it if it fits
-            // there, else on the roomier side.
-            let span = wide_span(label_chars);
-            let label_before = position + span > 1.0 && (position >= span || position > 0.5);
-            PlacedEvent {
-                event,
-                lane: lane.min(lane_count - 1),
-                position,
-                row: 0,
-                label_before,
-                label_chars,
-                narrow_top: 0.0,
-            }
-        })
+        .map(|(event, date)| (date.midpoint_day(), event))
+        .filter(|&(day, _)| view.period.is_none() || period.contains(day))
+        .map(|(day, event)| (position(day), event))
         .collect();
-    events.sort_by(|a, b| {
-        a.position
-            .total_cmp(&b.position)
-            .then(a.event.cmp(&b.event))
-    });
-
-    // Each lane's events in position order, in one pass, however many lanes there are.
-    let mut by_lane: Vec<Vec<usize>> = vec![Vec::new(); lane_count];
-    for (i, placed) in events.iter().enumerate() {
-        by_lane[placed.lane].push(i);
+    in_view.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let lane_of = |event: usize| lanes.get(event).copied().unwrap_or(0).min(lane_count - 1);
+    let mut by_lane: Vec<Vec<(f64, usize)>> = vec![Vec::new(); lane_count];
+    for &(at, event) in &in_view {
+        by_lane[lane_of(event)].push((at, event));
     }
-    let narrow_heights: Vec<f64> = events
-        .iter()
-        .map(|placed| narrow_label_height(&dates[placed.event].short(), labels[placed.event]))
-        .collect();
-    // Long enough for every lane's labels; and, within half as much again, for each
-    // label and those after it to start at their dates (labels near the end excepted,
-    // which would need an axis without end): fewer labels pushed away from their dates.
-    let narrow_height = by_lane
-        .iter()
-        .map(|in_lane| {
-            let mut after = 0.0;
-            let mut wanted: f64 = 0.0;
-            for &i in in_lane.iter().rev() {
-                after += narrow_heights[i] + NARROW_GAP_REM;
-                if events[i].position <= NARROW_FREE_UNTIL {
-                    wanted = wanted.max(after / (1.0 - events[i].position));
+
+    let mut marks: Vec<Mark> = Vec::new();
+    // What each mark stands for: an event, or a cluster (an index into `clusters`).
+    let mut mark_of: Vec<Result<usize, usize>> = Vec::new();
+    let mut clusters: Vec<PlacedCluster> = Vec::new();
+    let mut lane_marks: Vec<Vec<usize>> = vec![Vec::new(); lane_count];
+    for (lane, in_lane) in by_lane.iter().enumerate() {
+        let (kept, rest): (Vec<Dated>, Vec<Dated>) = in_lane
+            .iter()
+            .partition(|&&(_, event)| Some(event) == view.keep);
+        let positions: Vec<f64> = rest.iter().map(|&(at, _)| at).collect();
+        let groups = if view.unclustered {
+            (0..rest.len()).map(|i| i..i + 1).collect()
+        } else {
+            stretches(&positions, CLUSTER_WINDOW)
+        };
+        let mut lane_list: Vec<usize> = Vec::new();
+        for group in groups {
+            if group.len() > MAX_PER_STRETCH {
+                let events: Vec<usize> = rest[group.clone()].iter().map(|&(_, e)| e).collect();
+                let (first, last) = (dates[events[0]], dates[events[events.len() - 1]]);
+                let date_text = if first == last {
+                    first.short()
+                } else {
+                    format!("{} – {}", first.short(), last.short())
+                };
+                let label = format!("{} events", events.len());
+                let first_day = first.first_day().to_julian_day();
+                let last_day =
+                    (2.0 * last.midpoint_day()).round() as i32 - last.first_day().to_julian_day();
+                let zoom = Period::around(
+                    (f64::from(first_day) + f64::from(last_day) + 1.0) / 2.0,
+                    last_day + 1 - first_day,
+                    full,
+                );
+                let mark = Mark::new(lane, rest[group.start].0, &date_text, &label);
+                lane_list.push(marks.len());
+                mark_of.push(Err(clusters.len()));
+                clusters.push(PlacedCluster {
+                    lane,
+                    events,
+                    date_text,
+                    label,
+                    zoom,
+                    position: mark.position,
+                    row: 0,
+                    label_before: false,
+                    label_chars: mark.label_chars,
+                    narrow_top: 0.0,
+                });
+                marks.push(mark);
+            } else {
+                for &(at, event) in &rest[group] {
+                    lane_list.push(marks.len());
+                    mark_of.push(Ok(event));
+                    marks.push(Mark::new(lane, at, &dates[event].short(), labels[event]));
                 }
             }
-            wanted.min(after * 1.5).max(after)
-        })
-        .fold(NARROW_MIN_HEIGHT_REM, f64::max);
-    let mut rows = vec![0; lane_count];
-    for (lane, in_lane) in by_lane.iter().enumerate() {
-        // Wide: each label goes in the first row where the last label has ended.
-        let mut row_ends = RowEnds::new(in_lane.len());
-        let mut used_rows = 0;
-        for &i in in_lane {
-            let placed = &mut events[i];
-            let (from, to) = wide_extent(placed);
-            let row = row_ends.first_ended_by(from);
-            row_ends.set(row, to);
-            placed.row = row;
-            used_rows = used_rows.max(row + 1);
         }
-        rows[lane] = used_rows;
+        for (at, event) in kept {
+            // In its place among the others: the lane's marks stay in position order.
+            let index = lane_list.partition_point(|&m| marks[m].position <= at);
+            lane_list.insert(index, marks.len());
+            mark_of.push(Ok(event));
+            marks.push(Mark::new(lane, at, &dates[event].short(), labels[event]));
+        }
+        lane_marks[lane] = lane_list;
+    }
+    let (rows, narrow_height) = place_marks(&mut marks, &lane_marks);
 
-        // Narrow: the label's first line is centred on its date, then pushed apart.
-        let ideal: Vec<f64> = in_lane
-            .iter()
-            .map(|&i| events[i].position * narrow_height - NARROW_LINE_REM / 2.0)
-            .collect();
-        let heights: Vec<f64> = in_lane.iter().map(|&i| narrow_heights[i]).collect();
-        for (&i, top) in in_lane.iter().zip(stack_labels(
-            &ideal,
-            &heights,
-            NARROW_GAP_REM,
-            narrow_height,
-        )) {
-            events[i].narrow_top = top;
+    let mut events: Vec<PlacedEvent> = Vec::new();
+    for (mark, of) in marks.iter().zip(&mark_of) {
+        match *of {
+            Ok(event) => events.push(PlacedEvent {
+                event,
+                lane: mark.lane,
+                position: mark.position,
+                row: mark.row,
+                label_before: mark.label_before,
+                label_chars: mark.label_chars,
+                narrow_top: mark.narrow_top,
+            }),
+            Err(cluster) => {
+                let placed = &mut clusters[cluster];
+                placed.row = mark.row;
+                placed.label_before = mark.label_before;
+                placed.narrow_top = mark.narrow_top;
+            }
         }
     }
     events.sort_by_key(|placed| placed.event);
@@ -352,13 +825,95 @@ pub fn layout_timeline(
     for (index, placed) in events.iter().enumerate() {
         lane_events[placed.lane].push(index);
     }
+    let mut lane_clusters = vec![Vec::new(); lane_count];
+    for (index, cluster) in clusters.iter().enumerate() {
+        lane_clusters[cluster.lane].push(index);
+    }
     TimelineLayout {
         ticks,
         events,
         rows,
         lane_events,
         narrow_height,
+        clusters,
+        lane_clusters,
+        period,
+        full,
+        in_view: in_view.len(),
     }
+}
+
+/// Places the marks of each lane (`lane_marks`: indexes into `marks`, in position order):
+/// rows in the wide drawing, tops in the narrow one. Returns the rows each lane needs and
+/// the narrow axis's length in rem.
+fn place_marks(marks: &mut [Mark], lane_marks: &[Vec<usize>]) -> (Vec<usize>, f64) {
+    // Long enough for every lane's labels; and, within half as much again, for each
+    // label and those after it to start at their dates (labels near the end excepted,
+    // which would need an axis without end): fewer labels pushed away from their dates.
+    let narrow_height = lane_marks
+        .iter()
+        .map(|in_lane| {
+            let mut after = 0.0;
+            let mut wanted: f64 = 0.0;
+            for &i in in_lane.iter().rev() {
+                after += marks[i].narrow_height + NARROW_GAP_REM;
+                if marks[i].position <= NARROW_FREE_UNTIL {
+                    wanted = wanted.max(after / (1.0 - marks[i].position));
+                }
+            }
+            wanted.min(after * 1.5).max(after)
+        })
+        .fold(NARROW_MIN_HEIGHT_REM, f64::max);
+    let mut rows = vec![0; lane_marks.len()];
+    for (lane, in_lane) in lane_marks.iter().enumerate() {
+        // Wide: each label goes in the first row where the last label has ended.
+        let mut row_ends = RowEnds::new(in_lane.len());
+        let mut used_rows = 0;
+        for &i in in_lane {
+            let mark = &mut marks[i];
+            let (from, to) = extent(mark.position, mark.label_chars, mark.label_before);
+            let row = row_ends.first_ended_by(from);
+            row_ends.set(row, to);
+            mark.row = row;
+            used_rows = used_rows.max(row + 1);
+        }
+        rows[lane] = used_rows;
+
+        // Narrow: the label's first line is centred on its date, then pushed apart.
+        let ideal: Vec<f64> = in_lane
+            .iter()
+            .map(|&i| marks[i].position * narrow_height - NARROW_LINE_REM / 2.0)
+            .collect();
+        let heights: Vec<f64> = in_lane.iter().map(|&i| marks[i].narrow_height).collect();
+        for (&i, top) in in_lane.iter().zip(stack_labels(
+            &ideal,
+            &heights,
+            NARROW_GAP_REM,
+            narrow_height,
+        )) {
+            marks[i].narrow_top = top;
+        }
+    }
+    (rows, narrow_height)
+}
+
+/// Splits positions (in increasing order) into stretches: each starts at a position and
+/// holds every following one within `window` of it. Linear. A lane of any length thus
+/// has at most `1 / window + 1` stretches; with each drawn as at most
+/// [`MAX_PER_STRETCH`] markers or one cluster, its markers are bounded whatever its events.
+pub fn stretches(positions: &[f64], window: f64) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for (i, &at) in positions.iter().enumerate() {
+        if at > positions[start] + window {
+            found.push(start..i);
+            start = i;
+        }
+    }
+    if start < positions.len() {
+        found.push(start..positions.len());
+    }
+    found
 }
 
 /// How much of the narrowest axis a marker with a label `label_chars` wide takes, from
@@ -370,12 +925,16 @@ fn wide_span(label_chars: usize) -> f64 {
 /// The stretch of the narrowest axis that a placed marker and its label take, with room
 /// kept clear on both sides: no other label in its row may overlap it.
 pub fn wide_extent(placed: &PlacedEvent) -> (f64, f64) {
-    let span = wide_span(placed.label_chars);
+    extent(placed.position, placed.label_chars, placed.label_before)
+}
+
+fn extent(position: f64, label_chars: usize, label_before: bool) -> (f64, f64) {
+    let span = wide_span(label_chars);
     let behind = axis_share(CLEAR_REM);
-    if placed.label_before {
-        (placed.position - span, placed.position + behind)
+    if label_before {
+        (position - span, position + behind)
     } else {
-        (placed.position - behind, placed.position + span)
+        (position - behind, position + span)
     }
 }
 
@@ -514,10 +1073,15 @@ mod tests {
         // the layout once did) makes this quadratic: 150,000 events took half a minute.
         let count = 150_000;
         let started = std::time::Instant::now();
-        let layout = short_labels(
+        let layout = layout_view(
             &dates(&["2021-12-01"]).repeat(count),
+            &vec!["Talks"; count],
             &vec![FIRST; count],
             2,
+            &View {
+                unclustered: true,
+                ..View::default()
+            },
         );
         let seconds = started.elapsed().as_secs_f64();
         assert_eq!(layout.rows, [count, 0]);
@@ -661,7 +1225,10 @@ mod tests {
     #[test]
     fn single_event_gets_a_one_month_axis() {
         let layout = short_labels(&dates(&["2021-12-01"]), &[FIRST], 2);
-        assert_eq!(layout.ticks.len(), 2);
+        // December 2021, a tick each Monday.
+        let labels: Vec<&str> = layout.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["6 Dec", "13 Dec", "20 Dec", "27 Dec"]);
+        assert_eq!(layout.period.label(), "Dec 2021");
         assert_eq!(layout.events[0].position, 0.0);
     }
 }
@@ -672,7 +1239,7 @@ mod label_tests {
     use super::*;
 
     /// The built-in article's events: date, lane, label.
-    const BUILT_IN: [(&str, usize, &str); 12] = [
+    pub(super) const BUILT_IN: [(&str, usize, &str); 12] = [
         ("2021-05-17", 0, "Moeed Yusuf appointed NSA"),
         (
             "2021-06-23",
@@ -755,7 +1322,11 @@ mod label_tests {
 
     fn lay_out(dates: &[PartialDate], labels: &[String], lanes: &[usize]) -> TimelineLayout {
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-        layout_timeline(dates, &labels, lanes, 3)
+        let view = View {
+            unclustered: true,
+            ..View::default()
+        };
+        layout_view(dates, &labels, lanes, 3, &view)
     }
 
     fn built_in() -> TimelineLayout {
@@ -885,6 +1456,362 @@ mod label_tests {
         assert!(
             large < small * 1_000.0,
             "{small} s for 1,200, {large} s for 120,000"
+        );
+    }
+}
+
+/// Tests of zooming, the story's own event and clusters.
+#[cfg(test)]
+mod zoom_tests {
+    use super::label_tests::BUILT_IN;
+    use super::*;
+
+    fn parse(text: &str) -> PartialDate {
+        PartialDate::parse(text).unwrap()
+    }
+
+    fn day(text: &str) -> i32 {
+        parse(text).first_day().to_julian_day()
+    }
+
+    fn period(from: &str, to: &str) -> Period {
+        Period {
+            start: day(from),
+            end: day(to),
+        }
+    }
+
+    /// The built-in story's events `copies` times over (as the 100x benchmark article
+    /// makes them: the same dates), as dates, labels and lanes.
+    fn built_in(copies: usize) -> (Vec<PartialDate>, Vec<String>, Vec<usize>) {
+        let mut dates = Vec::new();
+        let mut labels = Vec::new();
+        let mut lanes = Vec::new();
+        for copy in 1..=copies {
+            for (date, lane, label) in BUILT_IN {
+                dates.push(parse(date));
+                labels.push(if copy == 1 {
+                    label.to_owned()
+                } else {
+                    format!("{label} ({copy})")
+                });
+                lanes.push(lane);
+            }
+        }
+        (dates, labels, lanes)
+    }
+
+    fn view_of(
+        (dates, labels, lanes): &(Vec<PartialDate>, Vec<String>, Vec<usize>),
+        view: View,
+    ) -> TimelineLayout {
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        layout_view(dates, &labels, lanes, 2, &view)
+    }
+
+    /// The index of "Yusuf and Patrushev hold talks in Moscow".
+    const TALKS: usize = 2;
+
+    #[test]
+    fn distances_from_the_focus_read_as_words() {
+        let talks = parse("2021-12-01");
+        let words = |date: &str| distance_words(&parse(date), &talks, "the talks");
+        assert_eq!(words("2021-12-01"), "the same day as the talks");
+        assert_eq!(words("2021-12-02"), "1 day after the talks");
+        assert_eq!(words("2021-11-28"), "3 days before the talks");
+        assert_eq!(words("2021-11-17"), "2 weeks before the talks");
+        assert_eq!(words("2021-12-19"), "2 weeks after the talks");
+        // 108 days: 15 whole weeks.
+        assert_eq!(words("2021-08-15"), "15 weeks before the talks");
+        // 23 June to 1 December: 5 whole months (23 November is 5, 23 December 6).
+        assert_eq!(words("2021-06-23"), "5 months before the talks");
+        assert_eq!(words("2021-05-17"), "6 months before the talks");
+        assert_eq!(words("2019-11-30"), "2 years before the talks");
+        // Known to the month: no days or weeks are invented.
+        assert_eq!(words("2021-12"), "in the same month as the talks");
+        assert_eq!(words("2021-11"), "in the month before the talks");
+        assert_eq!(words("2021-09"), "about 3 months before the talks");
+        assert_eq!(words("2022-03"), "about 3 months after the talks");
+        // Known to the year.
+        assert_eq!(words("2021"), "in the same year as the talks");
+        assert_eq!(words("2020"), "in the year before the talks");
+        assert_eq!(words("2018"), "about 3 years before the talks");
+        // A focus known only to the month makes every distance as coarse.
+        let month = parse("2021-12");
+        assert_eq!(
+            distance_words(&parse("2021-08-15"), &month, "the talks"),
+            "about 4 months before the talks"
+        );
+    }
+
+    #[test]
+    fn periods_are_said_as_a_reader_says_them() {
+        assert_eq!(period("2021-08-01", "2022-01-01").label(), "Aug–Dec 2021");
+        assert_eq!(period("2021-08-01", "2021-09-01").label(), "Aug 2021");
+        assert_eq!(
+            period("2021-11-01", "2022-03-01").label(),
+            "Nov 2021 – Feb 2022"
+        );
+        assert_eq!(period("2021-08-09", "2021-08-16").label(), "9–15 Aug 2021");
+        assert_eq!(
+            period("2021-08-09", "2021-09-06").label(),
+            "9 Aug – 5 Sep 2021"
+        );
+        assert_eq!(
+            period("2021-12-30", "2022-01-06").label(),
+            "30 Dec 2021 – 5 Jan 2022"
+        );
+        assert_eq!(period("2021-12-01", "2021-12-02").label(), "1 Dec 2021");
+    }
+
+    #[test]
+    fn short_periods_get_ticks_of_days_or_weeks_never_more_than_eight() {
+        let labels =
+            |p: Period| -> Vec<String> { ticks_for(p).into_iter().map(|t| t.label).collect() };
+        // A week: a tick a day, the end included.
+        assert_eq!(
+            labels(period("2021-11-29", "2021-12-06")),
+            ["29 Nov", "30 Nov", "1 Dec", "2 Dec", "3 Dec", "4 Dec", "5 Dec", "6 Dec"]
+        );
+        // Four weeks from a Wednesday: each Monday.
+        assert_eq!(
+            labels(period("2021-08-11", "2021-09-08")),
+            ["16 Aug", "23 Aug", "30 Aug", "6 Sep"]
+        );
+        // Five months: months, the first with its year.
+        assert_eq!(
+            labels(period("2021-08-01", "2022-01-01")),
+            ["Aug 2021", "Sep", "Oct", "Nov", "Dec", "Jan 2022"]
+        );
+        // From mid-month: the first whole month's tick names the year.
+        assert_eq!(labels(period("2021-08-20", "2021-12-10"))[0], "Sep 2021");
+        let start = day("2021-01-01");
+        for days in 1..=400 {
+            let ticks = ticks_for(Period {
+                start,
+                end: start + days,
+            });
+            let most = if days <= 98 { 8 } else { 13 };
+            assert!(!ticks.is_empty() || days < 7, "{days} days: no ticks");
+            assert!(ticks.len() <= most, "{days} days: {} ticks", ticks.len());
+            assert!(ticks.windows(2).all(|w| w[0].position < w[1].position));
+            assert!(ticks.iter().all(|t| (0.0..=1.0).contains(&t.position)));
+        }
+    }
+
+    #[test]
+    fn presets_come_from_the_data() {
+        let (dates, _, _) = built_in(1);
+        // The focus, 1 December, and the first event at most four months before it (15 August).
+        let around = focus_period(&dates, TALKS).unwrap();
+        assert_eq!(around, period("2021-08-01", "2022-01-01"));
+        assert_eq!(around.label(), "Aug–Dec 2021");
+        // August and December hold four events each: the earlier wins.
+        let (busiest, count) = busiest_period(&dates).unwrap();
+        assert_eq!((busiest.label().as_str(), count), ("Aug 2021", 4));
+        assert_eq!(stretch_name(busiest), "month");
+        // An event in the last fortnight of its month takes the next month too.
+        let late = vec![
+            parse("2021-10-01"),
+            parse("2021-12-25"),
+            parse("2022-01-03"),
+        ];
+        assert_eq!(
+            focus_period(&late, 1).unwrap().label(),
+            "Oct 2021 – Jan 2022"
+        );
+        // A long timeline's busiest stretch is as long as its tick step.
+        let long: Vec<PartialDate> = ["1990", "2001-03", "2001-05-02", "2021-12-01"]
+            .iter()
+            .map(|d| parse(d))
+            .collect();
+        let (busiest, count) = busiest_period(&long).unwrap();
+        assert_eq!((busiest.label().as_str(), count), ("2000–2004", 2));
+        assert_eq!(stretch_name(busiest), "years");
+        // One event a stretch: no busiest.
+        assert_eq!(busiest_period(&long[..2]), None);
+    }
+
+    #[test]
+    fn zooming_stays_inside_the_timeline_and_never_below_a_week() {
+        let full = period("2021-05-01", "2022-01-01");
+        let mut zoomed = full;
+        for _ in 0..20 {
+            zoomed = zoomed.zoomed_in(full);
+            assert!(zoomed.start >= full.start && zoomed.end <= full.end);
+        }
+        assert_eq!(zoomed.days(), MIN_PERIOD_DAYS);
+        for _ in 0..40 {
+            zoomed = zoomed.moved(true, full);
+        }
+        assert_eq!(zoomed.end, full.end);
+        for _ in 0..20 {
+            zoomed = zoomed.zoomed_out(full);
+        }
+        assert_eq!(zoomed, full);
+        // A wheel's steps keep the pointer's day in place, and come back out to the whole.
+        let step = full.scaled(0.25, false, full);
+        assert_eq!(step.days(), 196);
+        let anchor = |p: Period| f64::from(p.start) + 0.25 * f64::from(p.days());
+        assert!((anchor(step) - anchor(full)).abs() <= 1.0);
+        let mut wheel = full;
+        for _ in 0..30 {
+            wheel = wheel.scaled(0.9, false, full);
+        }
+        assert_eq!(wheel.days(), MIN_PERIOD_DAYS);
+        for _ in 0..30 {
+            wheel = wheel.scaled(0.1, true, full);
+        }
+        assert_eq!(wheel, full);
+        // In and out again is the whole timeline, though 245 days do not halve evenly.
+        assert_eq!(full.zoomed_in(full).zoomed_out(full), full);
+        // A brush from a fifth to two fifths of the axis, dragged either way.
+        let part = full.part(0.4, 0.2);
+        assert_eq!(part, full.part(0.2, 0.4));
+        assert_eq!(part.label(), "19 Jun – 7 Aug 2021");
+        // A click without a drag still gives a week.
+        assert_eq!(full.part(0.5, 0.5).days(), MIN_PERIOD_DAYS);
+    }
+
+    #[test]
+    fn a_zoomed_view_draws_only_its_period() {
+        let data = built_in(1);
+        let around = focus_period(&data.0, TALKS).unwrap();
+        let layout = view_of(
+            &data,
+            View {
+                period: Some(around),
+                ..View::default()
+            },
+        );
+        assert_eq!(layout.in_view, 10);
+        assert_eq!(layout.events.len(), 10);
+        assert!(layout.clusters.is_empty());
+        assert!(layout.events.iter().all(|e| e.event >= 2));
+        assert_eq!(layout.ticks[0].label, "Aug 2021");
+        // 15 August sits half a month in.
+        let kabul = layout.events.iter().find(|e| e.event == 5).unwrap();
+        assert!((kabul.position - 14.0 / 153.0).abs() < 1e-9);
+        // The whole timeline at once: every event, no cluster.
+        let all = view_of(&data, View::default());
+        assert_eq!((all.in_view, all.events.len()), (12, 12));
+        assert!(all.clusters.is_empty());
+        assert_eq!(all.period, all.full);
+    }
+
+    #[test]
+    fn the_100x_timeline_is_clustered_to_a_bounded_number_of_markers() {
+        let data = built_in(100);
+        let view = View {
+            keep: Some(TALKS),
+            ..View::default()
+        };
+        let layout = view_of(&data, view);
+        let markers = layout.events.len() + layout.clusters.len();
+        // At most a dozen and one stretches a lane, each at most MAX_PER_STRETCH markers
+        // or one cluster, and the kept event.
+        let bound = 2 * ((1.0 / CLUSTER_WINDOW) as usize + 1) * MAX_PER_STRETCH + 1;
+        assert!(markers <= bound, "{markers} markers");
+        assert!(markers < 40, "{markers} markers for 1,200 events");
+        // Every event is drawn once: alone or in exactly one cluster.
+        let mut seen = vec![0; 1_200];
+        for placed in &layout.events {
+            seen[placed.event] += 1;
+        }
+        for cluster in &layout.clusters {
+            assert!(cluster.events.len() > MAX_PER_STRETCH);
+            assert_eq!(cluster.label, format!("{} events", cluster.events.len()));
+            for &event in &cluster.events {
+                seen[event] += 1;
+                assert_eq!(data.2[event], cluster.lane);
+                // Its zoom holds every one of its events.
+                assert!(cluster.zoom.contains(data.0[event].midpoint_day()));
+            }
+        }
+        assert!(seen.iter().all(|&n| n == 1));
+        // The story's own event is drawn on its own, beside the cluster of 1 December.
+        assert!(layout.events.iter().any(|e| e.event == TALKS));
+        let december = layout
+            .clusters
+            .iter()
+            .find(|c| c.date_text == "1 Dec")
+            .unwrap();
+        assert_eq!(december.events.len(), 299);
+        // Zooming to a cluster spreads its events: August's four dates, 100 each, apart.
+        let august = layout
+            .clusters
+            .iter()
+            .find(|c| c.date_text == "15 Aug – 30 Aug")
+            .unwrap();
+        assert_eq!(august.events.len(), 400);
+        let zoomed = view_of(
+            &data,
+            View {
+                period: Some(august.zoom),
+                ..view
+            },
+        );
+        assert_eq!(zoomed.in_view, 400);
+        // 15 August alone, 17 and 18 together (a day apart in a fortnight), 30 August.
+        assert_eq!(
+            zoomed.clusters.len(),
+            3,
+            "{:?}",
+            zoomed
+                .clusters
+                .iter()
+                .map(|c| &c.date_text)
+                .collect::<Vec<_>>()
+        );
+        // Labels in one row never overlap.
+        for lane in 0..2 {
+            let mut spans: Vec<(usize, f64, f64)> = zoomed.lane_clusters[lane]
+                .iter()
+                .map(|&c| &zoomed.clusters[c])
+                .map(|c| {
+                    let (from, to) = extent(c.position, c.label_chars, c.label_before);
+                    (c.row, from, to)
+                })
+                .chain(zoomed.lane_events[lane].iter().map(|&e| {
+                    let (from, to) = wide_extent(&zoomed.events[e]);
+                    (zoomed.events[e].row, from, to)
+                }))
+                .collect();
+            spans.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            assert!(spans
+                .windows(2)
+                .all(|w| w[0].0 != w[1].0 || w[0].2 <= w[1].1 + 1e-9));
+        }
+    }
+
+    #[test]
+    fn clustering_grows_about_linearly_with_the_events() {
+        let time = |copies: usize| {
+            let data = built_in(copies);
+            (0..3)
+                .map(|_| {
+                    let started = std::time::Instant::now();
+                    let layout = view_of(&data, View::default());
+                    assert_eq!(layout.in_view, copies * 12);
+                    assert!(layout.events.len() + layout.clusters.len() < 40);
+                    started.elapsed().as_secs_f64()
+                })
+                .fold(f64::MAX, f64::min)
+        };
+        let small = time(100);
+        let large = time(10_000);
+        assert!(
+            large < small * 1_000.0,
+            "{small} s for 1,200, {large} s for 120,000"
+        );
+    }
+
+    #[test]
+    fn stretches_split_at_the_window() {
+        assert_eq!(stretches(&[], 0.1), Vec::<std::ops::Range<usize>>::new());
+        assert_eq!(
+            stretches(&[0.0, 0.05, 0.1, 0.11, 0.5, 0.5, 0.95], 0.1),
+            [0..3, 3..4, 4..6, 6..7]
         );
     }
 }

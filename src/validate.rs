@@ -33,6 +33,8 @@ pub const MAX_ALIAS_CHARS: usize = 200;
 pub const MAX_EVENTS: usize = 2_500;
 /// Lanes of the timeline; each is a row of the drawing (the built-in article has 2).
 pub const MAX_LANES: usize = 12;
+/// The longest name of the story's own event (`focus.name`), in characters.
+pub const MAX_FOCUS_NAME_CHARS: usize = 60;
 /// Entities one event names.
 pub const MAX_EVENT_ENTITIES: usize = 100;
 /// Places where the text names an entity, in the whole article (the built-in one has 60).
@@ -862,6 +864,21 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         }
         check.provenance(&format!("{path}.basis"), &event.basis);
     }
+    if let Some(focus) = &article.focus {
+        if !event_ids.contains(focus.event.as_str()) {
+            check.fail(
+                "focus.event",
+                format!("no event has the id \"{}\"", shown(&focus.event)),
+            );
+        }
+        check.name("focus.name", &focus.name);
+        check.length(
+            "focus.name".into(),
+            "name",
+            &focus.name,
+            MAX_FOCUS_NAME_CHARS,
+        );
+    }
     check.problems
 }
 
@@ -893,6 +910,33 @@ mod tests {
     #[test]
     fn a_minimal_article_loads() {
         assert_eq!(problems_of(minimal()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_focus_names_an_event_and_a_short_visible_name() {
+        let mut value = minimal();
+        value["focus"] = json!({"event": "talks", "name": "the talks"});
+        assert_eq!(problems_of(value.clone()), Vec::<String>::new());
+        value["focus"] = json!({"event": "meeting", "name": "the\u{202E}talks"});
+        let problems = problems_of(value.clone());
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("focus.event: no event has the id \"meeting\""));
+        assert!(
+            problems[1].starts_with("focus.name: contains U+202E"),
+            "{problems:?}"
+        );
+        value["focus"] = json!({"event": "talks", "name": " "});
+        assert_eq!(
+            problems_of(value.clone()),
+            ["focus.name: must not be empty"]
+        );
+        value["focus"] = json!({"event": "talks", "name": "t".repeat(61)});
+        assert_eq!(
+            problems_of(value.clone()),
+            ["focus.name: the name is 61 characters long; the limit is 60"]
+        );
+        value["focus"] = json!({"event": "talks"});
+        assert!(problems_of(value)[0].contains("missing field `name`"));
     }
 
     #[test]

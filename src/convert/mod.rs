@@ -173,6 +173,7 @@ pub fn convert_text(text: &str, options: &ConvertOptions) -> Result<Conversion, 
         lanes: events::lanes(),
         entities: Vec::new(),
         events: Vec::new(),
+        focus: None,
     };
     let mut partial_dates = Vec::new();
     if english {

@@ -114,6 +114,18 @@ test.describe('Pictures of the built-in article', () => {
         }
     });
 
+    for (const width of [1366, 1920, 390]) {
+        test(`the timeline zoomed to the months around the talks at ${width} px`, async () => {
+            const { page } = await openLive({ viewport: viewportFor(width) });
+            const timeline = page.locator('section.timeline');
+            await timeline.locator('.zoom-presets button', { hasText: 'Around the talks' }).click();
+            await expect(timeline.locator('.zoom-status')).toContainText('Showing Aug–Dec 2021, 10 of 12 events.');
+            await expect(timeline.locator('.timeline-drawing .marker:not([style*="--pos"])')).toHaveCount(0);
+            await page.mouse.move(0, 0);
+            await expect(timeline).toHaveScreenshot(`timeline-zoomed-${width}.png`);
+        });
+    }
+
     for (const width of [1366, 390]) {
         test(`the timeline at ${width} px`, async () => {
             const { page } = await openLive({ viewport: viewportFor(width) });

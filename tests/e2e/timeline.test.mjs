@@ -126,6 +126,35 @@ for (const VIEWPORT of VIEWPORTS) test.describe(`the timeline drawing at ${VIEWP
     });
 });
 
+test.describe('the timeline drawing zoomed, at 1100, 1366 and 390 px', () => {
+    test('no label is cut, none overlaps another, and the month labels stay inside the drawing', async () => {
+        for (const viewport of [{ width: 1100, height: 900 }, WIDE, { width: 390, height: 800 }]) {
+            const { page, drawing } = await openDrawing(viewport);
+            for (const name of ['Around the talks', 'Busiest month', 'All']) {
+                await page.locator('.zoom-presets button', { hasText: name }).click();
+                await expect(page.locator('.zoom-presets button[aria-pressed="true"]')).toHaveText(new RegExp(`^${name}`));
+                await expect(drawing.locator('.marker:not([style*="--pos"])'), 'every marker has its position').toHaveCount(0);
+                const where = `${name} at ${viewport.width} px`;
+                const cut = await drawing.evaluate((d) => [...d.querySelectorAll('.marker-text')]
+                    .filter((t) => t.scrollHeight > t.clientHeight + 1 || t.scrollWidth > t.clientWidth + 1)
+                    .map((t) => t.textContent));
+                expect(cut, where).toStrictEqual([]);
+                expect(intersecting(await labelBoxes(drawing)), where).toStrictEqual([]);
+                const d = await drawing.boundingBox();
+                const ticks = await drawing.locator('.tick-label').evaluateAll((labels) => labels.map((l) => {
+                    const r = l.getBoundingClientRect();
+                    return { id: l.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+                }));
+                const outside = ticks.filter((b) => b.left < d.x - 0.5 || b.right > d.x + d.width + 0.5 || b.top < d.y - 0.5 || b.bottom > d.y + d.height + 0.5);
+                expect(outside, where).toStrictEqual([]);
+                expect(intersecting(ticks), where).toStrictEqual([]);
+                // Nothing in the drawing is clipped by it.
+                expect(await drawing.evaluate((e) => e.scrollHeight <= e.clientHeight), `${where}: the drawing scrolls down`).toBeTruthy();
+            }
+        }
+    });
+});
+
 test.describe('the list points at the drawing', () => {
     /** The ids of the markers drawn as pointed at. */
     const pointedIds = (page) => page.locator('.timeline-drawing .marker.pointed')

@@ -7,6 +7,7 @@ import {
     assertNoAxeViolations,
     expect,
     hiddenParagraphIds,
+    nextFrame,
     openSectionsKey,
     requireDist,
     test,
