@@ -216,7 +216,7 @@ function distAssets(dir = DIST) {
 }
 
 function weightSplit(assets, dir = DIST) {
-    const later = assets.viewerInFirstView ? 'first view' : 'when idle or on first use';
+    const later = assets.viewerInFirstView ? 'first view' : 'when idle or on first interaction';
     const rows = [
         ['HTML', 'index.html', 'first view'],
         ['CSS', assets.css, 'first view'],
@@ -516,12 +516,23 @@ async function prepareAndMeasure(options, tempDir, started) {
         adversarialFiles = await writeAdversarialArticles(ROOT, dir, run);
     }
 
+    // The baseline's synthetic articles are made from its own built-in article, in the
+    // format it reads (an older build refuses fields added since).
+    let baselineBenchDir = benchDir;
+    if (options.baseline && options.scale) {
+        baselineBenchDir = join(tempDir, 'bench-baseline');
+        await cp(benchDir, baselineBenchDir, { recursive: true });
+        const baseArticle = JSON.parse(readFileSync(join(options.baseline, ARTICLE_FILE), 'utf8'));
+        for (const factor of SCALES) {
+            await writeFile(join(baselineBenchDir, `scale-${factor}x.json`), JSON.stringify(scaledArticle(baseArticle, factor), null, 2));
+        }
+    }
     // Gzipped and cacheable for 10 minutes, as GitHub Pages serves a site; the benchmark's
     // own files (plain page, synthetic articles) at /bench/.
-    const serve = (dir) => startStaticServer(dir, { mounts: { '/bench/': benchDir }, gzip: true, cacheControl: 'max-age=600' });
-    const server = await serve(DIST);
+    const serve = (dir, bench) => startStaticServer(dir, { mounts: { '/bench/': bench }, gzip: true, cacheControl: 'max-age=600' });
+    const server = await serve(DIST, benchDir);
     // The baseline on a server of its own, so each build fetches its articles from its own origin.
-    const baselineServer = options.baseline ? await serve(options.baseline) : null;
+    const baselineServer = options.baseline ? await serve(options.baseline, baselineBenchDir) : null;
     try {
         await measure(options, { assets, server, baselineServer, scaleFiles, adversarialFiles, started });
     } finally {
