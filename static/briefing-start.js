@@ -107,11 +107,12 @@ const returningReader = () => {
     }
 };
 
+// Held until the viewer runs, however soon it starts.
+document.addEventListener('click', holdEarlyClick, true);
+document.addEventListener('change', holdEarlyChoice, true);
 if (!root?.hasAttribute('data-prerendered') || location.search || location.hash || window !== window.top || returningReader()) {
     start();
 } else {
-    document.addEventListener('click', holdEarlyClick, true);
-    document.addEventListener('change', holdEarlyChoice, true);
     for (const type of ['pointerdown', 'keydown', 'focusin']) {
         addEventListener(type, start, { once: true, capture: true, passive: true });
     }
