@@ -178,8 +178,8 @@ script.textContent = glue;
 document.body.append(script);
 `;
 // The page's start: static/briefing-start.js instead of Trunk's loader and preloads, so the
-// pre-rendered first view does not wait for the viewer's WebAssembly (it follows when the
-// browser is idle, or on the first interaction).
+// pre-rendered first view does not wait for the viewer's WebAssembly (it loads when a
+// reader may act).
 const sourceFile = (name) => readFileSync(join(process.env.TRUNK_SOURCE_DIR || process.cwd(), 'static', name), 'utf8');
 const filled = (name, values) => {
     let text = sourceFile(name);

@@ -2,13 +2,14 @@
 // index.html, with the hashed names of the viewer's glue and wasm filled in).
 //
 // The pre-rendered article can be read without the viewer's WebAssembly, so the first
-// view does not wait for it: it loads once the page has loaded and the browser is idle,
-// or at once when a reader acts (pointer, key or focus). The buttons and checkboxes
-// clicked before the viewer is ready are clicked again, each once and in order, once it
-// is (the early clicks themselves are held back, so a checkbox does not change without
-// the viewer); a choice made in a list box meanwhile is made again too. Anything else the
-// page is asked to show (another article, a deep link, a framed page, a returning
-// reader's settings) needs the viewer first, so it starts at once.
+// view does not wait for it, and a reader who only reads does not pay for it: it loads
+// when a reader may act (the pointer moves, a key, a touch, a focus), some hundreds of
+// milliseconds before a click. What a reader does before it runs is done again once it
+// does: the buttons and checkboxes clicked (held back meanwhile, so a checkbox does not
+// change without the viewer), each once and in order; the choice in a list box and the
+// text typed in a box; "/" to search; a file dropped on the page. Anything else the page
+// is asked to show (another article, a deep link, a framed page, a returning reader's
+// settings) needs the viewer first, so it starts at once.
 const glueUrl = '__BRIEFING_GLUE__';
 const wasmUrl = '__BRIEFING_WASM__';
 const wasmIntegrity = '__BRIEFING_WASM_INTEGRITY__';
@@ -49,13 +50,52 @@ const holdEarlyClick = (event) => {
     start();
 };
 
-const heldChoices = new Map();
-const holdEarlyChoice = (event) => {
-    const select = event.target;
-    if (select instanceof HTMLSelectElement && root?.contains(select)) {
-        heldChoices.set(select, select.value);
+// List boxes and text boxes, with what was chosen or typed in them.
+const heldValues = new Map();
+const holdEarlyValue = (event) => {
+    const field = event.target;
+    const kind = field instanceof HTMLSelectElement ? 'change' : field instanceof HTMLInputElement && field.type !== 'file' ? 'input' : null;
+    if (kind && root?.contains(field)) {
+        heldValues.set(field, [field.value, kind]);
         start();
     }
+};
+
+let slashPressed = false;
+const holdEarlySlash = (event) => {
+    const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
+    if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        slashPressed = true;
+    }
+};
+
+// A file dropped on the page would otherwise be opened by the browser in place of it.
+let droppedFiles = null;
+const allowEarlyDrop = (event) => {
+    if (root?.contains(event.target) && event.dataTransfer?.types.includes('Files')) {
+        event.preventDefault();
+        start();
+    }
+};
+const holdEarlyDrop = (event) => {
+    if (root?.contains(event.target) && event.dataTransfer?.files.length) {
+        event.preventDefault();
+        droppedFiles = [...event.dataTransfer.files];
+        start();
+    }
+};
+
+const holding = [
+    ['click', holdEarlyClick],
+    ['change', holdEarlyValue],
+    ['input', holdEarlyValue],
+    ['keydown', holdEarlySlash],
+    ['dragover', allowEarlyDrop],
+    ['drop', holdEarlyDrop],
+];
+const stopHolding = () => {
+    for (const [type, listener] of holding) document.removeEventListener(type, listener, true);
 };
 
 const showFailure = (error) => {
@@ -78,22 +118,27 @@ function start() {
         await glue.default({ module_or_path: wasm });
         // Yew hydrates in its scheduler, after init returns: a task later the page is live.
         await new Promise((done) => setTimeout(done));
-        document.removeEventListener('click', holdEarlyClick, true);
-        document.removeEventListener('change', holdEarlyChoice, true);
-        // Hydration set the list boxes back to what the page first showed.
-        for (const [select, value] of heldChoices) {
-            if (!select.isConnected) continue;
-            select.value = value;
-            select.dispatchEvent(new Event('change', { bubbles: true }));
+        stopHolding();
+        // Hydration set the boxes back to what the page first showed.
+        for (const [field, [value, kind]] of heldValues) {
+            if (!field.isConnected) continue;
+            field.value = value;
+            field.dispatchEvent(new Event(kind, { bubbles: true }));
         }
-        heldChoices.clear();
+        heldValues.clear();
         for (const control of heldControls) {
             if (control.isConnected) control.click();
         }
         heldControls.clear();
+        if (slashPressed) document.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }));
+        if (droppedFiles) {
+            const dataTransfer = new DataTransfer();
+            for (const file of droppedFiles) dataTransfer.items.add(file);
+            root.firstElementChild?.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
+            droppedFiles = null;
+        }
     })().catch((error) => {
-        document.removeEventListener('click', holdEarlyClick, true);
-        document.removeEventListener('change', holdEarlyChoice, true);
+        stopHolding();
         showFailure(error);
     });
     return started;
@@ -108,16 +153,11 @@ const returningReader = () => {
 };
 
 // Held until the viewer runs, however soon it starts.
-document.addEventListener('click', holdEarlyClick, true);
-document.addEventListener('change', holdEarlyChoice, true);
+for (const [type, listener] of holding) document.addEventListener(type, listener, true);
 if (!root?.hasAttribute('data-prerendered') || location.search || location.hash || window !== window.top || returningReader()) {
     start();
 } else {
-    for (const type of ['pointerdown', 'keydown', 'focusin']) {
+    for (const type of ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'focusin']) {
         addEventListener(type, start, { once: true, capture: true, passive: true });
     }
-    const whenIdle = () =>
-        'requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 2000 }) : setTimeout(start, 200);
-    if (document.readyState === 'complete') whenIdle();
-    else addEventListener('load', whenIdle, { once: true });
 }

@@ -216,7 +216,7 @@ function distAssets(dir = DIST) {
 }
 
 function weightSplit(assets, dir = DIST) {
-    const later = assets.viewerInFirstView ? 'first view' : 'when idle or on first interaction';
+    const later = assets.viewerInFirstView ? 'first view' : 'when a reader acts';
     const rows = [
         ['HTML', 'index.html', 'first view'],
         ['CSS', assets.css, 'first view'],

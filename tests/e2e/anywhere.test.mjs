@@ -151,6 +151,9 @@ test.describe('1. under a sub-path, like a GitHub Pages project site', () => {
         page.on('pageerror', (e) => errors.push(String(e)));
         await page.goto(at());
         await expect(page.locator('main#article h1')).toBeVisible({ timeout: 15_000 });
+        // A reader's pointer starts the viewer (its glue and wasm, from the sub-path too).
+        await page.mouse.move(1, 1);
+        await expect(page.locator('.briefing[data-live]')).toBeAttached({ timeout: 15_000 });
         await assertRendersWhole(page);
         await expect(page.locator('header.masthead')).toBeVisible();
 

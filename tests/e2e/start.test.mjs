@@ -68,13 +68,62 @@ test.describe('Start', () => {
         expect(pageErrors).toStrictEqual([]);
     });
 
-    test('the viewer loads by itself once the page is idle', async () => {
-        const { page } = await suite.open();
-        // No interaction at all: choosing an entity works, because the viewer has started.
-        await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('_bg.wasm')))).toBeTruthy();
+    test('a reader who only reads never loads the viewer; one who moves the pointer does, and it answers', async () => {
+        const { page } = await suite.open(undefined, { live: false });
+        const wasmRequested = () => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('_bg.wasm')));
+        await page.waitForLoadState('load');
+        // Loaded, scrolled through and idle: still nothing of the viewer.
+        await page.evaluate(() => new Promise((done) => {
+            scrollTo({ top: document.body.scrollHeight, behavior: 'instant' });
+            requestIdleCallback(() => requestAnimationFrame(() => done()));
+        }));
+        expect(await wasmRequested(), 'no wasm for reading').toBe(false);
+        await page.mouse.move(200, 200);
+        await expect.poll(wasmRequested, { message: 'the pointer moved: the viewer loads' }).toBe(true);
         const entity = page.locator('aside.sidebar .entity-button').first();
         await entity.click();
         await expect(entity).toHaveAttribute('aria-pressed', 'true');
+    });
+
+    test('text typed, "/" pressed and a file dropped before the viewer runs are done again once it does', async () => {
+        const openHeld = async () => {
+            let release;
+            const held = new Promise((done) => {
+                release = done;
+            });
+            const { page } = await suite.open(undefined, {
+                live: false,
+                prepare: (context) => context.route(/briefing-[0-9a-f]+_bg\.wasm$/, async (route) => {
+                    await held;
+                    await route.continue();
+                }),
+            });
+            return { page, release };
+        };
+        // "/" moves to the search box.
+        const slash = await openHeld();
+        await slash.page.keyboard.press('/');
+        slash.release();
+        await expect(slash.page.locator('.briefing[data-live]')).toBeAttached();
+        await expect(slash.page.locator('#search-input')).toBeFocused();
+        // Text typed in it searches.
+        const typed = await openHeld();
+        await typed.page.locator('#search-input').fill('Taliban');
+        typed.release();
+        await expect(typed.page.locator('.briefing[data-live]')).toBeAttached();
+        await expect(typed.page.locator('#search-input')).toHaveValue('Taliban');
+        await expect(typed.page.locator('#search-status')).toContainText(/of \d+ matches/);
+        // A plain-text story dropped on the page opens, instead of the browser leaving for the file.
+        const dropped = await openHeld();
+        const dataTransfer = await dropped.page.evaluateHandle(() => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File(['Kabul talks\n\nKABUL (Reuters) - Officials met in Kabul on Monday, the ministry said.'], 'story.txt', { type: 'text/plain' }));
+            return transfer;
+        });
+        await dropped.page.dispatchEvent('.briefing', 'dragover', { dataTransfer });
+        await dropped.page.dispatchEvent('.briefing', 'drop', { dataTransfer });
+        dropped.release();
+        await expect(dropped.page.locator('main#article h1')).toHaveText('Kabul talks', { timeout: 15_000 });
     });
 
     test('a WebAssembly that cannot load is told on screen, and the article stays', async () => {

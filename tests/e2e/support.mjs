@@ -174,7 +174,8 @@ export function expectNoErrors(viewers) {
  * Returns `{ context, page, consoleErrors, pageErrors, close }`.
  * `prepare(context)` runs before the page opens (to route or block requests, say);
  * `waitFor` is the selector to wait for (`null`: wait for the load event only), and then,
- * on the pre-rendered page, for the viewer to run (`live: false` does not wait for that).
+ * on the pre-rendered page, for the viewer to run after a move of the pointer (`live:
+ * false` does neither).
  */
 export async function openViewer(
     browser,
@@ -206,10 +207,12 @@ export async function openViewer(
     page.on('pageerror', (error) => pageErrors.push(String(error?.stack ?? error)));
     await page.goto(url);
     if (waitFor) await page.locator(waitFor).first().waitFor({ state: 'visible', timeout: 15_000 });
-    // A pre-rendered page shows before the viewer runs: unless the test is about that time
-    // (`live: false`), wait until it does, so what the test does reaches the viewer.
-    if (waitFor && live) {
-        await page.waitForFunction(() => !document.querySelector('#briefing[data-prerendered]') || document.querySelector('.briefing[data-live]'), null, { timeout: 15_000 });
+    // A pre-rendered page shows before the viewer runs, which starts when a reader may act:
+    // unless the test is about that time (`live: false`), move the pointer as a reader
+    // would and wait until it runs, so what the test does reaches the viewer.
+    if (waitFor && live && (await page.locator('#briefing[data-prerendered]').count())) {
+        await page.mouse.move(1, 1);
+        await page.locator('.briefing[data-live]').first().waitFor({ state: 'attached', timeout: 15_000 });
     }
     return { context, page, consoleErrors, pageErrors, close: () => context.close() };
 }
