@@ -8,7 +8,7 @@ use crate::dates::PartialDate;
 use crate::ids::{is_id_char, is_valid_id, MAX_ID_CHARS};
 use crate::mentions::MentionFinder;
 use crate::model::{Article, Block, Provenance, ProvenanceKind, YearRange};
-use crate::text::{echo, hiding_char_name, is_invisible};
+use crate::text::{echo, hiding_char_name, is_invisible, thousands};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -97,19 +97,6 @@ pub fn describe_problems(problems: &[Problem]) -> String {
             "; and {} more",
             thousands(problems.len() - MAX_PROBLEMS_SHOWN)
         ));
-    }
-    text
-}
-
-/// `5001` as "5,001", as the limit messages say numbers.
-fn thousands(number: usize) -> String {
-    let digits = number.to_string();
-    let mut text = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            text.push(',');
-        }
-        text.push(digit);
     }
     text
 }

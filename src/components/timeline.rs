@@ -6,6 +6,7 @@ use crate::index::{EntityIx, EventIx};
 use crate::link::ViewLink;
 use crate::model::Precision;
 use crate::state::Action;
+use crate::text::thousands;
 use crate::timeline::{
     busiest_period, css_number, css_percent, distance_words, focus_period, full_period,
     layout_view, stretch_name, Period, TimelineLayout, View, MIN_PERIOD_DAYS,
@@ -162,19 +163,6 @@ fn place_one(element: &web_sys::HtmlElement) {
             let _ = style.set_property(property, &value);
         }
     }
-}
-
-/// A count with thousands separated: "1,200".
-fn thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut text = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            text.push(',');
-        }
-        text.push(digit);
-    }
-    text
 }
 
 /// How far an event is from the story's own event, in words; `None` without a focus.
