@@ -6,7 +6,6 @@ use crate::dates::PartialDate;
 use crate::index::{EntityIx, EventIx, PassageIx, SectionIx};
 use crate::mentions::{Mention, MentionFinder};
 use crate::model::{Article, Block, EntityKind};
-use crate::timeline::{layout_timeline, TimelineLayout};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -84,7 +83,6 @@ pub struct Document {
     pub event_lanes: Vec<usize>,
     /// Event indexes sorted by date, then by article order.
     pub chronology: Vec<EventIx>,
-    pub timeline: TimelineLayout,
 }
 
 impl Document {
@@ -175,13 +173,6 @@ impl Document {
             .iter()
             .map(|event| lane_index.get(event.lane.as_str()).copied().unwrap_or(0))
             .collect();
-        let event_labels: Vec<&str> = article.events.iter().map(|e| e.label.as_str()).collect();
-        let timeline = layout_timeline(
-            &event_dates,
-            &event_labels,
-            &event_lanes,
-            article.lanes.len(),
-        );
 
         let entities_by_kind = EntityKind::ALL.map(|kind| {
             (0..article.entities.len())
@@ -201,7 +192,6 @@ impl Document {
             event_dates,
             event_lanes,
             chronology,
-            timeline,
         }
     }
 
