@@ -87,18 +87,14 @@ test.describe('Start', () => {
 
     test('text typed, "/" pressed and a file dropped before the viewer runs are done again once it does', async () => {
         const openHeld = async () => {
-            let release;
-            const held = new Promise((done) => {
-                release = done;
-            });
+            let wasm;
             const { page } = await suite.open(undefined, {
                 live: false,
-                prepare: (context) => context.route(/briefing-[0-9a-f]+_bg\.wasm$/, async (route) => {
-                    await held;
-                    await route.continue();
-                }),
+                prepare: async (context) => {
+                    wasm = await holdWasm(context);
+                },
             });
-            return { page, release };
+            return { page, release: wasm.release };
         };
         // "/" moves to the search box.
         const slash = await openHeld();
