@@ -1792,5 +1792,105 @@ mod properties {
             let json = serde_json::to_string(draft.article()).unwrap();
             prop_assert_eq!(&load_article(&json).unwrap(), &last);
         }
+
+        /// Typed edits merge into the step before them, yet undoing every step still
+        /// gives back the original exactly, and every state is valid.
+        #[test]
+        fn typed_edits_still_undo_to_the_original(
+            suggestions in any::<bool>(),
+            seeds in proptest::collection::vec((any::<bool>(), any::<u8>(), 0usize..10_000, 0usize..10_000, 0usize..10_000), 1..40),
+        ) {
+            let original = base(suggestions);
+            let mut draft = Draft::new(original.clone()).unwrap();
+            for (typed, op, a, b, c) in seeds {
+                let edit = edit_from(draft.article(), op, a, b, c);
+                let before = draft.article().clone();
+                let outcome = if typed { draft.apply_typing(edit) } else { draft.apply(edit) };
+                if outcome.is_err() {
+                    prop_assert_eq!(draft.article(), &before);
+                }
+                prop_assert!(validate(draft.article()).is_empty());
+            }
+            while draft.undo().is_ok() {
+                prop_assert!(validate(draft.article()).is_empty());
+            }
+            prop_assert_eq!(draft.article(), &original);
+        }
     }
+}
+
+#[test]
+fn typing_into_one_field_is_one_step_for_undo() {
+    let mut draft = draft();
+    let before = draft.article().clone();
+    for typed in ["M", "Mo", "Mos", "Moscow talks"] {
+        draft
+            .apply_typing(Edit::SetTitle {
+                title: typed.to_owned(),
+            })
+            .unwrap();
+    }
+    for typed in ["R", "Ru"] {
+        draft
+            .apply_typing(Edit::RenameEntity {
+                entity: "moscow".to_owned(),
+                name: typed.to_owned(),
+            })
+            .unwrap();
+    }
+    assert_eq!(draft.undo_depth(), 2, "one step per field typed into");
+    assert_eq!(entity(&draft, "moscow").name, "Ru");
+    draft.undo().unwrap();
+    assert_eq!(draft.article().title, "Moscow talks");
+    assert_eq!(entity(&draft, "moscow").name, "Moscow");
+    draft.undo().unwrap();
+    assert_eq!(*draft.article(), before);
+
+    // After an undo, typing starts a new step; typing back to where the run began leaves
+    // nothing to undo.
+    let mut draft = Draft::new(before.clone()).unwrap();
+    let title = before.title.clone();
+    for typed in ["x", &title] {
+        draft
+            .apply_typing(Edit::SetTitle {
+                title: typed.to_owned(),
+            })
+            .unwrap();
+    }
+    assert_eq!(draft.undo_depth(), 0);
+    // A refused keystroke (an empty title) leaves the run as it was.
+    draft
+        .apply_typing(Edit::SetTitle {
+            title: "Talks".to_owned(),
+        })
+        .unwrap();
+    let refused = draft.apply_typing(Edit::SetTitle {
+        title: String::new(),
+    });
+    assert!(refused.is_err());
+    assert_eq!(draft.article().title, "Talks");
+    draft.undo().unwrap();
+    assert_eq!(*draft.article(), before);
+}
+
+#[test]
+fn the_sentence_around_a_selection_is_the_whole_sentence() {
+    use briefing::edit::sentence_around;
+    let text = "Dr. Yusuf arrived on Tuesday. He met Patrushev in Moscow. Talks went well.";
+    let at = text.find("Patrushev").unwrap();
+    assert_eq!(
+        sentence_around(text, at, at + "Patrushev".len()),
+        Some("He met Patrushev in Moscow.")
+    );
+    // A selection across two sentences quotes both; an abbreviation ends none.
+    let from = text.find("Tuesday").unwrap();
+    assert_eq!(
+        sentence_around(text, from, at),
+        Some("Dr. Yusuf arrived on Tuesday. He met Patrushev in Moscow.")
+    );
+    assert_eq!(
+        sentence_around(text, 0, 2),
+        Some("Dr. Yusuf arrived on Tuesday.")
+    );
+    assert_eq!(sentence_around(text, 5, text.len() + 1), None);
 }

@@ -30,7 +30,7 @@ pub(crate) mod ids;
 mod lexicon;
 mod names;
 mod page;
-mod text;
+pub(crate) mod text;
 
 use crate::ids::MAX_ID_CHARS;
 use crate::model::Article;

@@ -35,7 +35,7 @@ pub(super) fn is_comma(gap: &str) -> bool {
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 
 /// Byte ranges of the sentences, without surrounding white space.
-pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;

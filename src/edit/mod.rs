@@ -203,6 +203,49 @@ pub enum Edit {
     },
 }
 
+impl Edit {
+    /// The field a typed edit writes (its kind and the item's id), for
+    /// [`Draft::apply_typing`]; `None` for edits that are not typed.
+    fn field(&self) -> Option<(std::mem::Discriminant<Edit>, &str)> {
+        let item = match self {
+            Edit::RenameEntity { entity, .. } | Edit::SetEntityDescription { entity, .. } => {
+                entity.as_str()
+            }
+            Edit::SetEventLabel { event, .. }
+            | Edit::SetEventDate { event, .. }
+            | Edit::SetEventBasis { event, .. } => event.as_str(),
+            Edit::SetHeading { section, .. } => section.as_str(),
+            Edit::SetTitle { .. }
+            | Edit::SetSite { .. }
+            | Edit::SetCopyDate { .. }
+            | Edit::SetPublished { .. } => "",
+            _ => return None,
+        };
+        Some((std::mem::discriminant(self), item))
+    }
+}
+
+/// The sentence (or sentences) of a paragraph that hold the words at `start..end` (byte
+/// offsets), split as the converter splits sentences: what an event made from a
+/// selection quotes. `None` when the range is not inside the paragraph's text.
+pub fn sentence_around(paragraph: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end
+        || end > paragraph.len()
+        || !paragraph.is_char_boundary(start)
+        || !paragraph.is_char_boundary(end)
+    {
+        return None;
+    }
+    let sentences = crate::convert::text::sentences(paragraph);
+    let first = sentences.iter().find(|&&(_, e)| e > start)?.0.min(start);
+    let last = sentences
+        .iter()
+        .rev()
+        .find(|&&(s, _)| s < end.max(start + 1))
+        .map_or(end, |&(_, e)| e.max(end));
+    Some(paragraph[first..last].trim())
+}
+
 /// A suggested entity or event, by id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -425,6 +468,40 @@ impl Draft {
                 change: done.undo,
             });
             self.redo.clear();
+        }
+        Ok(Applied {
+            summary: done.summary,
+            created: done.created,
+            changed,
+        })
+    }
+
+    /// Applies an edit typed into a field: while the author keeps typing into the same
+    /// field (the same kind of edit of the same item, with nothing undone since), the
+    /// keystrokes are one step for undo, which takes back the whole run of typing.
+    pub fn apply_typing(&mut self, edit: Edit) -> Result<Applied, EditError> {
+        let continues = self.redo.is_empty()
+            && edit.field().is_some()
+            && self
+                .undo
+                .back()
+                .is_some_and(|last| last.edit.field() == edit.field());
+        if !continues {
+            return self.apply(edit);
+        }
+        let done = apply::apply(&mut self.article, &edit)?;
+        if let Err(error) = check(&self.article) {
+            done.undo.make(&mut self.article);
+            return Err(error);
+        }
+        let last = self.undo.back_mut().expect("checked above");
+        let changed = !done.undo.is_nothing(&self.article);
+        if last.change.is_nothing(&self.article) {
+            // Typed back to what the field held before the run: nothing left to undo.
+            self.undo.pop_back();
+        } else {
+            last.edit = edit;
+            last.summary = done.summary.clone();
         }
         Ok(Applied {
             summary: done.summary,
