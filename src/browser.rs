@@ -128,8 +128,13 @@ pub async fn copy_link(link: &ViewLink) -> Result<(), String> {
         location.origin().map_err(|_| "no address")?,
         location.pathname().map_err(|_| "no address")?
     );
-    let url = format!("{base}{}", link.merge_into(&current_query()));
-    let promise = window.navigator().clipboard().write_text(&url);
+    copy_text(&format!("{base}{}", link.merge_into(&current_query()))).await
+}
+
+/// Puts `text` on the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map(|_| ())

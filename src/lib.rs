@@ -2,8 +2,9 @@
 //! and a timeline that says where each date comes from.
 //!
 //! Pure logic (`model`, `dates`, `validate`, `edit`, `mentions`, `segments`, `timeline`,
-//! `document`, `state`, `trust`, `remember`) has no `web-sys` and is tested natively; `viewer`
-//! (the root), `components`, `context`, `hooks` and `browser` are the Yew front end.
+//! `document`, `state`, `trust`, `remember`, `editor::state`) has no `web-sys` and is tested
+//! natively; `viewer` (the root), `components`, `context`, `hooks` and `browser` are the
+//! Yew front end, and `editor` the author mode's panel, built into a module of its own.
 
 pub mod browser;
 pub mod components;
@@ -13,6 +14,7 @@ pub mod dates;
 pub mod document;
 pub mod dom_ids;
 pub mod edit;
+pub mod editor;
 pub mod export;
 pub mod hooks;
 pub mod ids;

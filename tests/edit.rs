@@ -1894,3 +1894,26 @@ fn the_sentence_around_a_selection_is_the_whole_sentence() {
     );
     assert_eq!(sentence_around(text, 5, text.len() + 1), None);
 }
+
+#[test]
+fn selected_words_are_found_where_the_page_shows_them() {
+    use briefing::edit::locate_words;
+    let text = "Moscow hosted the talks. Moscow said little.";
+    let second = text.rfind("Moscow").unwrap();
+    assert_eq!(
+        locate_words(text, &text[..second], "Moscow"),
+        Some(second..second + 6)
+    );
+    assert_eq!(
+        locate_words(text, "", " Moscow "),
+        Some(0..6),
+        "white space is left out"
+    );
+    // The page's text before the selection differs: the nearest occurrence is taken.
+    assert_eq!(
+        locate_words(text, "Moscow hosted the talks. Mos", "Moscow"),
+        Some(second..second + 6)
+    );
+    assert_eq!(locate_words(text, "", "Kabul"), None);
+    assert_eq!(locate_words(text, "", "  "), None);
+}

@@ -246,6 +246,30 @@ pub fn sentence_around(paragraph: &str, start: usize, end: usize) -> Option<&str
     Some(paragraph[first..last].trim())
 }
 
+/// Where selected `words` are in a paragraph's text, as a byte range, given the text
+/// before the selection in the page (`before`, whose length is where it starts when the
+/// page shows the text as it is). White space around the words is left out; when the
+/// page's text differs, the occurrence nearest that place is taken. `None` when the
+/// words are not in the paragraph.
+pub fn locate_words(paragraph: &str, before: &str, words: &str) -> Option<std::ops::Range<usize>> {
+    let trimmed = words.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let guess = before.len() + (words.len() - words.trim_start().len());
+    if paragraph
+        .get(guess..)
+        .is_some_and(|rest| rest.starts_with(trimmed))
+    {
+        return Some(guess..guess + trimmed.len());
+    }
+    paragraph
+        .match_indices(trimmed)
+        .map(|(at, _)| at)
+        .min_by_key(|at| at.abs_diff(guess))
+        .map(|at| at..at + trimmed.len())
+}
+
 /// A suggested entity or event, by id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,0 +1,7 @@
+//! Placeholder.
+use yew::prelude::*;
+
+#[component]
+pub fn EntitiesPart() -> Html {
+    html! {}
+}

@@ -1,0 +1,12 @@
+//! Placeholder while the sections part is written.
+use yew::prelude::*;
+
+#[component]
+pub fn SectionsPart() -> Html {
+    html! {}
+}
+
+#[component]
+pub fn MetadataPart() -> Html {
+    html! {}
+}
