@@ -16,6 +16,7 @@ mod drafts;
 mod entities;
 mod events;
 mod fields;
+mod metadata;
 mod sections;
 mod selection;
 pub mod state;
@@ -165,7 +166,7 @@ pub fn EditorPanel(props: &EditorProps) -> Html {
             </details>
             <details class="editor-part">
                 <summary>{ "Title, site and dates" }</summary>
-                <sections::MetadataPart />
+                <metadata::MetadataPart />
             </details>
         </ContextProvider<Editing>>
     }

@@ -5,8 +5,3 @@ use yew::prelude::*;
 pub fn SectionsPart() -> Html {
     html! {}
 }
-
-#[component]
-pub fn MetadataPart() -> Html {
-    html! {}
-}
