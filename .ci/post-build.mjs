@@ -160,6 +160,9 @@ const take = unpack("${packed}", ${payload.length});
 const text = (bytes) => new TextDecoder().decode(bytes);
 const glue = text(take(${viewerGlueSize}));
 window.briefingWasm = take(${viewerWasmSize});
+// The editor (author mode) is left out of the one file, which is for reading; the
+// viewer's "Edit" says so.
+window.briefingEditor = false;
 let tools;
 Object.defineProperty(window, 'briefingToolsUrl', {
     configurable: true,

@@ -15,6 +15,7 @@ pub mod document;
 pub mod dom_ids;
 pub mod edit;
 pub mod editor;
+pub mod editor_client;
 pub mod export;
 pub mod hooks;
 pub mod ids;

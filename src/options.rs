@@ -26,6 +26,8 @@ pub struct ViewerOptions {
     pub host: Host,
     /// For an iframe: the page its height may be posted to (`?embed=https://host.example`).
     pub parent: ParentOrigin,
+    /// Author mode (`?edit`): the editor opens with the article.
+    pub edit: bool,
 }
 
 /// The origin an iframe posts its height to.
@@ -80,6 +82,7 @@ impl Default for ViewerOptions {
             compact: false,
             host: Host::Page,
             parent: ParentOrigin::Any,
+            edit: false,
         }
     }
 }
@@ -110,6 +113,7 @@ impl ViewerOptions {
                 }
                 "panels" => (options.show_sidebar, options.show_timeline) = parse_panels(&value),
                 "compact" => options.compact = parse_flag(&value),
+                "edit" => options.edit = parse_flag(&value),
                 "embed" if parse_flag(&value) => {
                     options.host = Host::Frame;
                     options.parent = ParentOrigin::parse(&value);
@@ -137,13 +141,46 @@ impl ViewerOptions {
             compact: compact.is_some_and(parse_flag),
             host: Host::Element,
             parent: ParentOrigin::Any,
+            edit: false,
         }
+    }
+}
+
+/// `existing` (a query string) with author mode on (`edit`) or off, other parameters
+/// kept. Returns `""` or a string starting with `?`.
+pub fn query_with_edit(existing: &str, on: bool) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(existing.trim_start_matches('?').as_bytes()) {
+        if key != "edit" {
+            query.append_pair(&key, &value);
+        }
+    }
+    if on {
+        query.append_key_only("edit");
+    }
+    let query = query.finish();
+    if query.is_empty() {
+        query
+    } else {
+        format!("?{query}")
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edit_mode_is_named_in_the_address_and_taken_out_again() {
+        assert!(ViewerOptions::from_query("?edit").edit);
+        assert!(ViewerOptions::from_query("?entity=x&edit=1").edit);
+        assert!(!ViewerOptions::from_query("?edit=off").edit);
+        assert!(!ViewerOptions::from_query("?entity=x").edit);
+        assert_eq!(query_with_edit("?entity=x", true), "?entity=x&edit");
+        assert_eq!(query_with_edit("?entity=x&edit", false), "?entity=x");
+        assert_eq!(query_with_edit("?edit=1", false), "");
+        assert_eq!(query_with_edit("", true), "?edit");
+    }
 
     #[test]
     fn defaults_show_everything_on_a_page() {
@@ -168,6 +205,7 @@ mod tests {
                 compact: true,
                 host: Host::Frame,
                 parent: ParentOrigin::Any,
+                edit: false,
             }
         );
         let options = ViewerOptions::from_query("?panels=none&compact=false&embed=0");
@@ -187,6 +225,7 @@ mod tests {
                 compact: true,
                 host: Host::Element,
                 parent: ParentOrigin::Any,
+                edit: false,
             }
         );
         let options = ViewerOptions::from_attributes(None, None, None);

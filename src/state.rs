@@ -115,6 +115,9 @@ pub enum Action {
     /// A link was copied to the clipboard, or could not be (with the reason).
     LinkCopied(Result<(), String>),
     Resume(Resume),
+    /// The same article, changed (by the author, in edit mode): what the reader had
+    /// open and chosen stays where it still exists.
+    Replace(Rc<Document>),
 }
 
 impl ViewState {
@@ -224,6 +227,45 @@ impl ViewState {
             self.focus_current_mention();
         }
         self.focus_sentence();
+    }
+
+    /// Moves the view onto a changed copy of its article, by ids: sections, the chosen
+    /// entity and event, and the linked section stay chosen where they still exist; new
+    /// sections are open; the search runs again, without moving focus.
+    fn replace(&mut self, document: Rc<Document>) {
+        let old = &self.document.article;
+        let new = &document.article;
+        let section_id = |s: &SectionIx| old.sections.get(s.0).map(|s| s.id.as_str());
+        let open_ids: BTreeSet<&str> = self.open_sections.iter().filter_map(section_id).collect();
+        let old_ids: BTreeSet<&str> = old.sections.iter().map(|s| s.id.as_str()).collect();
+        self.open_sections = new
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| open_ids.contains(s.id.as_str()) || !old_ids.contains(s.id.as_str()))
+            .map(|(i, _)| SectionIx(i))
+            .collect();
+        self.linked_section = self
+            .linked_section
+            .as_ref()
+            .and_then(section_id)
+            .and_then(|id| new.sections.iter().position(|s| s.id == id))
+            .map(SectionIx);
+        let entity_id = self.chosen_entity.map(|e| old.entities[e.0].id.clone());
+        let event_id = self.chosen_event.map(|e| old.events[e.0].id.clone());
+        self.chosen_entity = entity_id.and_then(|id| document.entity_index(&id));
+        let mentions = self
+            .chosen_entity
+            .map_or(0, |e| document.entity_mentions[e].len());
+        self.mention_cursor = self.mention_cursor.min(mentions.saturating_sub(1));
+        self.chosen_event = event_id.and_then(|id| document.event_index(&id));
+        self.card = None;
+        self.focus = None;
+        self.document = document;
+        self.search = Rc::new(search(&self.document, &self.query));
+        self.search_cursor = self
+            .search_cursor
+            .min(self.search.hits.len().saturating_sub(1));
     }
 
     fn request_focus(&mut self, target: FocusTarget) {
@@ -359,6 +401,7 @@ impl ViewState {
                     }
                 }
             }
+            Action::Replace(document) => next.replace(document),
             // Indexes out of range come only from stale input; they change nothing.
             Action::ToggleSection(_)
             | Action::RevealSection(_)
@@ -413,6 +456,38 @@ mod tests {
 
     fn entity(state: &ViewState, id: &str) -> EntityIx {
         state.document.entity_index(id).unwrap()
+    }
+
+    #[test]
+    fn a_changed_article_keeps_what_was_open_and_chosen_by_id() {
+        let before = state()
+            .apply(Action::ToggleSection(SectionIx(1)))
+            .apply(Action::Search("Moscow".to_owned()));
+        let patrushev = entity(&before, "nikolay-patrushev");
+        let before = before.apply(Action::ChooseEntity(patrushev));
+        let mut article = before.document.article.clone();
+        // The author removes the first entity and moves the second section to the end.
+        article.entities.remove(0);
+        let moved = article.sections.remove(1);
+        article.sections.push(moved);
+        let after = before.apply(Action::Replace(Rc::new(Document::new(article))));
+        let last = SectionIx(after.document.article.sections.len() - 1);
+        assert!(
+            after.open_sections.contains(&last),
+            "the open section moved and stays open"
+        );
+        assert_eq!(
+            after
+                .chosen_entity
+                .map(|e| after.document.article.entities[e.0].id.as_str()),
+            Some("nikolay-patrushev")
+        );
+        assert_eq!(after.query, "Moscow");
+        assert!(!after.search.hits.is_empty());
+        assert_eq!(
+            after.focus, None,
+            "a change by the author does not move focus"
+        );
     }
 
     #[test]

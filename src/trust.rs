@@ -35,6 +35,8 @@ pub enum Source {
     Url(ArticleUrl),
     /// A file the reader opened or dropped, by its name.
     File(String),
+    /// The author's edited copy (edit mode) of what [`Source::described`] names.
+    Draft(String),
 }
 
 /// The words around the name of an article's source in the banner.
@@ -57,6 +59,18 @@ impl Source {
             Source::Builtin => None,
             Source::Url(url) => Some(("", url.shown_host())),
             Source::File(name) => Some(("the file ", format!("“{}”", echo(name)))),
+            Source::Draft(of) => Some(("your edited copy of ", echo(of))),
+        }
+    }
+
+    /// What the article is, for the editor and its drafts: "this site’s article", "the
+    /// file “story.txt”"; an edited copy is a copy of what it was made from.
+    pub fn described(&self) -> String {
+        match self {
+            Source::Builtin => "this site’s article".to_owned(),
+            Source::Url(url) => format!("the article from {}", url.shown_host()),
+            Source::File(name) => format!("the file “{}”", echo(name)),
+            Source::Draft(of) => of.clone(),
         }
     }
 
@@ -68,6 +82,7 @@ impl Source {
             Source::Builtin => format!("{title} · Briefing"),
             Source::Url(url) => format!("{title} · from {} · Briefing", url.shown_host()),
             Source::File(name) => format!("{title} · from the file {} · Briefing", echo(name)),
+            Source::Draft(_) => format!("{title} · your edited copy · Briefing"),
         }
     }
 
@@ -78,6 +93,7 @@ impl Source {
             Source::Builtin => "builtin".to_owned(),
             Source::Url(url) => format!("url:{}", url.href),
             Source::File(name) => format!("file:{name}"),
+            Source::Draft(of) => format!("draft:{of}"),
         }
     }
 }
@@ -176,6 +192,20 @@ mod tests {
         assert!(banner.starts_with("Opened from the file “nnn"), "{banner}");
         assert!(banner.contains("…”"), "{banner}");
         assert!(banner.chars().count() < 140, "{banner}");
+        // An edited copy, even of this site's own article, is never passed off as it.
+        let draft = Source::Draft(Source::Builtin.described());
+        assert_eq!(
+            self::banner(&draft).unwrap(),
+            "Opened from your edited copy of this site’s article, not published by this site"
+        );
+        assert_eq!(
+            draft.page_title("Talks"),
+            "Talks · your edited copy · Briefing"
+        );
+        assert_eq!(
+            Source::Draft(file.described()).described(),
+            file.described()
+        );
     }
 
     #[test]

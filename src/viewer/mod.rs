@@ -4,6 +4,7 @@
 
 mod downloads;
 mod drop;
+mod editing;
 mod opening;
 mod reader;
 mod start;
@@ -13,9 +14,9 @@ use crate::hooks::{use_frame_height, use_live_marker, use_page_title};
 use crate::options::{Host, ViewerOptions};
 use downloads::{DownloadsMenu, SiteFooter};
 use drop::use_file_drop;
+use editing::use_edit_mode;
 use opening::{use_opening, OpeningPanel, Wanted};
 use reader::Reader;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -37,6 +38,7 @@ pub struct ViewerProps {
 pub fn Viewer(props: &ViewerProps) -> Html {
     let options = &props.options;
     let opening = use_opening(options);
+    let edit_mode = use_edit_mode(options, &opening);
     let container = use_node_ref();
     use_frame_height(container.clone(), options.host, options.parent.clone());
     use_live_marker(container.clone());
@@ -62,6 +64,9 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             <OpenBar on_file={opening.on_file.clone()} />
             if let Some(shown) = shown {
                 <DownloadsMenu document={shown.document.clone()} on_status={opening.status.setter()} />
+                if !edit_mode.active {
+                    <button type="button" class="edit-button" onclick={edit_mode.on_edit.clone()} title="Correct names, events, sections and dates, and save the article">{ "Edit" }</button>
+                }
             }
         }
     };
@@ -81,7 +86,9 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             }
             if let Some(shown) = shown {
                 <Reader
-                    key={Rc::as_ptr(&shown.document.0) as usize}
+                    // Keyed by the article and its source: the author's changes to it
+                    // keep the reader's view (see `Action::Replace`).
+                    key={shown.storage_name().to_string()}
                     document={shown.document.clone()}
                     options={options.clone()}
                     {container}

@@ -36,6 +36,15 @@ impl Shown {
         shown
     }
 
+    /// The author's edited copy of an article, from the editor.
+    pub fn draft(article: crate::model::Article, of: String) -> Self {
+        Shown {
+            document: DocumentHandle(Rc::new(Document::new(article))),
+            notes: Vec::new(),
+            source: Source::Draft(of),
+        }
+    }
+
     fn builtin() -> Self {
         Shown {
             document: DocumentHandle(Rc::new(Document::new(crate::builtin_article()))),

@@ -16,6 +16,7 @@ use crate::language::text_direction;
 use crate::link::ViewLink;
 use crate::options::{Host, ViewerOptions};
 use crate::state::Action;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -38,13 +39,24 @@ pub struct ReaderProps {
 
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
-    let (document, options, container) = (&props.document, &props.options, &props.container);
+    let (options, container) = (&props.options, &props.container);
     let state = use_view_state(
-        document.clone(),
+        props.document.clone(),
         options.clone(),
         props.storage_name.clone(),
         props.prerendered,
     );
+    {
+        // The same article changed by its author: the view moves onto it in place.
+        let (dispatcher, viewed) = (state.dispatcher(), state.document.clone());
+        use_effect_with(props.document.clone(), move |document| {
+            if !Rc::ptr_eq(&document.0, &viewed) {
+                dispatcher.dispatch(Action::Replace(document.0.clone()));
+            }
+        });
+    }
+    // What is on screen is the state's document, which the state's indexes belong to.
+    let document = &DocumentHandle(state.document.clone());
     let pending_resume = state.pending_resume;
     let owns_address_bar = options.host != Host::Element;
     let dispatcher = state.dispatcher();
