@@ -122,3 +122,56 @@ pub fn ChoiceField(props: &ChoiceFieldProps) -> Html {
         </div>
     }
 }
+
+/// Moves focus to the element with `id` once the change under way has been rendered
+/// (a macrotask runs after Yew's render), so that focus follows an item that moved or
+/// goes on to the next one when its own button is gone.
+pub fn focus_when_rendered(id: String) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(element) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+        else {
+            return;
+        };
+        // A button that became disabled (a section moved to the top) hands focus to the
+        // first one beside it that is not.
+        let target = if element.has_attribute("disabled") {
+            element
+                .parent_element()
+                .and_then(|p| p.query_selector("button:not([disabled])").ok().flatten())
+        } else {
+            Some(element)
+        };
+        if let Some(target) =
+            target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = target.focus();
+        }
+    })
+    .forget();
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DisclosureProps {
+    /// The id of the element it shows and hides.
+    pub controls: AttrValue,
+    pub open: bool,
+    pub on_toggle: Callback<()>,
+    /// What it opens, for screen readers: "Edit Moscow".
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+}
+
+/// A button that shows or hides one item's form (APG disclosure).
+#[component]
+pub fn Disclosure(props: &DisclosureProps) -> Html {
+    let on_toggle = props.on_toggle.clone();
+    html! {
+        <button type="button" id={props.id.clone()} aria-expanded={props.open.to_string()} aria-controls={props.controls.clone()}
+            aria-label={props.label.clone()} onclick={Callback::from(move |_: MouseEvent| on_toggle.emit(()))}>
+            { if props.open { "Close" } else { "Edit" } }
+        </button>
+    }
+}

@@ -137,7 +137,7 @@ pub fn EditorPanel(props: &EditorProps) -> Html {
     html! {
         <ContextProvider<Editing> context={editing.clone()}>
             <header class="editor-head">
-                <h2 id="editor-title">{ "Editing" }</h2>
+                <h2 id="editor-title" tabindex="-1">{ "Editing" }</h2>
                 <p class="editor-of">{ format!("Your copy of {}", editing.state.base_label) }</p>
                 <bridge::EditorActions />
                 <p class="editor-status" role="status">
