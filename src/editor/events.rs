@@ -41,12 +41,16 @@ pub fn precision_of(value: &str) -> Option<Precision> {
     }
 }
 
-fn precision_options() -> Vec<(AttrValue, AttrValue)> {
+/// The precision choices; the first follows the date, whose precision is `now`.
+fn precision_options(now: Precision) -> Vec<(AttrValue, AttrValue)> {
     [
-        (None, "From the date"),
-        (Some(Precision::Year), "Year"),
-        (Some(Precision::Month), "Month"),
-        (Some(Precision::Day), "Day"),
+        (
+            None,
+            format!("From the date (now {})", precision_value(Some(now))),
+        ),
+        (Some(Precision::Year), "Year".to_owned()),
+        (Some(Precision::Month), "Month".to_owned()),
+        (Some(Precision::Day), "Day".to_owned()),
     ]
     .into_iter()
     .map(|(p, label)| (precision_value(p).into(), label.into()))
@@ -279,7 +283,7 @@ pub fn EventsPart() -> Html {
                             <button type="button" aria-expanded={is_open.to_string()} aria-controls={form_id.clone()} aria-label={format!("Edit {}: {}", event.date, event.label)} {onclick}>{ "Edit" }</button>
                         </div>
                         if is_open {
-                            <EventForm id={form_id} event={event.id.clone()} />
+                            <EventForm id={form_id} event={event.id.clone()} fresh={editing.state.created.as_deref() == Some(event.id.as_str())} />
                         }
                     </li>
                 }
@@ -294,6 +298,9 @@ struct EventFormProps {
     id: AttrValue,
     /// The event's id.
     event: AttrValue,
+    /// The event was just made: its form is brought into view when it opens.
+    #[prop_or_default]
+    fresh: bool,
 }
 
 /// One event's form; every change is an edit.
@@ -301,6 +308,21 @@ struct EventFormProps {
 fn EventForm(props: &EventFormProps) -> Html {
     let editing = use_editing();
     let precision = use_state_eq(|| None::<Precision>);
+    let node = use_node_ref();
+    {
+        // A new event's form opens inside a part that may be closed: open it, and show it.
+        let (node, fresh) = (node.clone(), props.fresh);
+        use_effect_with((), move |()| {
+            if let (true, Some(form)) = (fresh, node.cast::<web_sys::Element>()) {
+                if let Ok(Some(part)) = form.closest("details") {
+                    let _ = part.set_attribute("open", "");
+                }
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                form.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
     let Some(event) = editing
         .article()
         .events
@@ -408,10 +430,10 @@ fn EventForm(props: &EventFormProps) -> Html {
     };
     let article = editing.article();
     html! {
-        <div class="event-form" id={props.id.clone()}>
+        <div class="event-form" id={props.id.clone()} ref={node}>
             <TextField label="Label" field={key("label")} value={event.label.clone()} on_input={on_label} />
             <TextField label="Date" field={key("date")} value={event.date.clone()} on_input={on_date} hint="YYYY, YYYY-MM or YYYY-MM-DD" />
-            <ChoiceField label="Precision" field={key("precision")} options={precision_options()} value={precision_value(*precision)} on_change={on_precision} />
+            <ChoiceField label="Precision" field={key("precision")} options={precision_options(event.precision)} value={precision_value(*precision)} on_change={on_precision} />
             <ChoiceField label="Lane" field={key("lane")} options={lane_options(article)} value={event.lane.clone()} on_change={on_lane} />
             <EntityChecks id={format!("edit-event-{id}-entity")} legend="Involved entities" checked={event.entities.clone()} on_toggle={on_entity} />
             <FieldProblem field={key("entities")} />
@@ -564,7 +586,7 @@ pub fn NewEventDialog(props: &NewEventDialogProps) -> Html {
                     <blockquote><q>{ sentence.clone() }</q></blockquote>
                 </figure>
                 <div class="field">
-                    <label for="new-event-date">{ "Date" }</label>
+                    <label for="new-event-date">{ "Date (required)" }</label>
                     <input id="new-event-date" value={form.date.clone()} oninput={on_date} required=true autofocus=true aria-describedby="new-event-date-hint" />
                     <p class="field-hint" id="new-event-date-hint">{ "YYYY, YYYY-MM or YYYY-MM-DD" }</p>
                 </div>
@@ -590,7 +612,7 @@ pub fn NewEventDialog(props: &NewEventDialogProps) -> Html {
     };
     html! {
         <Dialog id="new-event-dialog" open={props.open} title="New event" on_close={props.on_close.clone()}>
-            <form onsubmit={on_create}>
+            <form onsubmit={on_create} novalidate=true>
                 { body }
                 <FieldProblem field="new-event" />
                 <div class="dialog-actions">
@@ -661,7 +683,9 @@ mod tests {
             assert_eq!(precision_of(precision_value(precision)), precision);
         }
         assert_eq!(precision_of("week"), None);
-        assert_eq!(precision_options()[0].1, "From the date");
+        let options = precision_options(Precision::Month);
+        assert_eq!(options[0], ("".into(), "From the date (now month)".into()));
+        assert_eq!(options[3], ("day".into(), "Day".into()));
     }
 
     #[test]

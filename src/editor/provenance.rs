@@ -8,6 +8,7 @@
 //! stated date whose reasoning explains the year keeps it).
 
 use super::fields::{FieldProblem, TextField};
+use super::use_editing;
 use crate::model::{Provenance, ProvenanceKind, Source};
 use yew::prelude::*;
 
@@ -150,6 +151,7 @@ pub struct ProvenanceFieldsProps {
 
 #[component]
 pub fn ProvenanceFields(props: &ProvenanceFieldsProps) -> Html {
+    let editing = use_editing();
     let draft = use_state_eq(|| ProvenanceDraft::of(&props.provenance));
     {
         // The article changed it (undo, another item): show what it holds now.
@@ -183,16 +185,19 @@ pub fn ProvenanceFields(props: &ProvenanceFieldsProps) -> Html {
         })
     };
     let field_key = |part: &str| AttrValue::from(format!("{key}:{part}"));
-    let problem = format!("problem-{dom}");
+    let problem = editing
+        .state
+        .problem(&key)
+        .map(|_| format!("problem-{dom}"));
     html! {
         <fieldset class="provenance" aria-describedby={problem}>
             <legend>{ "How is this date known?" }</legend>
             <div class="provenance-kinds">
                 { for [ProvenanceKind::Stated, ProvenanceKind::Inferred, ProvenanceKind::External].into_iter().map(|kind| {
-                    let id = format!("{dom}-kind-{}", kind.slug());
+                    let id = format!("field-{dom}-kind-{}", kind.slug());
                     html! {
                         <div class="choice">
-                            <input type="radio" id={id.clone()} name={format!("{dom}-kind")} value={kind.slug()} checked={draft.kind == kind} onchange={choose(kind)} />
+                            <input type="radio" id={id.clone()} name={format!("field-{dom}-kind")} value={kind.slug()} checked={draft.kind == kind} onchange={choose(kind)} />
                             <label for={id}>{ kind.label() }</label>
                         </div>
                     }
