@@ -17,6 +17,7 @@ mod entities;
 mod events;
 mod fields;
 mod metadata;
+mod provenance;
 mod sections;
 mod selection;
 pub mod state;
