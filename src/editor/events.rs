@@ -200,7 +200,7 @@ fn EntityChecks(props: &EntityChecksProps) -> Html {
     html! {
         <fieldset class="entity-checks">
             <legend>{ &props.legend }</legend>
-            <div class="checkbox-list" style="max-height: 12em; overflow-y: auto;">
+            <div class="checkbox-list">
                 { for entities_by_name(article).into_iter().map(|entity| {
                     let id = format!("{}~{}", props.id, entity.id);
                     let checked = props.checked.contains(&entity.id);

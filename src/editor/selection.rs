@@ -433,7 +433,7 @@ fn NewEntityDialog(props: &NewEntityDialogProps) -> Html {
             (props.open, props.selection.clone()),
             move |(open, selection)| {
                 if let (true, Some(selection)) = (open, selection) {
-                    let (proposed_id, proposed_name) =
+                    let (proposed_name, proposed_id) =
                         propose_entity(article.article(), &selection.words);
                     name.set(proposed_name);
                     id.set(proposed_id);

@@ -1,0 +1,254 @@
+// Author mode: the editor loads only when an author asks for it, corrects what the
+// converter suggested, adds what it missed from words selected in the text, keeps the
+// draft in the browser across a reload, and saves a file that opens again the same.
+
+import { readFile } from 'node:fs/promises';
+import { assertNoAxeViolations, expect, expectNoErrors, test } from './support.mjs';
+
+// A U.S. Department of State media note (public domain), one of the converter's
+// evaluation texts: its conversion has wrong suggestions ("Meeting" as a topic, a person
+// "Child Friendly Space", a topic "Human Rights Uzra Zeya"), misses "human trafficking",
+// and misses the second note's event ("On February 19, Ambassador Pamela Hamamoto…").
+const NEWS_FILE = 'state-media-notes.txt';
+const newsText = await readFile(new URL(`../fixtures/eval/${NEWS_FILE}`, import.meta.url), 'utf8');
+
+let suite;
+test.beforeEach(({ suite: current }) => {
+    suite = current;
+});
+
+const editor = (page) => page.locator('#briefing-editor');
+
+async function convert(page, name = NEWS_FILE, text = newsText) {
+    const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Open article…' }).click(),
+    ]);
+    await chooser.setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await expect(page.locator('.opening-notes li', { hasText: 'Converted from plain text' })).toBeVisible();
+}
+
+async function openEditor(page) {
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect(editor(page).getByRole('heading', { name: 'Editing' })).toBeVisible({ timeout: 15_000 });
+}
+
+/** Selects `words` in paragraph `paragraph` of the text with the mouse, as an author would. */
+async function dragSelect(page, paragraph, words) {
+    const box = await page.evaluate(([paragraph, words]) => {
+        const element = document.getElementById(`paragraph-${paragraph}`);
+        element.scrollIntoView({ block: 'center', behavior: 'instant' });
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        while (walker.nextNode()) nodes.push(walker.currentNode);
+        const text = nodes.map((n) => n.data).join('');
+        const start = text.indexOf(words);
+        const end = start + words.length;
+        const at = (offset) => {
+            let seen = 0;
+            for (const node of nodes) {
+                if (offset <= seen + node.data.length) return [node, offset - seen];
+                seen += node.data.length;
+            }
+            throw new Error(`no offset ${offset}`);
+        };
+        const range = document.createRange();
+        range.setStart(...at(start));
+        range.setEnd(...at(start + 1));
+        const first = range.getBoundingClientRect();
+        range.setStart(...at(end - 1));
+        range.setEnd(...at(end));
+        const last = range.getBoundingClientRect();
+        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }, [paragraph, words]);
+    await page.mouse.move(box.x1, box.y1);
+    await page.mouse.down();
+    await page.mouse.move(box.x2, box.y2, { steps: 5 });
+    await page.mouse.up();
+    await expect(editor(page).locator('.selected-words')).toHaveText(`“${words}”`);
+}
+
+/** The entities (id, name, kind) and events (id, date, label, basis) the viewer shows. */
+const shown = (page) =>
+    page.evaluate(() => ({
+        entities: [...document.querySelectorAll('#names .entity-button')].map((b) => b.dataset.entityId).sort(),
+        events: [...document.querySelectorAll('ol.timeline-list .event-button')].map((b) => b.dataset.eventId).sort(),
+    }));
+
+test('reading never loads the editor; Edit loads it once', async () => {
+    const requested = [];
+    const { page } = await suite.open(undefined, {
+        prepare: (context) => context.on('request', (r) => requested.push(new URL(r.url()).pathname)),
+    });
+    await page.locator('.section-toggle').first().click();
+    await page.getByRole('button', { name: 'Download ▾' }).isVisible();
+    expect(requested.filter((p) => p.includes('editor')), 'a reader loads no editor').toStrictEqual([]);
+    await openEditor(page);
+    expect(requested.filter((p) => p.includes('briefing-editor'))).toStrictEqual([
+        '/briefing-editor.js',
+        '/briefing-editor-loader.js',
+        '/briefing-editor_bg.wasm',
+    ]);
+    await expect(page).toHaveURL(/\?edit$/);
+    await editor(page).getByRole('button', { name: 'Done' }).click();
+    await expect(editor(page)).toBeHidden();
+    await expect(page).not.toHaveURL(/edit/);
+    await openEditor(page);
+    expect(requested.filter((p) => p.includes('briefing-editor')), 'loaded once').toHaveLength(3);
+});
+
+test('an author converts a news text, fixes its suggestions, adds what it missed, and saves it to open again', async () => {
+    const viewer = await suite.open();
+    const { page } = viewer;
+    await convert(page);
+    await openEditor(page);
+    await assertNoAxeViolations(page, {}, 'editor open on a converted article');
+    const sidebar = page.locator('#names');
+
+    // Three wrong suggestions: two rejected, one given its right kind.
+    const suggestions = editor(page).locator('details', { hasText: 'Suggestions to check' });
+    await suggestions.getByRole('button', { name: 'Reject Meeting · Topic' }).click();
+    await expect(sidebar.getByRole('button', { name: /^Meeting\b/ })).toHaveCount(0);
+    await suggestions.getByRole('button', { name: 'Reject Human Rights Uzra Zeya · Topic' }).click();
+    await expect(sidebar.getByRole('button', { name: /^Human Rights Uzra Zeya\b/ })).toHaveCount(0);
+    await editor(page).locator('summary', { hasText: /^Entities/ }).click();
+    await editor(page).getByRole('button', { name: 'Edit Child Friendly Space' }).click();
+    await editor(page).getByRole('list', { name: 'Entities', exact: true }).getByLabel('Kind').selectOption('place');
+    await expect(page.locator('#names [aria-labelledby="entities-place"] .entity-button', { hasText: 'Child Friendly Space' })).toBeVisible();
+
+    // A missed entity, from words selected in the text with the mouse.
+    await dragSelect(page, 'p3', 'human trafficking');
+    await editor(page).getByRole('button', { name: 'New entity…' }).click();
+    const entityDialog = page.getByRole('dialog', { name: 'New entity' });
+    // Name and id are proposed from the words; the author capitalises the name.
+    await expect(entityDialog.getByLabel('Name')).toHaveValue('human trafficking');
+    await expect(entityDialog.getByLabel('Id')).toHaveValue('human-trafficking');
+    await entityDialog.getByLabel('Name').fill('Human trafficking');
+    await entityDialog.getByLabel('Kind').selectOption('topic');
+    await entityDialog.getByRole('button', { name: 'Create' }).click();
+    await expect(entityDialog).toBeHidden();
+    await expect(page.locator('#paragraph-p3 .mention', { hasText: 'human trafficking' })).toBeAttached();
+    await expect(sidebar.locator('.entity-button', { hasText: 'Human trafficking' })).toBeVisible();
+
+    // A missed event with a stated date: the selected words give the date.
+    await dragSelect(page, 'p5', 'February 19');
+    await editor(page).getByRole('button', { name: 'New event from this sentence…' }).click();
+    const eventDialog = page.getByRole('dialog', { name: 'New event' });
+    await expect(eventDialog.locator('blockquote')).toContainText('On February 19, Ambassador Pamela Hamamoto');
+    await eventDialog.getByRole('textbox', { name: 'Date (required)' }).fill('2024-02-19');
+    await eventDialog.getByRole('textbox', { name: 'Label (optional)' }).fill('U.S. delegation at the pandemic accord talks in Geneva');
+    await expect(eventDialog.getByRole('radio', { name: 'Stated in the article' })).toBeChecked();
+    await eventDialog.getByRole('button', { name: 'Create' }).click();
+    await expect(eventDialog).toBeHidden();
+    const newEvent = page.locator('ol.timeline-list .event-button', { hasText: 'U.S. delegation at the pandemic accord talks' });
+    await expect(newEvent).toBeVisible();
+    await expect(newEvent).toContainText('Stated in the article');
+    await expect(newEvent, 'an author’s event is not a suggestion').not.toContainText('suggested');
+    await expect(page.locator('.source-banner')).toHaveText(
+        `Opened from your edited copy of the file “${NEWS_FILE}”, not published by this site`,
+    );
+    const edited = await shown(page);
+    expect(edited.entities).toContain('human-trafficking');
+    expect(edited.entities).not.toContain('meeting');
+
+    // A reload asks first, then offers the draft back.
+    await expect(editor(page).getByText('Your changes are kept in this browser')).toBeVisible();
+    let asked = false;
+    page.once('dialog', (dialog) => {
+        asked = dialog.type() === 'beforeunload';
+        void dialog.accept();
+    });
+    await page.reload();
+    expect(asked, 'leaving with unsaved changes asks first').toBe(true);
+    const offer = page.getByRole('dialog', { name: 'Drafts kept in this browser' });
+    await expect(offer).toBeVisible({ timeout: 15_000 });
+    await offer.getByRole('button', { name: /^Restore “Under Secretary Zeya/ }).click();
+    await expect(offer).toBeHidden();
+    await expect.poll(() => shown(page)).toStrictEqual(edited);
+    await expect(page.locator('.source-banner')).toContainText(`your edited copy of the file “${NEWS_FILE}”`);
+
+    // Save, and open the saved file: the same entities and events.
+    const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        editor(page).getByRole('button', { name: 'Save', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('state-media-notes.json');
+    const saved = await readFile(await download.path(), 'utf8');
+    await expect(editor(page).locator('.editor-status')).toHaveText(/^Saved as /);
+    const again = await suite.open();
+    const [chooser] = await Promise.all([
+        again.page.waitForEvent('filechooser'),
+        again.page.getByRole('button', { name: 'Open article…' }).click(),
+    ]);
+    await chooser.setFiles({ name: 'saved.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+    await expect.poll(() => shown(again.page)).toStrictEqual(edited);
+    const savedArticle = JSON.parse(saved);
+    const added = savedArticle.events.find((e) => e.label.startsWith('U.S. delegation'));
+    expect(added).toMatchObject({
+        date: '2024-02-19',
+        precision: 'day',
+        basis: { kind: 'stated', quote: 'February 19' },
+        sentence: { paragraph: 'p5' },
+    });
+    expect(added.suggested ?? false).toBe(false);
+    expect(savedArticle.entities.find((e) => e.id === 'child-friendly-space').kind).toBe('place');
+    expectNoErrors([viewer, again]);
+});
+
+test('undo and redo step through every change, by button and by key', async () => {
+    const { page } = await suite.open(`${suite.server.url}?edit`);
+    await expect(editor(page).getByRole('heading', { name: 'Editing' })).toBeVisible({ timeout: 15_000 });
+    const title = page.locator('main#article h1');
+    const original = await title.textContent();
+    await editor(page).locator('summary', { hasText: 'Title, site and dates' }).click();
+    const field = editor(page).getByRole('textbox', { name: 'Title' });
+    await field.fill('Talks in Moscow');
+    await expect(title).toHaveText('Talks in Moscow');
+    // An empty title is refused next to the field; the article keeps its last valid one.
+    await field.fill('');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(editor(page).locator('.field-problem')).toContainText('title');
+    await expect(editor(page).getByRole('button', { name: 'Save (1 problem)' })).toBeVisible();
+    await expect(title).toHaveText('Talks in Moscow');
+    await field.fill('Talks');
+    await expect(title).toHaveText('Talks');
+    await editor(page).getByRole('button', { name: 'Undo' }).click();
+    await expect(title).toHaveText(original, { useInnerText: false });
+    await page.keyboard.press('Control+Shift+Z');
+    await expect(title).toHaveText('Talks');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+Z');
+    await expect(title).toHaveText(original);
+    await expect(editor(page).getByRole('button', { name: 'Undo' })).toBeDisabled();
+    // The edited built-in article is never passed off as this site's.
+    await page.keyboard.press('Control+Y');
+    await expect(page.locator('.source-banner')).toHaveText(
+        'Opened from your edited copy of this site’s article, not published by this site',
+    );
+});
+
+test('a refused storage is said, and the draft stays in memory', async () => {
+    const { page } = await suite.open(`${suite.server.url}?edit`, {
+        prepare: (context) =>
+            context.addInitScript(() => {
+                Storage.prototype.setItem = function refuse() {
+                    throw new DOMException('full', 'QuotaExceededError');
+                };
+            }),
+    });
+    await expect(editor(page).getByRole('heading', { name: 'Editing' })).toBeVisible({ timeout: 15_000 });
+    await editor(page).locator('summary', { hasText: 'Title, site and dates' }).click();
+    await editor(page).getByRole('textbox', { name: 'Title' }).fill('Talks');
+    await expect(editor(page).getByRole('alert')).toContainText('This browser did not keep your changes');
+    await expect(page.locator('main#article h1')).toHaveText('Talks');
+    await expect(editor(page).getByRole('button', { name: 'Undo' })).toBeEnabled();
+});
+
+test('the one-file viewer, which has no editor, says so', async () => {
+    const { page } = await suite.open(`${suite.server.url}briefing.html`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect(page.locator('.opening-error')).toHaveText(
+        'This one-file copy of Briefing has no editor: open Briefing from its site to edit.',
+    );
+    await expect(page.locator('main#article h1')).toBeVisible();
+});
