@@ -96,17 +96,30 @@ fn is_field_outside_editor(target: Option<web_sys::EventTarget>) -> bool {
             .is_none()
 }
 
-fn editor_hidden() -> bool {
+/// True while the editor's panel is closed (or not there).
+pub fn editor_hidden() -> bool {
     window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(super::HOST_ID))
         .is_none_or(|host| host.has_attribute("hidden"))
 }
 
+fn click_save() {
+    if let Some(save) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(SAVE_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        save.click();
+    }
+}
+
+const SAVE_ID: &str = "editor-save";
+
 /// Ctrl+Z (⌘Z) undoes, Shift+Ctrl+Z (⇧⌘Z) and Ctrl+Y redo, anywhere but in the
-/// viewer's own text fields, while the editor is open.
+/// viewer's own text fields, while the editor is open; Ctrl+S (⌘S) saves.
 #[hook]
-pub fn use_undo_keys(dispatch: Callback<EditorAction>) {
+pub fn use_editor_keys(dispatch: Callback<EditorAction>) {
     use_effect_with((), move |_| {
         let listener = window().and_then(|w| w.document()).map(|document| {
             gloo::events::EventListener::new_with_options(
@@ -124,6 +137,12 @@ pub fn use_undo_keys(dispatch: Callback<EditorAction>) {
                         "z" if key.shift_key() => EditorAction::Redo,
                         "z" => EditorAction::Undo,
                         "y" if !key.shift_key() => EditorAction::Redo,
+                        "s" if !key.shift_key() => {
+                            // The browser would save the page; the author means the article.
+                            event.prevent_default();
+                            click_save();
+                            return;
+                        }
                         _ => return,
                     };
                     if is_field_outside_editor(event.target()) {
@@ -206,7 +225,7 @@ pub fn EditorActions() -> Html {
         <div class="editor-actions">
             <button type="button" onclick={undo} disabled={draft.undo_depth() == 0} title={undo_hint.clone()} aria-keyshortcuts="Control+Z Meta+Z">{ "Undo" }</button>
             <button type="button" onclick={redo} disabled={draft.redo_depth() == 0} title={redo_hint} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y">{ "Redo" }</button>
-            <button type="button" class="primary" onclick={save} aria-describedby={(problems > 0).then_some("editor-save-note")}>{ save_label }</button>
+            <button type="button" id={SAVE_ID} class="primary" onclick={save} aria-keyshortcuts="Control+S Meta+S" aria-describedby={(problems > 0).then_some("editor-save-note")}>{ save_label }</button>
             <button type="button" onclick={copy}>{ "Copy JSON" }</button>
             <button type="button" onclick={Callback::from(|_: MouseEvent| close_editor())}>{ "Done" }</button>
             if problems > 0 {

@@ -164,14 +164,15 @@ pub struct DisclosureProps {
     pub id: Option<AttrValue>,
 }
 
-/// A button that shows or hides one item's form (APG disclosure).
+/// A button that shows or hides one item's form (APG disclosure): "Edit", open or not,
+/// with `aria-expanded` saying which.
 #[component]
 pub fn Disclosure(props: &DisclosureProps) -> Html {
     let on_toggle = props.on_toggle.clone();
     html! {
         <button type="button" id={props.id.clone()} aria-expanded={props.open.to_string()} aria-controls={props.controls.clone()}
             aria-label={props.label.clone()} onclick={Callback::from(move |_: MouseEvent| on_toggle.emit(()))}>
-            { if props.open { "Close" } else { "Edit" } }
+            { "Edit" }
         </button>
     }
 }

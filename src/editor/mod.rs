@@ -29,8 +29,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-pub use fields::{ChoiceField, TextField};
-
 /// The editor's state and the way to change it, for every part of the panel.
 #[derive(Clone)]
 pub struct Editing {
@@ -131,7 +129,7 @@ pub fn EditorPanel(props: &EditorProps) -> Html {
     bridge::use_article_to_viewer(editing.state.clone());
     drafts::use_kept_draft(editing.state.clone(), editing.dispatch.clone());
     bridge::use_leave_warning(editing.state.unsaved);
-    bridge::use_undo_keys(editing.dispatch.clone());
+    bridge::use_editor_keys(editing.dispatch.clone());
     let article = editing.article();
     let suggested = article.entities.iter().filter(|e| e.suggested).count()
         + article.events.iter().filter(|e| e.suggested).count();
@@ -210,6 +208,9 @@ pub fn open(article_json: &str, base_label: &str) -> Result<(), String> {
     };
     let _ = host.remove_attribute("hidden");
     bridge::mark_page_editing(true);
+    // The panel sits after the whole viewer in the page: focus goes to it, so that a
+    // keyboard does not have to cross the article to reach it.
+    fields::focus_when_rendered("editor-title".to_owned());
     APP.with(|app| {
         let mut app = app.borrow_mut();
         match app.as_mut() {

@@ -3,8 +3,8 @@
 //!
 //! A selection is made with the pointer, with the keyboard where the browser offers a
 //! caret in the page (F7, caret browsing), or by finding words here, which selects them
-//! in the text. Keys, outside text fields, while words are selected: N a new entity, A
-//! an alias, E an event.
+//! in the text. Keys, outside text fields: F finds words; while words are selected, N
+//! makes a new entity, A an alias, E an event.
 
 use super::dialog::Dialog;
 use super::events::NewEventDialog;
@@ -233,6 +233,16 @@ fn find_words(
     None
 }
 
+fn focus_element(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
 /// Which dialog the selection tools show.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Open {
@@ -256,46 +266,48 @@ pub fn SelectionTools(_props: &SelectionToolsProps) -> Html {
     let find = use_state(String::new);
     let alias_of = use_state(|| None::<String>);
     {
-        // N, A and E with words selected, outside text fields.
+        // Outside text fields: F to find words; with words selected, N, E and A.
         let (open, has_selection) = (open.clone(), selection.is_some());
         use_effect_with(has_selection, move |has_selection| {
             let has_selection = *has_selection;
             let listener = web_sys::window()
                 .and_then(|w| w.document())
                 .map(|document| {
-                    gloo::events::EventListener::new(&document, "keydown", move |event| {
-                        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                            return;
-                        };
-                        if !has_selection || key.ctrl_key() || key.meta_key() || key.alt_key() {
-                            return;
-                        }
-                        let in_field = event
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .is_some_and(|e| {
-                                matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                                    || e.closest("dialog[open]").ok().flatten().is_some()
-                            });
-                        if in_field {
-                            return;
-                        }
-                        match key.key().as_str() {
-                            "n" | "N" => open.set(Open::Entity),
-                            "e" | "E" => open.set(Open::Event),
-                            "a" | "A" => {
-                                if let Some(select) = web_sys::window()
-                                    .and_then(|w| w.document())
-                                    .and_then(|d| d.get_element_by_id("alias-of"))
-                                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                                {
-                                    let _ = select.focus();
-                                }
+                    gloo::events::EventListener::new_with_options(
+                        &document,
+                        "keydown",
+                        gloo::events::EventListenerOptions::enable_prevent_default(),
+                        move |event| {
+                            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                                return;
+                            };
+                            if key.ctrl_key()
+                                || key.meta_key()
+                                || key.alt_key()
+                                || super::bridge::editor_hidden()
+                            {
+                                return;
                             }
-                            _ => return,
-                        }
-                        event.prevent_default();
-                    })
+                            let in_field = event
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                .is_some_and(|e| {
+                                    matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                                        || e.closest("dialog[open]").ok().flatten().is_some()
+                                });
+                            if in_field {
+                                return;
+                            }
+                            match (key.key().as_str(), has_selection) {
+                                ("f" | "F", _) => focus_element("find-words"),
+                                ("n" | "N", true) => open.set(Open::Entity),
+                                ("e" | "E", true) => open.set(Open::Event),
+                                ("a" | "A", true) => focus_element("alias-of"),
+                                _ => return,
+                            }
+                            event.prevent_default();
+                        },
+                    )
                 });
             move || drop(listener)
         });
@@ -387,7 +399,7 @@ pub fn SelectionTools(_props: &SelectionToolsProps) -> Html {
             </p>
             <form class="find-words" onsubmit={on_find} role="search" aria-label="Find words to select">
                 <label for="find-words">{ "Find words in the text" }</label>
-                <input id="find-words" type="search" value={(*find).clone()} oninput={on_find_input} />
+                <input id="find-words" type="search" value={(*find).clone()} oninput={on_find_input} aria-keyshortcuts="F" />
                 <button type="submit">{ "Select next" }</button>
             </form>
             <div class="selection-actions">
@@ -404,7 +416,7 @@ pub fn SelectionTools(_props: &SelectionToolsProps) -> Html {
                 </div>
             </div>
             <FieldProblem field="selection" />
-            <p class="field-hint">{ "Keys with words selected: N new entity, A alias, E event. Ctrl+Z undoes, Shift+Ctrl+Z redoes." }</p>
+            <p class="field-hint">{ "Keys outside text fields: F find words; with words selected, N new entity, A alias, E event. Ctrl+Z undoes, Shift+Ctrl+Z redoes, Ctrl+S saves." }</p>
             <NewEntityDialog open={*open == Open::Entity} selection={selection.clone()} on_close={close.clone()} />
             <NewEventDialog open={*open == Open::Event} {selection} on_close={close} />
         </section>

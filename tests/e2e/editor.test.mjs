@@ -252,3 +252,129 @@ test('the one-file viewer, which has no editor, says so', async () => {
     );
     await expect(page.locator('main#article h1')).toBeVisible();
 });
+
+/**
+ * Presses Tab (or Shift+Tab, when `target` comes before the focus) until `target` has
+ * focus, as a keyboard user would; returns the presses.
+ */
+async function tabTo(page, target, limit = 150) {
+    const backwards = await target.evaluate(
+        (element) => !!document.activeElement && !!(element.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING),
+    );
+    for (let presses = 1; presses <= limit; presses++) {
+        await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+        if (await target.evaluate((element) => element === document.activeElement)) return presses;
+    }
+    throw new Error(`${limit} presses of Tab did not reach ${target}`);
+}
+
+test('the same corrections by keyboard alone', async () => {
+    const started = Date.now();
+    const { page } = await suite.open();
+    let keys = 0;
+    const press = async (key) => {
+        keys += 1;
+        await page.keyboard.press(key);
+    };
+    const type = async (text) => {
+        keys += text.length;
+        await page.keyboard.type(text);
+    };
+    const tabs = [];
+    const tab = async (target) => {
+        const presses = await tabTo(page, target);
+        tabs.push(presses);
+        keys += presses;
+    };
+
+    await tab(page.getByRole('button', { name: 'Open article…' }));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press('Enter')]);
+    await chooser.setFiles({ name: NEWS_FILE, mimeType: 'text/plain', buffer: Buffer.from(newsText) });
+    await expect(page.locator('.opening-notes li', { hasText: 'Converted from plain text' })).toBeVisible();
+    await tab(page.getByRole('button', { name: 'Edit', exact: true }));
+    await press('Enter');
+    await expect(editor(page).getByRole('heading', { name: 'Editing' })).toBeFocused({ timeout: 15_000 });
+
+    // Rejected suggestions: focus goes on to the next one.
+    await tab(editor(page).getByRole('button', { name: 'Reject Meeting · Topic' }));
+    await press('Enter');
+    await expect(page.locator('#names .entity-button', { hasText: /^Meeting/ })).toHaveCount(0);
+    await tab(editor(page).getByRole('button', { name: 'Reject Human Rights Uzra Zeya · Topic' }));
+    await press('Enter');
+    await tab(editor(page).locator('summary', { hasText: /^Entities/ }));
+    await press('Enter');
+    await tab(editor(page).getByRole('button', { name: 'Edit Child Friendly Space' }));
+    await press('Enter');
+    await tab(editor(page).getByRole('list', { name: 'Entities', exact: true }).getByLabel('Kind'));
+    await type('pl');
+    await expect(page.locator('#names [aria-labelledby="entities-place"] .entity-button', { hasText: 'Child Friendly Space' })).toBeVisible();
+
+    // A missed entity: F (outside a field) goes to "Find words", which selects them in
+    // the text.
+    const find = editor(page).getByRole('searchbox', { name: 'Find words in the text' });
+    await tab(editor(page).getByRole('button', { name: 'Edit Child Friendly Space' }));
+    await press('f');
+    await expect(find).toBeFocused();
+    await expect(find, 'the key is not typed into the field').toHaveValue('');
+    await type('human trafficking');
+    await press('Enter');
+    await expect(editor(page).locator('.selected-words')).toHaveText('“human trafficking”');
+    await tab(editor(page).getByRole('button', { name: 'New entity…' }));
+    await press('Enter');
+    const entityDialog = page.getByRole('dialog', { name: 'New entity' });
+    await expect(entityDialog.getByLabel('Kind')).toBeFocused();
+    await type('t');
+    await press('Tab');
+    await press('Control+A');
+    await type('Human trafficking');
+    await press('Enter');
+    await expect(entityDialog).toBeHidden();
+    await expect(page.locator('#names .entity-button', { hasText: 'Human trafficking' })).toBeVisible();
+
+    // A missed event: the second "February 19" is the one in the note on Geneva.
+    await tab(find);
+    await press('Control+A');
+    await type('February 19');
+    await press('Enter');
+    await press('Enter');
+    await expect(page.locator('#paragraph-p5')).toContainText('On February 19');
+    await expect.poll(() => page.evaluate(() => getSelection().anchorNode.parentElement.closest('p')?.id)).toBe('paragraph-p5');
+    await tab(editor(page).getByRole('button', { name: 'New event from this sentence…' }));
+    await press('Enter');
+    const eventDialog = page.getByRole('dialog', { name: 'New event' });
+    await expect(eventDialog.getByRole('textbox', { name: 'Date (required)' })).toBeFocused();
+    await type('2024-02-19');
+    await press('Tab');
+    await type('U.S. delegation at the pandemic accord talks in Geneva');
+    await press('Enter');
+    await expect(eventDialog).toBeHidden();
+    await expect(page.locator('ol.timeline-list .event-button', { hasText: 'U.S. delegation at the pandemic accord talks' })).toBeVisible();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), press('Control+S')]);
+    const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(saved.entities.map((e) => e.id)).toContain('human-trafficking');
+    expect(saved.events.some((e) => e.basis.quote === 'February 19' && e.sentence.paragraph === 'p5')).toBe(true);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    test.info().annotations.push({ type: 'keyboard', description: `${keys} key presses, ${seconds} s in headless Chromium` });
+    console.log(`keyboard alone: ${keys} key presses (Tab runs ${tabs.join(', ')}), ${seconds} s in headless Chromium`);
+});
+
+for (const [width, colorScheme] of [[1366, 'light'], [1366, 'dark'], [390, 'light']]) {
+    test(`axe-core finds nothing in edit mode at ${width} px, ${colorScheme}: forms and a dialog open`, async () => {
+        const { page } = await suite.open(`${suite.server.url}?edit`, { viewport: { width, height: 900 }, colorScheme });
+        await expect(editor(page).getByRole('heading', { name: 'Editing' })).toBeVisible({ timeout: 15_000 });
+        for (const part of ['Entities', 'Events', 'Sections', 'Title, site and dates']) {
+            await editor(page).locator('summary', { hasText: part }).click();
+        }
+        await editor(page).getByRole('button', { name: 'Edit Moscow' }).click();
+        await editor(page).getByRole('button', { name: /^Edit 2021-12-01/ }).first().click();
+        await assertNoAxeViolations(page, {}, `edit mode, ${width} px ${colorScheme}`);
+        await dragSelect(page, 'p2', 'Nikolay Patrushev');
+        await editor(page).getByRole('button', { name: 'New event from this sentence…' }).click();
+        await expect(page.getByRole('dialog', { name: 'New event' })).toBeVisible();
+        await assertNoAxeViolations(page, {}, `new event dialog, ${width} px ${colorScheme}`);
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog', { name: 'New event' })).toBeHidden();
+        await expect(editor(page).getByRole('button', { name: 'New event from this sentence…' }), 'focus returns to the opener').toBeFocused();
+    });
+}
