@@ -36,6 +36,14 @@ pub fn EntitiesPart() -> Html {
             }
         });
     }
+    // After a merge, the entity kept is the one to go on with.
+    let on_merged = {
+        let open = open.clone();
+        Callback::from(move |into: String| {
+            focus_when_rendered(disclosure_id(&into));
+            open.set(Some(into));
+        })
+    };
     let mut entities: Vec<&Entity> = editing.article().entities.iter().collect();
     entities.sort_by_key(|e| (e.kind, e.name.to_lowercase()));
     html! {
@@ -54,10 +62,10 @@ pub fn EntitiesPart() -> Html {
                                 <strong>{ &entity.name }</strong>{ format!(" · {}", entity.kind.label()) }
                                 if entity.suggested { <span class="suggested-tag">{ " · suggested" }</span> }
                             </span>
-                            <Disclosure controls={form_id.clone()} open={is_open} {on_toggle} label={format!("Edit {}", entity.name)} />
+                            <Disclosure id={disclosure_id(&entity.id)} controls={form_id.clone()} open={is_open} {on_toggle} label={format!("Edit {}", entity.name)} />
                         </div>
                         if is_open {
-                            <EntityForm entity={entity.clone()} id={form_id} />
+                            <EntityForm entity={entity.clone()} id={form_id} on_merged={on_merged.clone()} />
                         }
                     </li>
                 }
@@ -66,10 +74,16 @@ pub fn EntitiesPart() -> Html {
     }
 }
 
+fn disclosure_id(entity: &str) -> String {
+    format!("edit-entity-{entity}")
+}
+
 #[derive(Properties, PartialEq)]
 struct EntityFormProps {
     entity: Entity,
     id: AttrValue,
+    /// Called with the id of the entity this one was merged into.
+    on_merged: Callback<String>,
 }
 
 #[component]
@@ -163,28 +177,27 @@ fn EntityForm(props: &EntityFormProps) -> Html {
         })
     };
     let on_merge = {
-        let (editing, from, into, field) = (
-            editing.clone(),
-            entity.id.clone(),
-            chosen_into.clone(),
-            key("merge"),
-        );
+        let (editing, from, into) = (editing.clone(), entity.id.clone(), chosen_into.clone());
+        let on_merged = props.on_merged.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(into) = &into {
+                // The kept entity's form opens, and says there why a merge was refused.
                 editing.apply(
                     Edit::MergeEntities {
                         into: into.clone(),
                         from: from.clone(),
                     },
-                    field.clone(),
+                    format!("entity:{into}:merge"),
                 );
+                on_merged.emit(into.clone());
             }
         })
     };
     let on_remove = {
         let (editing, id, field) = (editing.clone(), entity.id.clone(), key("remove"));
         Callback::from(move |_: MouseEvent| {
-            editing.apply(Edit::RemoveEntity { entity: id.clone() }, field.clone())
+            editing.apply(Edit::RemoveEntity { entity: id.clone() }, field.clone());
+            focus_when_rendered("entities-part".to_owned());
         })
     };
     let on_new_alias = {

@@ -152,7 +152,7 @@ pub fn EditorPanel(props: &EditorProps) -> Html {
                 <suggestions::SuggestionsPart />
             </details>
             <details class="editor-part">
-                <summary>{ format!("Entities ({})", article.entities.len()) }</summary>
+                <summary id="entities-part">{ format!("Entities ({})", article.entities.len()) }</summary>
                 <entities::EntitiesPart />
             </details>
             <details class="editor-part">

@@ -378,3 +378,61 @@ for (const [width, colorScheme] of [[1366, 'light'], [1366, 'dark'], [390, 'ligh
         await expect(editor(page).getByRole('button', { name: 'New event from this sentence…' }), 'focus returns to the opener').toBeFocused();
     });
 }
+
+test('entities are renamed, given aliases, merged and removed; suggestions accepted a kind at once; the timeline follows typing', async () => {
+    const viewer = await suite.open();
+    const { page } = viewer;
+    await convert(page);
+    await openEditor(page);
+    const sidebar = page.locator('#names');
+    const entities = editor(page).getByRole('list', { name: 'Entities', exact: true });
+
+    // Every suggested place accepted at once: they lose "suggested" in the sidebar.
+    const places = page.locator('#names [aria-labelledby="entities-place"] .entity-button');
+    await expect(places.filter({ hasText: 'suggested' })).not.toHaveCount(0);
+    await editor(page).getByRole('button', { name: /^Accept all \d+ suggested places$/ }).click();
+    await expect(places.filter({ hasText: 'suggested' })).toHaveCount(0);
+    await expect(places).not.toHaveCount(0);
+
+    // Rename.
+    const zeya = page.locator('#names .entity-button[data-entity-id="zeya"]');
+    await editor(page).locator('summary', { hasText: /^Entities/ }).click();
+    await entities.getByRole('button', { name: 'Edit Zeya' }).click();
+    await entities.getByRole('textbox', { name: 'Name' }).fill('Uzra Zeya');
+    await expect(zeya).toContainText('Uzra Zeya');
+
+    // The duplicate merged into it: its name becomes an alias, and the events name the one kept.
+    await entities.getByRole('button', { name: 'Edit Human Rights Uzra Zeya' }).click();
+    await entities.getByLabel('Merge into').selectOption('zeya');
+    await entities.getByRole('button', { name: 'Merge' }).click();
+    await expect(page.locator('#names .entity-button[data-entity-id="human-rights-uzra-zeya"]')).toHaveCount(0);
+    await expect(entities.getByRole('button', { name: 'Remove the alias “Human Rights Uzra Zeya”' })).toBeVisible();
+
+    // An alias added from the text, one removed; one not in the text is refused beside them.
+    await entities.getByRole('textbox', { name: 'New alias' }).fill('the Under Secretary');
+    await entities.getByRole('button', { name: 'Add alias' }).click();
+    await expect(entities.getByRole('button', { name: 'Remove the alias “the Under Secretary”' })).toBeVisible();
+    await entities.getByRole('button', { name: 'Remove the alias “Under Secretary”' }).click();
+    await expect(entities.getByRole('button', { name: 'Remove the alias “Under Secretary”' })).toHaveCount(0);
+    await entities.getByRole('textbox', { name: 'New alias' }).fill('Madam Under Secretary');
+    await entities.getByRole('button', { name: 'Add alias' }).click();
+    await expect(entities.locator('.field-problem')).toContainText('not in the text');
+    // Removing an entity takes it out of the sidebar and the text.
+    await entities.getByRole('button', { name: 'Edit Meeting' }).click();
+    await entities.getByRole('button', { name: 'Remove Meeting' }).click();
+    await expect(sidebar.locator('.entity-button', { hasText: /^Meeting/ })).toHaveCount(0);
+
+    // The event's label: the timeline list follows each keystroke.
+    await editor(page).locator('summary', { hasText: /^Events/ }).click();
+    await editor(page).getByRole('button', { name: /^Edit 2024-02-19:/ }).click();
+    const label = editor(page).getByRole('textbox', { name: 'Label' });
+    await label.fill('Zeya travels to Jamaica and Belize');
+    await expect(page.locator('ol.timeline-list .event-button', { hasText: 'Zeya travels to Jamaica and Belize' })).toBeVisible();
+    await label.press('Backspace');
+    await expect(page.locator('ol.timeline-list .event-button', { hasText: /Jamaica and Beliz(?!e)/ })).toBeVisible();
+    // The draft kept in the browser follows, a moment after the last change.
+    const kept = () => page.evaluate(() => JSON.parse(localStorage.getItem('briefing-draft:state-media-notes') ?? '{}'));
+    await expect.poll(async () => (await kept()).events?.some((e) => e.label === 'Zeya travels to Jamaica and Beliz')).toBe(true);
+    expect((await kept()).entities.map((e) => e.id)).not.toContain('human-rights-uzra-zeya');
+    expectNoErrors([viewer]);
+});
