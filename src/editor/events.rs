@@ -7,7 +7,7 @@
 //! `event:<id>:remove`; the dialog's is `new-event`.
 
 use super::dialog::Dialog;
-use super::fields::{ChoiceField, FieldProblem, TextField};
+use super::fields::{ChoiceField, Disclosure, FieldProblem, TextField};
 use super::provenance::ProvenanceFields;
 use super::selection::TextSelection;
 use super::use_editing;
@@ -259,9 +259,9 @@ pub fn EventsPart() -> Html {
             { for article.events.iter().map(|event| {
                 let is_open = open.contains(&event.id);
                 let form_id = format!("edit-event-{}-form", event.id);
-                let onclick = {
+                let on_toggle = {
                     let (open, id) = (open.clone(), event.id.clone());
-                    Callback::from(move |_: MouseEvent| {
+                    Callback::from(move |()| {
                         let mut next = (*open).clone();
                         if !next.remove(&id) {
                             next.insert(id.clone());
@@ -271,16 +271,16 @@ pub fn EventsPart() -> Html {
                 };
                 html! {
                     <li key={event.id.clone()} class="event-row">
-                        <div class="event-summary">
-                            <span class="event-date">{ &event.date }</span>{ " " }
-                            <span class="event-label">{ &event.label }</span>{ " " }
-                            <span class="event-lane">{ lane_label(article, &event.lane) }</span>{ " " }
-                            <span class={classes!("event-basis", format!("basis-{}", event.basis.kind.slug()))}>{ event.basis.kind.label() }</span>
-                            if event.suggested {
-                                { " " }<span class="badge suggested">{ "suggested" }</span>
-                            }
-                            { " " }
-                            <button type="button" aria-expanded={is_open.to_string()} aria-controls={form_id.clone()} aria-label={format!("Edit {}: {}", event.date, event.label)} {onclick}>{ "Edit" }</button>
+                        <div class="item-line">
+                            <span>
+                                <strong>{ &event.date }</strong>{ " · " }{ &event.label }
+                                <span class="item-details">
+                                    { lane_label(article, &event.lane) }{ " · " }
+                                    <span class={classes!("event-basis", format!("basis-{}", event.basis.kind.slug()))}>{ event.basis.kind.label() }</span>
+                                    if event.suggested { { " · suggested" } }
+                                </span>
+                            </span>
+                            <Disclosure controls={form_id.clone()} open={is_open} on_toggle={on_toggle} label={format!("Edit {}: {}", event.date, event.label)} />
                         </div>
                         if is_open {
                             <EventForm id={form_id} event={event.id.clone()} fresh={editing.state.created.as_deref() == Some(event.id.as_str())} />

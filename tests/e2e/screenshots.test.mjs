@@ -136,6 +136,21 @@ test.describe('Pictures of the built-in article', () => {
         });
     }
 
+    // Author mode: the editor's panel beside the article on a laptop, under it on a phone.
+    for (const [width, colorScheme] of [[1366, 'light'], [390, 'dark']]) {
+        test(`the editor at ${width} px, ${colorScheme}: the panel with an event's form open`, async () => {
+            const { page } = await openLive({ viewport: viewportFor(width), colorScheme });
+            await page.getByRole('button', { name: 'Edit', exact: true }).click();
+            const editor = page.locator('#briefing-editor');
+            await expect(editor.getByRole('heading', { name: 'Editing' })).toBeFocused({ timeout: 15_000 });
+            await editor.locator('summary', { hasText: /^Events/ }).click();
+            await editor.getByRole('button', { name: /^Edit 2021-12-01: Yusuf and Patrushev hold talks/ }).click();
+            await expect(editor.getByRole('textbox', { name: 'Label' })).toHaveValue('Yusuf and Patrushev hold talks in Moscow');
+            await settle(page);
+            await expect(page).toHaveScreenshot(`editor-${width}-${colorScheme}.png`);
+        });
+    }
+
     test('print at 1366 px: every section open, the lists after the article, no drawing', async () => {
         const { page } = await openLive({ viewport: viewportFor(1366) });
         await page.locator('.section-controls button', { hasText: 'Collapse all' }).click();
