@@ -651,6 +651,19 @@ async function measure(options, { assets, server, baselineServer, scaleFiles, ad
             return existsSync(file) ? readFileSync(file).length : NaN;
         };
         console.log(`one-file viewer (briefing.html): ${fmtInt(offline(DIST))} bytes${base ? `; baseline ${fmtInt(offline(options.baseline))} bytes` : ''}`);
+        // The modules a reader never loads: the tools (on the first conversion or download)
+        // and the editor (on the first "Edit"), each its glue and its wasm.
+        const module = (dir, name) => {
+            const files = [`${name}.js`, `${name}_bg.wasm`].map((f) => join(dir, f));
+            if (!files.every(existsSync)) return 'none';
+            const bytes = files.map((f) => readFileSync(f));
+            const raw = bytes.reduce((sum, b) => sum + b.length, 0);
+            const gzip = bytes.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
+            return `${fmtInt(raw)} bytes, ${fmtInt(gzip)} gzipped`;
+        };
+        for (const [label, name] of [['tools module', 'briefing-tools'], ['editor module', 'briefing-editor']]) {
+            console.log(`${label} (on first use): ${module(DIST, name)}${base ? `; baseline ${module(options.baseline, name)}` : ''}`);
+        }
 
         // ---- scale
         let scaleStats = null;

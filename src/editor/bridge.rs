@@ -121,40 +121,48 @@ const SAVE_ID: &str = "editor-save";
 #[hook]
 pub fn use_editor_keys(dispatch: Callback<EditorAction>) {
     use_effect_with((), move |_| {
-        let listener = window().and_then(|w| w.document()).map(|document| {
-            gloo::events::EventListener::new_with_options(
-                &document,
-                "keydown",
-                gloo::events::EventListenerOptions::enable_prevent_default(),
-                move |event| {
-                    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if !(key.ctrl_key() || key.meta_key()) || key.alt_key() || editor_hidden() {
-                        return;
-                    }
-                    let action = match key.key().to_lowercase().as_str() {
-                        "z" if key.shift_key() => EditorAction::Redo,
-                        "z" => EditorAction::Undo,
-                        "y" if !key.shift_key() => EditorAction::Redo,
-                        "s" if !key.shift_key() => {
-                            // The browser would save the page; the author means the article.
-                            event.prevent_default();
-                            click_save();
-                            return;
-                        }
-                        _ => return,
-                    };
-                    if is_field_outside_editor(event.target()) {
-                        return;
-                    }
-                    event.prevent_default();
-                    dispatch.emit(action);
-                },
-            )
+        let listener = on_page_keys(move |key| {
+            if !(key.ctrl_key() || key.meta_key()) || key.alt_key() || editor_hidden() {
+                return;
+            }
+            let action = match key.key().to_lowercase().as_str() {
+                "z" if key.shift_key() => EditorAction::Redo,
+                "z" => EditorAction::Undo,
+                "y" if !key.shift_key() => EditorAction::Redo,
+                "s" if !key.shift_key() => {
+                    // The browser would save the page; the author means the article.
+                    key.prevent_default();
+                    click_save();
+                    return;
+                }
+                _ => return,
+            };
+            if is_field_outside_editor(key.target()) {
+                return;
+            }
+            key.prevent_default();
+            dispatch.emit(action);
         });
         move || drop(listener)
     });
+}
+
+/// Calls `on_key` for every key pressed in the page, which may prevent its default (gloo's
+/// listeners are passive unless told); dropping the listener stops it.
+pub fn on_page_keys(
+    mut on_key: impl FnMut(&web_sys::KeyboardEvent) + 'static,
+) -> Option<gloo::events::EventListener> {
+    let document = window()?.document()?;
+    Some(gloo::events::EventListener::new_with_options(
+        &document,
+        "keydown",
+        gloo::events::EventListenerOptions::enable_prevent_default(),
+        move |event| {
+            if let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+                on_key(key);
+            }
+        },
+    ))
 }
 
 /// Closes the panel; the viewer keeps showing the author's copy.

@@ -55,3 +55,44 @@ pub fn Dialog(props: &DialogProps) -> Html {
         </dialog>
     }
 }
+
+/// For a dialog that makes something with one edit (a new entity, a new event): emit the
+/// returned callback just before sending the edit. The dialog then closes once the article
+/// has changed (the edit was accepted), and stays open, with the refusal shown at its
+/// field, when the edit is refused. A dialog closed otherwise forgets the wait, so that a
+/// later edit elsewhere closes nothing.
+#[hook]
+pub fn use_close_when_made(
+    open: bool,
+    field: &'static str,
+    on_close: Callback<()>,
+) -> Callback<()> {
+    let editing = super::use_editing();
+    let waiting = use_mut_ref(|| None::<u64>);
+    {
+        let waiting = waiting.clone();
+        use_effect_with(open, move |open| {
+            if !*open {
+                *waiting.borrow_mut() = None;
+            }
+        });
+    }
+    {
+        let waiting = waiting.clone();
+        let revision = editing.state.revision;
+        let refused = editing.state.problem(field).is_some();
+        use_effect_with((revision, refused), move |(revision, refused)| {
+            let mut waiting = waiting.borrow_mut();
+            if let Some(before) = *waiting {
+                if *revision != before {
+                    *waiting = None;
+                    on_close.emit(());
+                } else if *refused {
+                    *waiting = None;
+                }
+            }
+        });
+    }
+    let revision = editing.state.revision;
+    Callback::from(move |()| *waiting.borrow_mut() = Some(revision))
+}

@@ -6,7 +6,7 @@
 //! `event:<id>:precision`, `event:<id>:lane`, `event:<id>:entities`, `event:<id>:basis`,
 //! `event:<id>:remove`; the dialog's is `new-event`.
 
-use super::dialog::Dialog;
+use super::dialog::{use_close_when_made, Dialog};
 use super::fields::{ChoiceField, Disclosure, FieldProblem, TextField};
 use super::provenance::ProvenanceFields;
 use super::selection::TextSelection;
@@ -465,38 +465,18 @@ pub struct NewEventDialogProps {
 pub fn NewEventDialog(props: &NewEventDialogProps) -> Html {
     let editing = use_editing();
     let form = use_state(|| None::<NewEventForm>);
-    let waiting = use_mut_ref(|| None::<u64>);
+    let expect_made = use_close_when_made(props.open, "new-event", props.on_close.clone());
     {
         // Opening proposes the form from the selection.
-        let (form, state, waiting) = (form.clone(), editing.state.clone(), waiting.clone());
+        let (form, state) = (form.clone(), editing.state.clone());
         use_effect_with(
             (props.open, props.selection.clone()),
-            move |(open, selection)| match (open, selection) {
-                (true, Some(selection)) => {
+            move |(open, selection)| {
+                if let (true, Some(selection)) = (open, selection) {
                     form.set(Some(NewEventForm::proposed(state.article(), selection)));
                 }
-                // Closed (cancelled after a refusal): a later edit elsewhere closes nothing.
-                (false, _) => *waiting.borrow_mut() = None,
-                _ => {}
             },
         );
-    }
-    {
-        // Close once the event is made; a refusal keeps the dialog open with its reason.
-        let (waiting, on_close) = (waiting.clone(), props.on_close.clone());
-        let revision = editing.state.revision;
-        let refused = editing.state.problem("new-event").is_some();
-        use_effect_with((revision, refused), move |(revision, refused)| {
-            let mut waiting = waiting.borrow_mut();
-            if let Some(before) = *waiting {
-                if *revision != before {
-                    *waiting = None;
-                    on_close.emit(());
-                } else if *refused {
-                    *waiting = None;
-                }
-            }
-        });
     }
     let article = editing.article();
     let sentence = props
@@ -557,12 +537,12 @@ pub fn NewEventDialog(props: &NewEventDialogProps) -> Html {
         })
     };
     let on_create = {
-        let (editing, selection, sentence, current, waiting) = (
+        let (editing, selection, sentence, current, expect_made) = (
             editing.clone(),
             props.selection.clone(),
             sentence.clone(),
             current.clone(),
-            waiting.clone(),
+            expect_made.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -570,7 +550,7 @@ pub fn NewEventDialog(props: &NewEventDialogProps) -> Html {
             else {
                 return;
             };
-            *waiting.borrow_mut() = Some(editing.state.revision);
+            expect_made.emit(());
             editing.apply(form.edit(selection, sentence), "new-event");
         })
     };

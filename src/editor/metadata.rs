@@ -99,217 +99,228 @@ fn TitleAndSite() -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct OptionalDateProps {
+    class: AttrValue,
+    legend: AttrValue,
+    /// Where adding or removing it says why it was refused.
+    field: AttrValue,
+    /// "copy date", "publication date": in the buttons.
+    what: AttrValue,
+    /// Said when the article has none.
+    absent: AttrValue,
+    /// The fields of the date the article has.
+    present: Option<Html>,
+    /// The date being added, before it is sent.
+    adding: UseStateHandle<Option<Adding>>,
+    /// Its fields, while it is.
+    adding_fields: Option<Html>,
+    on_add: Callback<MouseEvent>,
+    on_remove: Callback<MouseEvent>,
+}
+
+/// A date the article may have or not: its fields and "Remove"; or, without one, a line
+/// saying so and "Add", which shows the fields of one to add (sent only with the second
+/// "Add", since an empty date would only be refused).
+#[component]
+fn OptionalDate(props: &OptionalDateProps) -> Html {
+    let adding = props.adding.clone();
+    let start = {
+        let adding = adding.clone();
+        Callback::from(move |_: MouseEvent| adding.set(Some(Adding::default())))
+    };
+    let cancel = Callback::from(move |_: MouseEvent| adding.set(None));
+    let what = &props.what;
+    let body = match (&props.present, &props.adding_fields) {
+        (Some(present), _) => html! {
+            <>
+                { present.clone() }
+                <button type="button" onclick={props.on_remove.clone()}>{ format!("Remove the {what}") }</button>
+            </>
+        },
+        (None, Some(fields)) => html! {
+            <>
+                { fields.clone() }
+                <button type="button" class="primary" onclick={props.on_add.clone()}>{ format!("Add the {what}") }</button>
+                <button type="button" onclick={cancel}>{ "Cancel" }</button>
+            </>
+        },
+        (None, None) => html! {
+            <>
+                <p class="field-hint">{ &props.absent }</p>
+                <button type="button" onclick={start}>{ format!("Add a {what}") }</button>
+            </>
+        },
+    };
+    html! {
+        <fieldset class={props.class.clone()}>
+            <legend>{ &props.legend }</legend>
+            { body }
+            <FieldProblem field={props.field.clone()} />
+        </fieldset>
+    }
+}
+
 #[component]
 fn CopyDateFields() -> Html {
     let editing = use_editing();
     let adding = use_state(|| None::<Adding>);
     let article = editing.article();
-    let body = match &article.copy_date {
-        Some(copy) => {
-            let typed = |change: fn(&mut CopyDate, String), field: &'static str| {
-                let (editing, copy) = (editing.clone(), copy.clone());
-                Callback::from(move |value: String| {
-                    let mut next = copy.clone();
-                    change(&mut next, value);
-                    let next = copy_date_of(
-                        &next.text,
-                        &next.date,
-                        next.note.as_deref().unwrap_or_default(),
-                    );
-                    editing.typed(
-                        Edit::SetCopyDate {
-                            copy_date: Some(next),
-                        },
-                        field,
-                    );
-                })
-            };
-            let on_remove = {
-                let (editing, adding) = (editing.clone(), adding.clone());
-                Callback::from(move |_: MouseEvent| {
-                    adding.set(None);
-                    editing.apply(Edit::SetCopyDate { copy_date: None }, "copy-date");
-                })
-            };
-            html! {
-                <>
-                    <TextField label="As printed" field="copy-date:text" value={copy.text.clone()} on_input={typed(|c, v| c.text = v, "copy-date:text")} hint="The date as the page shows it, e.g. “Thursday, February 15, 2024”." />
-                    <TextField label="Date" field="copy-date:date" value={copy.date.clone()} on_input={typed(|c, v| c.date = v, "copy-date:date")} hint="YYYY-MM-DD" />
-                    <TextField label="Note" field="copy-date:note" value={copy.note.clone().unwrap_or_default()} on_input={typed(|c, v| c.note = Some(v), "copy-date:note")} multiline=true hint="Why this is not the publication date (optional)." />
-                    <button type="button" onclick={on_remove}>{ "Remove the copy date" }</button>
-                </>
-            }
+    let present = article.copy_date.as_ref().map(|copy| {
+        let typed = |change: fn(&mut CopyDate, String), field: &'static str| {
+            let (editing, copy) = (editing.clone(), copy.clone());
+            Callback::from(move |value: String| {
+                let mut next = copy.clone();
+                change(&mut next, value);
+                let next = copy_date_of(
+                    &next.text,
+                    &next.date,
+                    next.note.as_deref().unwrap_or_default(),
+                );
+                editing.typed(
+                    Edit::SetCopyDate {
+                        copy_date: Some(next),
+                    },
+                    field,
+                );
+            })
+        };
+        html! {
+            <>
+                <TextField label="As printed" field="copy-date:text" value={copy.text.clone()} on_input={typed(|c, v| c.text = v, "copy-date:text")} hint={TEXT_HINT} />
+                <TextField label="Date" field="copy-date:date" value={copy.date.clone()} on_input={typed(|c, v| c.date = v, "copy-date:date")} hint="YYYY-MM-DD" />
+                <TextField label="Note" field="copy-date:note" value={copy.note.clone().unwrap_or_default()} on_input={typed(|c, v| c.note = Some(v), "copy-date:note")} multiline=true hint={NOTE_HINT} />
+            </>
         }
-        None => match &*adding {
-            Some(form) => {
-                let on_add = {
-                    let (editing, form) = (editing.clone(), form.clone());
-                    Callback::from(move |_: MouseEvent| {
-                        editing.apply(
-                            Edit::SetCopyDate {
-                                copy_date: Some(copy_date_of(
-                                    &form.first,
-                                    &form.second,
-                                    &form.third,
-                                )),
-                            },
-                            "copy-date",
-                        );
-                    })
-                };
-                let cancel = {
-                    let adding = adding.clone();
-                    Callback::from(move |_: MouseEvent| adding.set(None))
-                };
-                html! {
-                    <>
-                        <TextField label="As printed" field="copy-date:text" value={form.first.clone()} on_input={set_part(&adding, |a, v| a.first = v)} hint="The date as the page shows it, e.g. “Thursday, February 15, 2024”." />
-                        <TextField label="Date" field="copy-date:date" value={form.second.clone()} on_input={set_part(&adding, |a, v| a.second = v)} hint="YYYY-MM-DD" />
-                        <TextField label="Note" field="copy-date:note" value={form.third.clone()} on_input={set_part(&adding, |a, v| a.third = v)} multiline=true hint="Why this is not the publication date (optional)." />
-                        <button type="button" class="primary" onclick={on_add}>{ "Add the copy date" }</button>
-                        <button type="button" onclick={cancel}>{ "Cancel" }</button>
-                    </>
-                }
-            }
-            None => {
-                let onclick = {
-                    let adding = adding.clone();
-                    Callback::from(move |_: MouseEvent| adding.set(Some(Adding::default())))
-                };
-                html! {
-                    <>
-                        <p class="field-hint">{ "The article records no date printed on the copy that was read." }</p>
-                        <button type="button" {onclick}>{ "Add a copy date" }</button>
-                    </>
-                }
-            }
-        },
+    });
+    let adding_fields = (*adding).as_ref().map(|form| {
+        html! {
+            <>
+                <TextField label="As printed" field="copy-date:text" value={form.first.clone()} on_input={set_part(&adding, |a, v| a.first = v)} hint={TEXT_HINT} />
+                <TextField label="Date" field="copy-date:date" value={form.second.clone()} on_input={set_part(&adding, |a, v| a.second = v)} hint="YYYY-MM-DD" />
+                <TextField label="Note" field="copy-date:note" value={form.third.clone()} on_input={set_part(&adding, |a, v| a.third = v)} multiline=true hint={NOTE_HINT} />
+            </>
+        }
+    });
+    let on_add = {
+        let (editing, adding) = (editing.clone(), adding.clone());
+        Callback::from(move |_: MouseEvent| {
+            let form = (*adding).clone().unwrap_or_default();
+            editing.apply(
+                Edit::SetCopyDate {
+                    copy_date: Some(copy_date_of(&form.first, &form.second, &form.third)),
+                },
+                "copy-date",
+            );
+        })
+    };
+    let on_remove = {
+        let (editing, adding) = (editing.clone(), adding.clone());
+        Callback::from(move |_: MouseEvent| {
+            adding.set(None);
+            editing.apply(Edit::SetCopyDate { copy_date: None }, "copy-date");
+        })
     };
     html! {
-        <fieldset class="copy-date">
-            <legend>{ "Date on the copy that was read" }</legend>
-            { body }
-            <FieldProblem field="copy-date" />
-        </fieldset>
+        <OptionalDate class="copy-date" legend="Date on the copy that was read" field="copy-date" what="copy date"
+            absent="The article records no date printed on the copy that was read."
+            {present} {adding} {adding_fields} {on_add} {on_remove} />
     }
 }
+
+const TEXT_HINT: &str = "The date as the page shows it, e.g. “Thursday, February 15, 2024”.";
+const NOTE_HINT: &str = "Why this is not the publication date (optional).";
+const FROM_HINT: &str = "YYYY, YYYY-MM or YYYY-MM-DD: the earliest it may be.";
+const TO_HINT: &str = "The latest it may be, when only a range is known.";
 
 #[component]
 fn PublishedFields() -> Html {
     let editing = use_editing();
     let adding = use_state(|| None::<Adding>);
     let article = editing.article();
-    let body = match &article.published {
-        Some(published) => {
-            let typed = |change: fn(&mut Published, String), field: &'static str| {
-                let (editing, published) = (editing.clone(), published.clone());
-                Callback::from(move |value: String| {
-                    let mut next = published.clone();
-                    change(&mut next, value);
-                    let next = published_of(
-                        &next.from,
-                        next.to.as_deref().unwrap_or_default(),
-                        next.basis,
-                    );
-                    editing.typed(
-                        Edit::SetPublished {
-                            published: Some(next),
-                        },
-                        field,
-                    );
-                })
-            };
-            let on_basis = {
-                let (editing, published) = (editing.clone(), published.clone());
-                Callback::from(move |(basis, typed): (Provenance, bool)| {
-                    let edit = Edit::SetPublished {
-                        published: Some(Published {
-                            basis,
-                            ..published.clone()
-                        }),
-                    };
-                    if typed {
-                        editing.typed(edit, "published:basis");
-                    } else {
-                        editing.apply(edit, "published:basis");
-                    }
-                })
-            };
-            let on_remove = {
-                let (editing, adding) = (editing.clone(), adding.clone());
-                Callback::from(move |_: MouseEvent| {
-                    adding.set(None);
-                    editing.apply(Edit::SetPublished { published: None }, "published");
-                })
-            };
-            html! {
-                <>
-                    <TextField label="From" field="published:from" value={published.from.clone()} on_input={typed(|p, v| p.from = v, "published:from")} hint="YYYY, YYYY-MM or YYYY-MM-DD: the earliest it may be." />
-                    <TextField label="To (optional)" field="published:to" value={published.to.clone().unwrap_or_default()} on_input={typed(|p, v| p.to = Some(v), "published:to")} hint="The latest it may be, when only a range is known." />
-                    <ProvenanceFields provenance={published.basis.clone()} prefix="published" on_change={on_basis} />
-                    <button type="button" onclick={on_remove}>{ "Remove the publication date" }</button>
-                </>
-            }
+    let present = article.published.as_ref().map(|published| {
+        let typed = |change: fn(&mut Published, String), field: &'static str| {
+            let (editing, published) = (editing.clone(), published.clone());
+            Callback::from(move |value: String| {
+                let mut next = published.clone();
+                change(&mut next, value);
+                let next = published_of(
+                    &next.from,
+                    next.to.as_deref().unwrap_or_default(),
+                    next.basis,
+                );
+                editing.typed(
+                    Edit::SetPublished {
+                        published: Some(next),
+                    },
+                    field,
+                );
+            })
+        };
+        let on_basis = {
+            let (editing, published) = (editing.clone(), published.clone());
+            Callback::from(move |(basis, typed): (Provenance, bool)| {
+                let edit = Edit::SetPublished {
+                    published: Some(Published {
+                        basis,
+                        ..published.clone()
+                    }),
+                };
+                if typed {
+                    editing.typed(edit, "published:basis");
+                } else {
+                    editing.apply(edit, "published:basis");
+                }
+            })
+        };
+        html! {
+            <>
+                <TextField label="From" field="published:from" value={published.from.clone()} on_input={typed(|p, v| p.from = v, "published:from")} hint={FROM_HINT} />
+                <TextField label="To (optional)" field="published:to" value={published.to.clone().unwrap_or_default()} on_input={typed(|p, v| p.to = Some(v), "published:to")} hint={TO_HINT} />
+                <ProvenanceFields provenance={published.basis.clone()} prefix="published" on_change={on_basis} />
+            </>
         }
-        None => match &*adding {
-            Some(form) => {
-                let on_add = {
-                    let (editing, form) = (editing.clone(), form.clone());
-                    Callback::from(move |_: MouseEvent| {
-                        editing.apply(
-                            Edit::SetPublished {
-                                published: Some(published_of(
-                                    &form.first,
-                                    &form.second,
-                                    form.basis.clone(),
-                                )),
-                            },
-                            "published",
-                        );
-                    })
-                };
-                let on_basis = {
-                    let adding = adding.clone();
-                    Callback::from(move |(basis, _typed): (Provenance, bool)| {
-                        let mut next = (*adding).clone().unwrap_or_default();
-                        next.basis = basis;
-                        adding.set(Some(next));
-                    })
-                };
-                let cancel = {
-                    let adding = adding.clone();
-                    Callback::from(move |_: MouseEvent| adding.set(None))
-                };
-                html! {
-                    <>
-                        <TextField label="From" field="published:from" value={form.first.clone()} on_input={set_part(&adding, |a, v| a.first = v)} hint="YYYY, YYYY-MM or YYYY-MM-DD: the earliest it may be." />
-                        <TextField label="To (optional)" field="published:to" value={form.second.clone()} on_input={set_part(&adding, |a, v| a.second = v)} hint="The latest it may be, when only a range is known." />
-                        <ProvenanceFields provenance={form.basis.clone()} prefix="published" on_change={on_basis} />
-                        <button type="button" class="primary" onclick={on_add}>{ "Add the publication date" }</button>
-                        <button type="button" onclick={cancel}>{ "Cancel" }</button>
-                    </>
-                }
-            }
-            None => {
-                let onclick = {
-                    let adding = adding.clone();
-                    Callback::from(move |_: MouseEvent| adding.set(Some(Adding::default())))
-                };
-                html! {
-                    <>
-                        <p class="field-hint">{ "The article records no publication date." }</p>
-                        <button type="button" {onclick}>{ "Add a publication date" }</button>
-                    </>
-                }
-            }
-        },
+    });
+    let adding_fields = (*adding).as_ref().map(|form| {
+        let on_basis = {
+            let adding = adding.clone();
+            Callback::from(move |(basis, _typed): (Provenance, bool)| {
+                let mut next = (*adding).clone().unwrap_or_default();
+                next.basis = basis;
+                adding.set(Some(next));
+            })
+        };
+        html! {
+            <>
+                <TextField label="From" field="published:from" value={form.first.clone()} on_input={set_part(&adding, |a, v| a.first = v)} hint={FROM_HINT} />
+                <TextField label="To (optional)" field="published:to" value={form.second.clone()} on_input={set_part(&adding, |a, v| a.second = v)} hint={TO_HINT} />
+                <ProvenanceFields provenance={form.basis.clone()} prefix="published" on_change={on_basis} />
+            </>
+        }
+    });
+    let on_add = {
+        let (editing, adding) = (editing.clone(), adding.clone());
+        Callback::from(move |_: MouseEvent| {
+            let form = (*adding).clone().unwrap_or_default();
+            editing.apply(
+                Edit::SetPublished {
+                    published: Some(published_of(&form.first, &form.second, form.basis)),
+                },
+                "published",
+            );
+        })
+    };
+    let on_remove = {
+        let (editing, adding) = (editing.clone(), adding.clone());
+        Callback::from(move |_: MouseEvent| {
+            adding.set(None);
+            editing.apply(Edit::SetPublished { published: None }, "published");
+        })
     };
     html! {
-        <fieldset class="published">
-            <legend>{ "Publication date" }</legend>
-            { body }
-            <FieldProblem field="published" />
-        </fieldset>
+        <OptionalDate class="published" legend="Publication date" field="published" what="publication date"
+            absent="The article records no publication date."
+            {present} {adding} {adding_fields} {on_add} {on_remove} />
     }
 }
 

@@ -6,7 +6,7 @@
 //! in the text. Keys, outside text fields: F finds words; while words are selected, N
 //! makes a new entity, A an alias, E an event.
 
-use super::dialog::Dialog;
+use super::dialog::{use_close_when_made, Dialog};
 use super::events::NewEventDialog;
 use super::fields::FieldProblem;
 use super::state::EditorAction;
@@ -270,45 +270,33 @@ pub fn SelectionTools(_props: &SelectionToolsProps) -> Html {
         let (open, has_selection) = (open.clone(), selection.is_some());
         use_effect_with(has_selection, move |has_selection| {
             let has_selection = *has_selection;
-            let listener = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|document| {
-                    gloo::events::EventListener::new_with_options(
-                        &document,
-                        "keydown",
-                        gloo::events::EventListenerOptions::enable_prevent_default(),
-                        move |event| {
-                            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                                return;
-                            };
-                            if key.ctrl_key()
-                                || key.meta_key()
-                                || key.alt_key()
-                                || super::bridge::editor_hidden()
-                            {
-                                return;
-                            }
-                            let in_field = event
-                                .target()
-                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                                .is_some_and(|e| {
-                                    matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                                        || e.closest("dialog[open]").ok().flatten().is_some()
-                                });
-                            if in_field {
-                                return;
-                            }
-                            match (key.key().as_str(), has_selection) {
-                                ("f" | "F", _) => focus_element("find-words"),
-                                ("n" | "N", true) => open.set(Open::Entity),
-                                ("e" | "E", true) => open.set(Open::Event),
-                                ("a" | "A", true) => focus_element("alias-of"),
-                                _ => return,
-                            }
-                            event.prevent_default();
-                        },
-                    )
-                });
+            let listener = super::bridge::on_page_keys(move |key| {
+                if key.ctrl_key()
+                    || key.meta_key()
+                    || key.alt_key()
+                    || super::bridge::editor_hidden()
+                {
+                    return;
+                }
+                let in_field = key
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|e| {
+                        matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                            || e.closest("dialog[open]").ok().flatten().is_some()
+                    });
+                if in_field {
+                    return;
+                }
+                match (key.key().as_str(), has_selection) {
+                    ("f" | "F", _) => focus_element("find-words"),
+                    ("n" | "N", true) => open.set(Open::Entity),
+                    ("e" | "E", true) => open.set(Open::Event),
+                    ("a" | "A", true) => focus_element("alias-of"),
+                    _ => return,
+                }
+                key.prevent_default();
+            });
             move || drop(listener)
         });
     }
@@ -437,7 +425,7 @@ fn NewEntityDialog(props: &NewEntityDialogProps) -> Html {
     let kind = use_state_eq(|| EntityKind::Person);
     let name = use_state_eq(String::new);
     let id = use_state_eq(String::new);
-    let waiting = use_mut_ref(|| None::<u64>);
+    let expect_made = use_close_when_made(props.open, "new-entity", props.on_close.clone());
     {
         // Opening proposes a name and an id from the words.
         let (name, id, article) = (name.clone(), id.clone(), editing.state.clone());
@@ -453,36 +441,19 @@ fn NewEntityDialog(props: &NewEntityDialogProps) -> Html {
             },
         );
     }
-    {
-        // Close once the entity is made; a refusal keeps the dialog open with its reason.
-        let (waiting, on_close) = (waiting.clone(), props.on_close.clone());
-        let revision = editing.state.revision;
-        let refused = editing.state.problem("new-entity").is_some();
-        use_effect_with((revision, refused), move |(revision, refused)| {
-            let mut waiting = waiting.borrow_mut();
-            if let Some(before) = *waiting {
-                if *revision != before {
-                    *waiting = None;
-                    on_close.emit(());
-                } else if *refused {
-                    *waiting = None;
-                }
-            }
-        });
-    }
     let on_create = {
-        let (editing, kind, name, id, selection, waiting) = (
+        let (editing, kind, name, id, selection, expect_made) = (
             editing.clone(),
             kind.clone(),
             name.clone(),
             id.clone(),
             props.selection.clone(),
-            waiting.clone(),
+            expect_made.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(selection) = &selection else { return };
-            *waiting.borrow_mut() = Some(editing.state.revision);
+            expect_made.emit(());
             editing.apply(
                 Edit::CreateEntity {
                     words: selection.words.clone(),

@@ -3,7 +3,7 @@
 // draft in the browser across a reload, and saves a file that opens again the same.
 
 import { readFile } from 'node:fs/promises';
-import { assertNoAxeViolations, expect, expectNoErrors, test } from './support.mjs';
+import { assertNoAxeViolations, expect, expectNoErrors, openDownloads, test } from './support.mjs';
 
 // A U.S. Department of State media note (public domain), one of the converter's
 // evaluation texts: its conversion has wrong suggestions ("Meeting" as a topic, a person
@@ -183,6 +183,12 @@ test('an author converts a news text, fixes its suggestions, adds what it missed
     await chooser.setFiles({ name: 'saved.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
     await expect.poll(() => shown(again.page)).toStrictEqual(edited);
     const savedArticle = JSON.parse(saved);
+    // Opened again, the article is the one saved, field for field.
+    const [reexport] = await Promise.all([
+        again.page.waitForEvent('download'),
+        (await openDownloads(again.page)).getByRole('button', { name: 'Briefing JSON' }).click(),
+    ]);
+    expect(JSON.parse(await readFile(await reexport.path(), 'utf8'))).toStrictEqual(savedArticle);
     const added = savedArticle.events.find((e) => e.label.startsWith('U.S. delegation'));
     expect(added).toMatchObject({
         date: '2024-02-19',
@@ -195,8 +201,10 @@ test('an author converts a news text, fixes its suggestions, adds what it missed
     expectNoErrors([viewer, again]);
 });
 
-test('undo and redo step through every change, by button and by key', async () => {
-    const { page } = await suite.open(`${suite.server.url}?edit`);
+test('undo and redo step through every change, by button and by key; Copy JSON', async () => {
+    const { page } = await suite.open(`${suite.server.url}?edit`, {
+        contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
+    });
     await expect(editor(page).getByRole('heading', { name: 'Editing' })).toBeVisible({ timeout: 15_000 });
     const title = page.locator('main#article h1');
     const original = await title.textContent();
@@ -222,6 +230,10 @@ test('undo and redo step through every change, by button and by key', async () =
     await expect(editor(page).getByRole('button', { name: 'Undo' })).toBeDisabled();
     // The edited built-in article is never passed off as this site's.
     await page.keyboard.press('Control+Y');
+    await editor(page).getByRole('button', { name: 'Copy JSON' }).click();
+    await expect(editor(page).locator('.editor-status')).toHaveText('Copied the article’s JSON');
+    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(copied.title).toBe('Talks');
     await expect(page.locator('.source-banner')).toHaveText(
         'Opened from your edited copy of this site’s article, not published by this site',
     );
