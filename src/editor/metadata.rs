@@ -115,8 +115,29 @@ struct OptionalDateProps {
     adding: UseStateHandle<Option<Adding>>,
     /// Its fields, while it is.
     adding_fields: Option<Html>,
-    on_add: Callback<MouseEvent>,
-    on_remove: Callback<MouseEvent>,
+    which: OptionalKind,
+}
+
+/// The dates an article may lack.
+#[derive(Clone, Copy, PartialEq)]
+enum OptionalKind {
+    Copy,
+    Published,
+}
+
+impl OptionalKind {
+    /// The edit that sets the date from the fields being added, or (`None`) removes it.
+    fn edit(self, adding: Option<&Adding>) -> Edit {
+        match self {
+            OptionalKind::Copy => Edit::SetCopyDate {
+                copy_date: adding.map(|form| copy_date_of(&form.first, &form.second, &form.third)),
+            },
+            OptionalKind::Published => Edit::SetPublished {
+                published: adding
+                    .map(|form| published_of(&form.first, &form.second, form.basis.clone())),
+            },
+        }
+    }
 }
 
 /// A date the article may have or not: its fields and "Remove"; or, without one, a line
@@ -124,7 +145,27 @@ struct OptionalDateProps {
 /// "Add", since an empty date would only be refused).
 #[component]
 fn OptionalDate(props: &OptionalDateProps) -> Html {
+    let editing = use_editing();
     let adding = props.adding.clone();
+    let on_add = {
+        let (editing, adding, which, field) = (
+            editing.clone(),
+            adding.clone(),
+            props.which,
+            props.field.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let form = (*adding).clone().unwrap_or_default();
+            editing.apply(which.edit(Some(&form)), field.to_string());
+        })
+    };
+    let on_remove = {
+        let (adding, which, field) = (adding.clone(), props.which, props.field.clone());
+        Callback::from(move |_: MouseEvent| {
+            adding.set(None);
+            editing.apply(which.edit(None), field.to_string());
+        })
+    };
     let start = {
         let adding = adding.clone();
         Callback::from(move |_: MouseEvent| adding.set(Some(Adding::default())))
@@ -135,13 +176,13 @@ fn OptionalDate(props: &OptionalDateProps) -> Html {
         (Some(present), _) => html! {
             <>
                 { present.clone() }
-                <button type="button" onclick={props.on_remove.clone()}>{ format!("Remove the {what}") }</button>
+                <button type="button" onclick={on_remove}>{ format!("Remove the {what}") }</button>
             </>
         },
         (None, Some(fields)) => html! {
             <>
                 { fields.clone() }
-                <button type="button" class="primary" onclick={props.on_add.clone()}>{ format!("Add the {what}") }</button>
+                <button type="button" class="primary" onclick={on_add}>{ format!("Add the {what}") }</button>
                 <button type="button" onclick={cancel}>{ "Cancel" }</button>
             </>
         },
@@ -202,29 +243,10 @@ fn CopyDateFields() -> Html {
             </>
         }
     });
-    let on_add = {
-        let (editing, adding) = (editing.clone(), adding.clone());
-        Callback::from(move |_: MouseEvent| {
-            let form = (*adding).clone().unwrap_or_default();
-            editing.apply(
-                Edit::SetCopyDate {
-                    copy_date: Some(copy_date_of(&form.first, &form.second, &form.third)),
-                },
-                "copy-date",
-            );
-        })
-    };
-    let on_remove = {
-        let (editing, adding) = (editing.clone(), adding.clone());
-        Callback::from(move |_: MouseEvent| {
-            adding.set(None);
-            editing.apply(Edit::SetCopyDate { copy_date: None }, "copy-date");
-        })
-    };
     html! {
         <OptionalDate class="copy-date" legend="Date on the copy that was read" field="copy-date" what="copy date"
             absent="The article records no date printed on the copy that was read."
-            {present} {adding} {adding_fields} {on_add} {on_remove} />
+            {present} {adding} {adding_fields} which={OptionalKind::Copy} />
     }
 }
 
@@ -298,29 +320,10 @@ fn PublishedFields() -> Html {
             </>
         }
     });
-    let on_add = {
-        let (editing, adding) = (editing.clone(), adding.clone());
-        Callback::from(move |_: MouseEvent| {
-            let form = (*adding).clone().unwrap_or_default();
-            editing.apply(
-                Edit::SetPublished {
-                    published: Some(published_of(&form.first, &form.second, form.basis)),
-                },
-                "published",
-            );
-        })
-    };
-    let on_remove = {
-        let (editing, adding) = (editing.clone(), adding.clone());
-        Callback::from(move |_: MouseEvent| {
-            adding.set(None);
-            editing.apply(Edit::SetPublished { published: None }, "published");
-        })
-    };
     html! {
         <OptionalDate class="published" legend="Publication date" field="published" what="publication date"
             absent="The article records no publication date."
-            {present} {adding} {adding_fields} {on_add} {on_remove} />
+            {present} {adding} {adding_fields} which={OptionalKind::Published} />
     }
 }
 

@@ -448,3 +448,58 @@ test('entities are renamed, given aliases, merged and removed; suggestions accep
     expect((await kept()).entities.map((e) => e.id)).not.toContain('human-rights-uzra-zeya');
     expectNoErrors([viewer]);
 });
+
+test('the publication date is added with how it is known, and the copy date removed', async () => {
+    const viewer = await suite.open();
+    const { page } = viewer;
+    await convert(page);
+    await openEditor(page);
+    await editor(page).locator('summary', { hasText: 'Title, site and dates' }).click();
+    const published = editor(page).locator('fieldset.published');
+    await published.getByRole('button', { name: 'Add a publication date' }).click();
+    await published.getByRole('textbox', { name: 'From' }).fill('2024-02-16');
+    // Stated with no quote is refused beside it; the reasoning of an inferred date is taken.
+    await published.getByRole('button', { name: 'Add the publication date' }).click();
+    await expect(published.locator('.field-problem')).toContainText('A stated date needs the article’s words that give it');
+    await published.getByRole('radio', { name: 'Inferred' }).check();
+    await published.getByRole('textbox', { name: 'Reasoning' }).fill('The notes announce travel from 19 February 2024.');
+    await published.getByRole('button', { name: 'Add the publication date' }).click();
+    await expect(page.locator('.published summary')).toContainText('16 February 2024');
+    await expect(page.locator('.published summary')).toContainText('inferred');
+    await expect(published.getByRole('button', { name: 'Remove the publication date' })).toBeVisible();
+
+    // The built-in article's copy date, removed and brought back by undo.
+    const builtin = await suite.open(`${suite.server.url}?edit`);
+    await expect(editor(builtin.page).getByRole('heading', { name: 'Editing' })).toBeVisible({ timeout: 15_000 });
+    await editor(builtin.page).locator('summary', { hasText: 'Title, site and dates' }).click();
+    const masthead = builtin.page.locator('.masthead');
+    await expect(masthead).toContainText('Copy dated Thursday, February 15, 2024');
+    await editor(builtin.page).getByRole('button', { name: 'Remove the copy date' }).click();
+    await expect(masthead).not.toContainText('Copy dated');
+    await editor(builtin.page).getByRole('button', { name: 'Undo' }).click();
+    await expect(masthead).toContainText('Copy dated Thursday, February 15, 2024');
+    expectNoErrors([viewer, builtin]);
+});
+
+test('sections are renamed, reordered, and a heading boundary moved', async () => {
+    const viewer = await suite.open(`${suite.server.url}?edit`);
+    const { page } = viewer;
+    await expect(editor(page).getByRole('heading', { name: 'Editing' })).toBeVisible({ timeout: 15_000 });
+    await editor(page).locator('summary', { hasText: /^Sections/ }).click();
+    const sections = editor(page).getByRole('list', { name: 'Sections' });
+    const headings = () => page.locator('main#article h2.section-heading').allTextContents();
+    await sections.getByRole('textbox', { name: 'Heading of section 2' }).fill('Cooperation');
+    await expect.poll(headings).toStrictEqual(['Introduction', 'Cooperation', 'Concern over Afghanistan', 'The Backdrop']);
+    // Moved down, the section's "Move down" keeps the focus.
+    await page.locator('#section-down-bilateral-cooperation').click();
+    await expect.poll(headings).toStrictEqual(['Introduction', 'Concern over Afghanistan', 'Cooperation', 'The Backdrop']);
+    await expect(page.locator('#section-down-bilateral-cooperation')).toBeFocused();
+    // The last block of the lead becomes the first of the next section.
+    const paragraphsOf = (id) => page.locator(`#section-${id} p[id^="paragraph-"]`).count();
+    const lead = await paragraphsOf('lead');
+    await page.locator('#section-last-lead').click();
+    await expect.poll(() => paragraphsOf('lead')).toBe(lead - 1);
+    await editor(page).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => paragraphsOf('lead')).toBe(lead);
+    expectNoErrors([viewer]);
+});
