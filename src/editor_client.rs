@@ -10,7 +10,8 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Where the editor's glue, its loader and its module are, beside the page.
+/// Where the editor's styles, glue, loader and module are, beside the page.
+const STYLES_URL: &str = "briefing-editor.css";
 const GLUE_URL: &str = "briefing-editor.js";
 const LOADER_URL: &str = "briefing-editor-loader.js";
 const MODULE_URL: &str = "briefing-editor_bg.wasm";
@@ -37,25 +38,31 @@ fn reason(error: &JsValue) -> String {
         .unwrap_or_else(|| "no reason given".to_owned())
 }
 
-/// Adds a script and waits for it to run.
-async fn add_script(url: &str) -> Result<(), String> {
+/// Adds a script (`tag` "script") or a stylesheet ("link") to the page's head and waits
+/// until it has loaded.
+async fn add_to_head(tag: &str, url: &str) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let script: web_sys::HtmlScriptElement = document
-        .create_element("script")
-        .map_err(|_| "could not add the editor's script")?
+    let element: web_sys::HtmlElement = document
+        .create_element(tag)
+        .map_err(|_| format!("could not add {url}"))?
         .unchecked_into();
     let loaded = js_sys::Promise::new(&mut |resolve, reject| {
-        script.set_onload(Some(&resolve));
-        script.set_onerror(Some(&reject));
+        element.set_onload(Some(&resolve));
+        element.set_onerror(Some(&reject));
     });
-    script.set_src(url);
+    let set = |name: &str, value: &str| element.set_attribute(name, value);
+    let _ = if tag == "link" {
+        set("rel", "stylesheet").and_then(|()| set("href", url))
+    } else {
+        set("src", url)
+    };
     document
         .head()
         .ok_or("no head")?
-        .append_child(&script)
-        .map_err(|_| "could not add the editor's script")?;
+        .append_child(&element)
+        .map_err(|_| format!("could not add {url}"))?;
     wasm_bindgen_futures::JsFuture::from(loaded)
         .await
         .map(|_| ())
@@ -67,12 +74,13 @@ async fn editor() -> Result<JsValue, String> {
     if let Some(editor) = EDITOR.with(|e| e.borrow().clone()) {
         return Ok(editor);
     }
-    add_script(GLUE_URL).await?;
-    add_script(LOADER_URL).await?;
+    add_to_head("link", STYLES_URL).await?;
+    add_to_head("script", GLUE_URL).await?;
+    add_to_head("script", LOADER_URL).await?;
     let glue = js_sys::Reflect::get(&js_sys::global(), &"briefingEditorGlue".into())
         .ok()
         .and_then(|g| g.dyn_into::<js_sys::Function>().ok())
-        .ok_or("the editor's script did not define the editor")?;
+        .ok_or("the editor’s script did not define the editor")?;
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"module_or_path".into(), &MODULE_URL.into());
     let started = glue
@@ -80,7 +88,7 @@ async fn editor() -> Result<JsValue, String> {
         .map_err(|error| reason(&error))?;
     wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(started))
         .await
-        .map_err(|error| format!("the editor's module could not start ({})", reason(&error)))?;
+        .map_err(|error| format!("the editor’s module could not start ({})", reason(&error)))?;
     EDITOR.with(|e| *e.borrow_mut() = Some(glue.clone().into()));
     Ok(glue.into())
 }

@@ -109,6 +109,23 @@ const showFailure = (error) => {
     document.body.prepend(alert);
 };
 
+/** Resolves when the viewer marks its root `data-live`, or after 10 s whatever happens. */
+const viewerLive = () =>
+    new Promise((done) => {
+        const isLive = () => root?.querySelector('.briefing[data-live]');
+        if (isLive()) return done();
+        const observer = new MutationObserver(() => {
+            if (!isLive()) return;
+            observer.disconnect();
+            done();
+        });
+        observer.observe(root ?? document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-live'] });
+        setTimeout(() => {
+            observer.disconnect();
+            done();
+        }, 10_000);
+    });
+
 function start() {
     started ??= (async () => {
         // Both requests at once; the glue takes the response as it streams in.
@@ -116,8 +133,11 @@ function start() {
         wasm.catch(() => {}); // a failure is reported once, through init below
         const glue = await import(glueUrl);
         await glue.default({ module_or_path: wasm });
-        // Yew hydrates in its scheduler, after init returns: a task later the page is live.
-        await new Promise((done) => setTimeout(done));
+        // Yew hydrates in its scheduler, after init returns. Holding stops the moment the
+        // viewer marks itself live (the observer runs before any later event), so that no
+        // click after that is held and pressed again without the reader's activation (a
+        // file chooser would not open).
+        await viewerLive();
         stopHolding();
         // Hydration set the boxes back to what the page first showed.
         for (const [field, [value, kind]] of heldValues) {

@@ -26,6 +26,14 @@ fn detail_text(event: &web_sys::Event, name: &str) -> Option<String> {
         .as_string()
 }
 
+/// Ends edit mode: "Edit" shows again, and the address no longer names it.
+fn leave_edit_mode(active: UseStateHandle<bool>) -> impl Fn() {
+    move || {
+        active.set(false);
+        browser::set_query(&query_with_edit(&browser::current_query(), false), true);
+    }
+}
+
 /// Edit mode for the page's viewer (never inside another page or a frame).
 #[hook]
 pub fn use_edit_mode(options: &ViewerOptions, opening: &Opening) -> EditMode {
@@ -56,10 +64,8 @@ pub fn use_edit_mode(options: &ViewerOptions, opening: &Opening) -> EditMode {
                             ))),
                         }
                     });
-                let done = gloo::events::EventListener::new(&window, DONE_EVENT, move |_| {
-                    active.set(false);
-                    browser::set_query(&query_with_edit(&browser::current_query(), false), true);
-                });
+                let leave = leave_edit_mode(active);
+                let done = gloo::events::EventListener::new(&window, DONE_EVENT, move |_| leave());
                 (changed, done)
             });
             move || drop(listeners)
@@ -68,7 +74,11 @@ pub fn use_edit_mode(options: &ViewerOptions, opening: &Opening) -> EditMode {
     {
         // Opens the editor when edit mode starts, and on another article opened while it
         // is on (the author's own changes are the editor's already).
-        let (shown, status) = ((*opening.shown).clone(), opening.status.clone());
+        let (shown, status, failed) = (
+            (*opening.shown).clone(),
+            opening.status.clone(),
+            leave_edit_mode(active.clone()),
+        );
         let opened_elsewhere = shown
             .as_ref()
             .filter(|s| !matches!(s.source, Source::Draft(_)))
@@ -79,11 +89,16 @@ pub fn use_edit_mode(options: &ViewerOptions, opening: &Opening) -> EditMode {
                 let Some(shown) = shown.filter(|_| *active) else {
                     return;
                 };
+                // Without an editor the page leaves edit mode, so "Edit" can be tried again.
+                let fail = {
+                    let status = status.clone();
+                    move |message: String| {
+                        status.set(OpenStatus::Failed(message));
+                        failed();
+                    }
+                };
                 if !editor_client::is_available() {
-                    status.set(OpenStatus::Failed(
-                    "This one-file copy of Briefing has no editor: open Briefing from its site to edit."
-                        .to_owned(),
-                ));
+                    fail("This one-file copy of Briefing has no editor: open Briefing from its site to edit.".to_owned());
                     return;
                 }
                 let Ok(json) = serde_json::to_string(&shown.document.article) else {
@@ -94,7 +109,7 @@ pub fn use_edit_mode(options: &ViewerOptions, opening: &Opening) -> EditMode {
                 wasm_bindgen_futures::spawn_local(async move {
                     match editor_client::open(&json, &described).await {
                         Ok(()) => status.set(OpenStatus::Idle),
-                        Err(message) => status.set(OpenStatus::Failed(message)),
+                        Err(message) => fail(message),
                     }
                 });
             },

@@ -85,6 +85,7 @@ test('reading never loads the editor; Edit loads it once', async () => {
     expect(requested.filter((p) => p.includes('editor')), 'a reader loads no editor').toStrictEqual([]);
     await openEditor(page);
     expect(requested.filter((p) => p.includes('briefing-editor'))).toStrictEqual([
+        '/briefing-editor.css',
         '/briefing-editor.js',
         '/briefing-editor-loader.js',
         '/briefing-editor_bg.wasm',
@@ -94,7 +95,7 @@ test('reading never loads the editor; Edit loads it once', async () => {
     await expect(editor(page)).toBeHidden();
     await expect(page).not.toHaveURL(/edit/);
     await openEditor(page);
-    expect(requested.filter((p) => p.includes('briefing-editor')), 'loaded once').toHaveLength(3);
+    expect(requested.filter((p) => p.includes('briefing-editor')), 'loaded once').toHaveLength(4);
 });
 
 test('an author converts a news text, fixes its suggestions, adds what it missed, and saves it to open again', async () => {
@@ -263,6 +264,7 @@ test('the one-file viewer, which has no editor, says so', async () => {
         'This one-file copy of Briefing has no editor: open Briefing from its site to edit.',
     );
     await expect(page.locator('main#article h1')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
 });
 
 /**
@@ -502,4 +504,18 @@ test('sections are renamed, reordered, and a heading boundary moved', async () =
     await editor(page).getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => paragraphsOf('lead')).toBe(lead);
     expectNoErrors([viewer]);
+});
+
+test('an editor that cannot load says so, and the article stays', async () => {
+    const viewer = await suite.open(undefined, {
+        prepare: (context) => context.route('**/briefing-editor_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' })),
+    });
+    const { page } = viewer;
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect(page.locator('.opening-error')).toHaveText(/^The editor could not be loaded: the editor’s module could not start/);
+    await expect(page.locator('main#article h1')).toBeVisible();
+    await expect(editor(page)).toHaveCount(0);
+    // Edit mode is left, so that "Edit" can be tried again.
+    await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
+    await expect(page).not.toHaveURL(/edit/);
 });
