@@ -44,20 +44,42 @@ pub fn mark_page_editing(on: bool) {
     }
 }
 
-/// Sends every changed article to the viewer. An article the viewer handed over itself
-/// (nothing unsaved) is not sent back.
+/// Articles whose JSON is longer than this reach the viewer a moment after the last
+/// keystroke rather than with each one: the viewer reads and analyses the whole article
+/// again, which at a few megabytes takes longer than the gap between keys.
+const SEND_AT_ONCE_BYTES: usize = 200_000;
+const SEND_DELAY_MS: u32 = 250;
+
+fn send_to_viewer(json: String, of: &str) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"article".into(), &json.into());
+    let _ = js_sys::Reflect::set(&detail, &"of".into(), &of.into());
+    fire(CHANGE_EVENT, &detail);
+}
+
+/// Sends every changed article to the viewer (a long one once typing pauses). An article
+/// the viewer handed over itself (nothing unsaved) is not sent back.
 #[hook]
 pub fn use_article_to_viewer(state: UseReducerHandle<EditorState>) {
+    let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     use_effect_with(state.revision, move |_| {
-        if state.unsaved {
-            if let Ok(json) = serde_json::to_string(state.article()) {
-                let detail = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&detail, &"article".into(), &json.into());
-                let _ =
-                    js_sys::Reflect::set(&detail, &"of".into(), &state.base_label.clone().into());
-                fire(CHANGE_EVENT, &detail);
-            }
+        if !state.unsaved {
+            return;
         }
+        let Ok(json) = serde_json::to_string(state.article()) else {
+            return;
+        };
+        let of = state.base_label.clone();
+        // Replacing the timer cancels the send it would have made.
+        *pending.borrow_mut() = if json.len() <= SEND_AT_ONCE_BYTES {
+            send_to_viewer(json, &of);
+            None
+        } else {
+            Some(gloo::timers::callback::Timeout::new(
+                SEND_DELAY_MS,
+                move || send_to_viewer(json, &of),
+            ))
+        };
     });
 }
 

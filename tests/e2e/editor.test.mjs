@@ -519,3 +519,28 @@ test('an editor that cannot load says so, and the article stays', async () => {
     await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
     await expect(page).not.toHaveURL(/edit/);
 });
+
+test('a long article reaches the viewer once typing pauses, and still follows every change', async () => {
+    // The built-in article with 1,000 more paragraphs: about 270 kB of JSON.
+    const article = JSON.parse(await readFile(new URL('../../static/articles/nsa-moscow-2021-12-01.json', import.meta.url), 'utf8'));
+    const text = article.sections[1].blocks.find((b) => b.type === 'paragraph').text;
+    // (A section holds at most 1,000 blocks: they go into two.)
+    for (let i = 0; i < 1000; i++) article.sections[2 + (i % 2)].blocks.push({ type: 'paragraph', id: `extra-${i}`, text: `${text} (${i})` });
+    const json = JSON.stringify(article);
+    expect(json.length).toBeGreaterThan(200_000);
+    const viewer = await suite.open();
+    const { page } = viewer;
+    const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Open article…' }).click(),
+    ]);
+    await chooser.setFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await expect(page.locator('.source-banner')).toContainText('the file “long.json”');
+    await openEditor(page);
+    await editor(page).locator('summary', { hasText: 'Title, site and dates' }).click();
+    const title = editor(page).getByRole('textbox', { name: 'Title' });
+    await title.press('End');
+    await title.pressSequentially(' (long)');
+    await expect(page.locator('main#article h1')).toHaveText(`${article.title} (long)`);
+    expectNoErrors([viewer]);
+});
