@@ -255,7 +255,7 @@ pub fn EventsPart() -> Html {
         };
     }
     html! {
-        <ul class="editor-list events-list">
+        <ul class="editor-list events-list" aria-label="Events">
             { for article.events.iter().map(|event| {
                 let is_open = open.contains(&event.id);
                 let form_id = format!("edit-event-{}-form", event.id);
