@@ -285,7 +285,7 @@ pub fn set_title(title: &str) -> Option<String> {
 pub async fn fetch_article(url: &ArticleUrl) -> Result<crate::model::Article, OpenError> {
     let network = |error: wasm_bindgen::JsValue| OpenError::Network {
         host: url.host.clone(),
-        detail: js_error_text(&error),
+        detail: js_error_text(&error, "the request failed"),
     };
     let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
     let controller = web_sys::AbortController::new().map_err(network)?;
@@ -339,13 +339,13 @@ pub async fn fetch_article(url: &ArticleUrl) -> Result<crate::model::Article, Op
     article_from_text(text)
 }
 
-/// A JavaScript error's message, or what it says as a string.
-fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
+/// A JavaScript error's message, or what it says as a string, or else `fallback`.
+pub fn js_error_text(error: &wasm_bindgen::JsValue, fallback: &str) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the request failed".to_owned())
+        .unwrap_or_else(|| fallback.to_owned())
 }
 
 /// Posts the height of an element to the parent page, as

@@ -31,11 +31,7 @@ pub fn is_available() -> bool {
 }
 
 fn reason(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "no reason given".to_owned())
+    crate::browser::js_error_text(error, "no reason given")
 }
 
 /// Adds a script (`tag` "script") or a stylesheet ("link") to the page's head and waits

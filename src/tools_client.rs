@@ -64,10 +64,7 @@ impl Tools {
         let worker = Worker::new(&worker_url()).map_err(|error| {
             format!(
                 "The browser would not start the tools ({}).",
-                error.dyn_ref::<js_sys::Error>().map_or_else(
-                    || "no reason given".to_owned(),
-                    |e| String::from(e.message())
-                )
+                crate::browser::js_error_text(&error, "no reason given")
             )
         })?;
         let tools = Rc::new(Tools {

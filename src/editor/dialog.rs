@@ -56,6 +56,14 @@ pub fn Dialog(props: &DialogProps) -> Html {
     }
 }
 
+/// The props of a dialog that makes something from the words selected in the text.
+#[derive(Properties, PartialEq)]
+pub struct FromSelectionProps {
+    pub open: bool,
+    pub selection: Option<super::selection::TextSelection>,
+    pub on_close: Callback<()>,
+}
+
 /// For a dialog that makes something with one edit (a new entity, a new event): emit the
 /// returned callback just before sending the edit. The dialog then closes once the article
 /// has changed (the edit was accepted), and stays open, with the refusal shown at its

@@ -6,10 +6,10 @@
 //! `event:<id>:precision`, `event:<id>:lane`, `event:<id>:entities`, `event:<id>:basis`,
 //! `event:<id>:remove`; the dialog's is `new-event`.
 
-use super::dialog::{use_close_when_made, Dialog};
+use super::dialog::{use_close_when_made, Dialog, FromSelectionProps};
 use super::fields::{ChoiceField, Disclosure, FieldProblem, TextField};
 use super::provenance::ProvenanceFields;
-use super::selection::TextSelection;
+use super::selection::{paragraph_text, TextSelection};
 use super::use_editing;
 use crate::edit::{sentence_around, Edit};
 use crate::model::{Article, Entity, Precision, Provenance, ProvenanceKind, SentenceRef};
@@ -120,14 +120,6 @@ fn entities_by_name(article: &Article) -> Vec<&Entity> {
     let mut entities: Vec<&Entity> = article.entities.iter().collect();
     entities.sort_by_cached_key(|e| e.name.to_lowercase());
     entities
-}
-
-/// The text of the paragraph with this id.
-fn paragraph_text<'a>(article: &'a Article, paragraph: &str) -> Option<&'a str> {
-    article
-        .paragraphs()
-        .find(|(_, id, _)| *id == paragraph)
-        .map(|(_, _, text)| text)
 }
 
 /// The sentence around the selected words, from the article's paragraph.
@@ -452,17 +444,10 @@ fn EventForm(props: &EventFormProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NewEventDialogProps {
-    pub open: bool,
-    pub selection: Option<TextSelection>,
-    pub on_close: Callback<()>,
-}
-
 /// A new event from the sentence around the selected words: its date, label, lane,
 /// entities and how the date is known.
 #[component]
-pub fn NewEventDialog(props: &NewEventDialogProps) -> Html {
+pub fn NewEventDialog(props: &FromSelectionProps) -> Html {
     let editing = use_editing();
     let form = use_state(|| None::<NewEventForm>);
     let expect_made = use_close_when_made(props.open, "new-event", props.on_close.clone());

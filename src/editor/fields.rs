@@ -123,33 +123,34 @@ pub fn ChoiceField(props: &ChoiceFieldProps) -> Html {
     }
 }
 
-/// Moves focus to the element with `id` once the change under way has been rendered
-/// (a macrotask runs after Yew's render), so that focus follows an item that moved or
-/// goes on to the next one when its own button is gone.
+/// Moves focus to the element with `id`. A button that is disabled (a section moved to
+/// the top) hands focus to the first one beside it that is not.
+pub fn focus_element(id: &str) {
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    let target = if element.has_attribute("disabled") {
+        element
+            .parent_element()
+            .and_then(|p| p.query_selector("button:not([disabled])").ok().flatten())
+    } else {
+        Some(element)
+    };
+    if let Some(target) =
+        target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = target.focus();
+    }
+}
+
+/// [`focus_element`] once the change under way has been rendered (a macrotask runs after
+/// Yew's render), so that focus follows an item that moved or goes on to the next one
+/// when its own button is gone.
 pub fn focus_when_rendered(id: String) {
-    gloo::timers::callback::Timeout::new(0, move || {
-        let Some(element) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-        else {
-            return;
-        };
-        // A button that became disabled (a section moved to the top) hands focus to the
-        // first one beside it that is not.
-        let target = if element.has_attribute("disabled") {
-            element
-                .parent_element()
-                .and_then(|p| p.query_selector("button:not([disabled])").ok().flatten())
-        } else {
-            Some(element)
-        };
-        if let Some(target) =
-            target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = target.focus();
-        }
-    })
-    .forget();
+    gloo::timers::callback::Timeout::new(0, move || focus_element(&id)).forget();
 }
 
 #[derive(Properties, PartialEq)]

@@ -6,14 +6,15 @@
 //! in the text. Keys, outside text fields: F finds words; while words are selected, N
 //! makes a new entity, A an alias, E an event.
 
-use super::dialog::{use_close_when_made, Dialog};
+use super::dialog::{use_close_when_made, Dialog, FromSelectionProps};
+use super::entities::kind_from_slug;
 use super::events::NewEventDialog;
-use super::fields::FieldProblem;
+use super::fields::{focus_element, FieldProblem};
 use super::state::EditorAction;
 use super::use_editing;
 use crate::dom_ids;
 use crate::edit::{locate_words, propose_entity, Edit};
-use crate::model::{Article, Block, EntityKind};
+use crate::model::{Article, EntityKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -37,15 +38,12 @@ struct PageSelection {
     before: String,
 }
 
-fn paragraph_text<'a>(article: &'a Article, paragraph: &str) -> Option<&'a str> {
+/// The text of the paragraph with this id.
+pub(super) fn paragraph_text<'a>(article: &'a Article, paragraph: &str) -> Option<&'a str> {
     article
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .find_map(|block| match block {
-            Block::Paragraph { id, text } if id == paragraph => Some(text.as_str()),
-            _ => None,
-        })
+        .paragraphs()
+        .find(|(_, id, _)| *id == paragraph)
+        .map(|(_, _, text)| text)
 }
 
 impl PageSelection {
@@ -195,13 +193,8 @@ fn find_words(
         return None;
     }
     let paragraphs: Vec<(&str, &str)> = article
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .filter_map(|block| match block {
-            Block::Paragraph { id, text } => Some((id.as_str(), text.as_str())),
-            Block::Related { .. } => None,
-        })
+        .paragraphs()
+        .map(|(_, id, text)| (id, text))
         .collect();
     if paragraphs.is_empty() {
         return None;
@@ -231,16 +224,6 @@ fn find_words(
         }
     }
     None
-}
-
-fn focus_element(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
 }
 
 /// Which dialog the selection tools show.
@@ -411,16 +394,9 @@ pub fn SelectionTools(_props: &SelectionToolsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NewEntityDialogProps {
-    pub open: bool,
-    pub selection: Option<TextSelection>,
-    pub on_close: Callback<()>,
-}
-
 /// A new entity from the selected words: kind, and the name and id proposed from them.
 #[component]
-fn NewEntityDialog(props: &NewEntityDialogProps) -> Html {
+fn NewEntityDialog(props: &FromSelectionProps) -> Html {
     let editing = use_editing();
     let kind = use_state_eq(|| EntityKind::Person);
     let name = use_state_eq(String::new);
@@ -478,10 +454,7 @@ fn NewEntityDialog(props: &NewEntityDialogProps) -> Html {
         let kind = kind.clone();
         Callback::from(move |event: Event| {
             if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                if let Some(chosen) = EntityKind::ALL
-                    .into_iter()
-                    .find(|k| k.slug() == select.value())
-                {
+                if let Some(chosen) = kind_from_slug(&select.value()) {
                     kind.set(chosen);
                 }
             }
